@@ -1,0 +1,79 @@
+"""Command line: thin typer commands that delegate to the API and print one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import CriteriaNLPError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Clinical-trial eligibility criteria into executable logic.")
+
+
+def _fail(err: Exception) -> None:
+    typer.echo(f"error: {err}", err=True)
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def parse(
+    file: Annotated[Optional[str], typer.Argument(help="Criteria text, CT.gov v2 JSON or registry page; '-' for stdin; none for the reference trial NCT00846833.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "json",
+) -> None:
+    """Parse one trial's criteria and print criteria-logic JSON (or a text review)."""
+    from . import api, ingest
+    from .render import render_trial
+    from .serialize import trial_to_json
+
+    if format not in ("json", "text"):
+        _fail(CriteriaNLPError(f"unknown format {format!r} (json, text)"))
+    try:
+        if file is None:
+            documents = [ingest.reference_document()]
+        elif file == "-":
+            documents = ingest.only_documents(ingest.read_input(sys.stdin.read(), source="<stdin>"))
+        else:
+            documents = ingest.only_documents(ingest.read_path(Path(file)))
+        if not documents:
+            raise CriteriaNLPError("input holds no trial")
+        trials = [api.parse_document(d) for d in documents]
+    except CriteriaNLPError as err:
+        _fail(err)
+        return
+    for trial in trials:
+        if format == "json":
+            typer.echo(json.dumps(trial_to_json(trial), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(render_trial(trial))
+
+
+@app.command()
+def batch(
+    input: Annotated[Path, typer.Argument(help="Directory of .txt/.json files, a JSONL file, or CT.gov v2 JSON.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSONL, one criteria-logic object per trial.")],
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write failed records as JSONL here.")] = None,
+) -> None:
+    """Parse many trials; a bad record is reported and skipped, never fatal to the run."""
+    from .batch import run_batch
+
+    if not input.exists():
+        _fail(CriteriaNLPError(f"{input}: no such file or directory"))
+    try:
+        summary = run_batch(input, out, workers=workers, errors_path=errors)
+    except CriteriaNLPError as err:
+        _fail(err)
+        return
+    for failure in summary.failures:
+        typer.echo(f"failed: {failure}", err=True)
+    typer.echo(f"{summary.ok} ok, {len(summary.failures)} failed -> {out}")
+    raise typer.Exit(code=1 if summary.failures else 0)
+
+
+def main() -> None:  # pragma: no cover
+    app()

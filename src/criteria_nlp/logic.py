@@ -1,0 +1,253 @@
+"""Typed, immutable logic nodes of the criteria-logic contract (design.md section 2).
+
+Nodes are frozen so rewrites go through ``dataclasses.replace``; serialization lives in
+``serialize.py`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+from .spans import Span
+
+
+class Comparator(str, Enum):
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+    EQ = "=="
+    NE = "!="
+
+    def flipped(self) -> Comparator:
+        """The comparator seen from the other side: ``a < b`` is ``b > a``."""
+        return _FLIP[self]
+
+    def negated(self) -> Comparator:
+        return _NEGATE[self]
+
+    def holds(self, left: float, right: float) -> bool:
+        return _HOLDS[self](left, right)
+
+
+_FLIP = {
+    Comparator.LT: Comparator.GT,
+    Comparator.LE: Comparator.GE,
+    Comparator.GT: Comparator.LT,
+    Comparator.GE: Comparator.LE,
+    Comparator.EQ: Comparator.EQ,
+    Comparator.NE: Comparator.NE,
+}
+_NEGATE = {
+    Comparator.LT: Comparator.GE,
+    Comparator.LE: Comparator.GT,
+    Comparator.GT: Comparator.LE,
+    Comparator.GE: Comparator.LT,
+    Comparator.EQ: Comparator.NE,
+    Comparator.NE: Comparator.EQ,
+}
+_HOLDS = {
+    Comparator.LT: lambda a, b: a < b,
+    Comparator.LE: lambda a, b: a <= b,
+    Comparator.GT: lambda a, b: a > b,
+    Comparator.GE: lambda a, b: a >= b,
+    Comparator.EQ: lambda a, b: a == b,
+    Comparator.NE: lambda a, b: a != b,
+}
+
+
+class Section(str, Enum):
+    INCLUSION = "inclusion"
+    EXCLUSION = "exclusion"
+
+
+class Domain(str, Enum):
+    CONDITION = "condition"
+    DRUG = "drug"
+    PROCEDURE = "procedure"
+    OBSERVATION = "observation"
+    DEVICE = "device"
+    DEMOGRAPHIC = "demographic"
+    OTHER = "other"
+
+
+class Reference(str, Enum):
+    """A compare value that is a multiple of the patient's own reference limit."""
+
+    ULN = "ULN"
+    LLN = "LLN"
+
+
+class Relation(str, Enum):
+    BEFORE = "before"
+    AFTER = "after"
+    WITHIN = "within"
+
+
+class Anchor(str, Enum):
+    ENROLLMENT = "enrollment"
+    FIRST_DOSE = "first_dose"
+    SCREENING = "screening"
+    NOW = "now"
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The event lies within ``value`` ``unit`` before/after/around the anchor."""
+
+    value: float
+    unit: str
+    relation: Relation = Relation.BEFORE
+    anchor: Anchor = Anchor.ENROLLMENT
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    name: str
+    span: Span
+    code: str | None = None
+    system: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    variable: Variable
+    comparator: Comparator
+    value: float
+    span: Span
+    unit: str | None = None
+    reference: Reference | None = None
+    window: Window | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    domain: Domain
+    name: str
+    span: Span
+    code: str | None = None
+    system: str | None = None
+    window: Window | None = None
+    qualifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    args: tuple[Node, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    args: tuple[Node, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    arg: Node
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    k: int
+    args: tuple[Node, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Implies:
+    if_: Node
+    then: Node
+    span: Span
+
+
+Node = Union[And, Or, Not, AtLeast, Implies, Compare, Concept]
+ATOMS = (Compare, Concept)
+
+
+def atoms(node: Node) -> list[Compare | Concept]:
+    """Leaves in document order of the tree walk."""
+    if isinstance(node, ATOMS):
+        return [node]
+    if isinstance(node, Not):
+        return atoms(node.arg)
+    if isinstance(node, Implies):
+        return atoms(node.if_) + atoms(node.then)
+    return [leaf for child in node.args for leaf in atoms(child)]
+
+
+def conjoin(args: "list[Node]", span: Span | None = None) -> Node:
+    """An ``and`` that does not wrap a single argument."""
+    return _join(And, args, span)
+
+
+def disjoin(args: "list[Node]", span: Span | None = None) -> Node:
+    return _join(Or, args, span)
+
+
+def _join(kind: type, args: "list[Node]", span: Span | None) -> Node:
+    if not args:
+        raise ValueError("cannot join zero nodes")
+    if len(args) == 1:
+        return args[0]
+    flat: list[Node] = []
+    for arg in args:
+        flat.extend(arg.args if isinstance(arg, kind) else (arg,))
+    return kind(tuple(flat), span or Span.covering([a.span for a in flat]))
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """Text of a criterion that no grammar rule understood."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    section: Section
+    span: Span
+    text: str
+    logic: Node | None = None
+    unparsed: tuple[Fragment, ...] = ()
+    parts: tuple[Criterion, ...] = ()
+    header: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Structured:
+    """Registry fields that exist outside the free text (CT.gov eligibility module)."""
+
+    min_age: Quantity | None = None
+    max_age: Quantity | None = None
+    sex: str | None = None
+    healthy_volunteers: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LintWarning:
+    code: str
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Trial:
+    id: str
+    text: str
+    criteria: tuple[Criterion, ...]
+    structured: Structured = field(default_factory=Structured)
+    logic: Node | None = None
+    warnings: tuple[LintWarning, ...] = ()

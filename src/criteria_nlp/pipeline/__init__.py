@@ -1,0 +1,35 @@
+"""The spaCy pipeline: scispaCy's rule tokenizer and abbreviation detector plus our components."""
+
+from __future__ import annotations
+
+import warnings
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
+
+
+def build_nlp(*, abbreviations: bool = True) -> Language:
+    """A blank English pipeline; built once per process by ``default_nlp``."""
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    nlp = spacy.blank("en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
+        nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("cnlp_segmenter")
+    if abbreviations:
+        from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers)
+
+        # scispaCy's detector warns (W036) on every text that defines no abbreviation
+        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+        nlp.add_pipe("abbreviation_detector")
+    return nlp
+
+
+@cache
+def default_nlp() -> Language:
+    return build_nlp()

@@ -1,0 +1,58 @@
+"""Human-readable text rendering of trials and logic trees, for review in a terminal."""
+
+from __future__ import annotations
+
+from .logic import And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Trial, Window
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _window(window: Window | None) -> str:
+    if window is None:
+        return ""
+    return f" [{window.relation.value} {_number(window.value)} {window.unit} of {window.anchor.value}]"
+
+
+def render_node(node: Node) -> str:
+    match node:
+        case Compare():
+            if node.reference is not None:
+                amount = f"{_number(node.value)} x {node.reference.value}"
+            else:
+                amount = _number(node.value) + (f" {node.unit}" if node.unit else "")
+            return f"{node.variable.name} {node.comparator.value} {amount}{_window(node.window)}"
+        case Concept():
+            qualifiers = f" ({', '.join(node.qualifiers)})" if node.qualifiers else ""
+            return f"{node.domain.value}:{node.name}{qualifiers}{_window(node.window)}"
+        case Not(arg):
+            return f"NOT {render_node(arg)}"
+        case And(args) | Or(args):
+            word = " AND " if isinstance(node, And) else " OR "
+            return "(" + word.join(render_node(a) for a in args) + ")"
+        case AtLeast(k, args):
+            return f"AT LEAST {k} OF (" + "; ".join(render_node(a) for a in args) + ")"
+        case Implies(if_, then):
+            return f"IF {render_node(if_)} THEN {render_node(then)}"
+    raise TypeError(f"not a logic node: {node!r}")
+
+
+def _criterion_lines(criterion: Criterion, indent: str) -> list[str]:
+    lines = [f"{indent}{criterion.id} [{criterion.span.start}:{criterion.span.end}] {criterion.text}"]
+    if criterion.logic is not None:
+        lines.append(f"{indent}    => {render_node(criterion.logic)}")
+    for fragment in criterion.unparsed:
+        lines.append(f"{indent}    unparsed [{fragment.span.start}:{fragment.span.end}] {fragment.text!r}")
+    for part in criterion.parts:
+        lines.extend(_criterion_lines(part, indent + "    "))
+    return lines
+
+
+def render_trial(trial: Trial) -> str:
+    lines = [f"{trial.id}: {len(trial.criteria)} criteria"]
+    for criterion in trial.criteria:
+        lines.extend(_criterion_lines(criterion, "  "))
+    for warning in trial.warnings:
+        lines.append(f"  warning {warning.code} [{warning.span.start}:{warning.span.end}] {warning.message}")
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""Typed, validated view of ``data/segmentation.json``: unknown keys are an error."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .errors import RuleError
+from .logic import Section
+from .resources import load_json
+
+_KEYS = {"_doc", "section_headers", "markers", "parent_cues", "inline_part_separator",
+         "inline_join_words", "sentence_split_min_chars"}
+_JOINS = {"and", "or", "atleast"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderRule:
+    section: Section
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerRule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ParentCue:
+    join: str
+    pattern: re.Pattern[str]
+
+    def k(self, text: str) -> int | None:
+        match = self.pattern.search(text)
+        if match is None or "k" not in match.groupdict():
+            return None
+        word = match.group("k").lower()
+        return _NUMBER_WORDS.get(word) or int(word)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRules:
+    headers: tuple[HeaderRule, ...]
+    markers: tuple[MarkerRule, ...]
+    parent_cues: tuple[ParentCue, ...]
+    part_separator: str
+    join_words: dict[str, str]
+    sentence_split_min_chars: int
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as err:
+        raise RuleError(f"bad pattern in {where}: {err}") from err
+
+
+def rules_from_dict(raw: dict) -> SegmentRules:
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise RuleError(f"segmentation rules: unknown keys {sorted(unknown)}")
+    try:
+        headers = tuple(
+            HeaderRule(Section(h["section"]), _compile(h["pattern"], "section_headers"))
+            for h in raw["section_headers"]
+        )
+        markers = tuple(MarkerRule(m["kind"], _compile(m["pattern"], "markers")) for m in raw["markers"])
+        cues = tuple(ParentCue(c["join"], _compile(c["pattern"], "parent_cues")) for c in raw["parent_cues"])
+        rules = SegmentRules(
+            headers=headers,
+            markers=markers,
+            parent_cues=cues,
+            part_separator=raw["inline_part_separator"],
+            join_words=dict(raw["inline_join_words"]),
+            sentence_split_min_chars=int(raw["sentence_split_min_chars"]),
+        )
+    except (KeyError, ValueError, TypeError) as err:
+        raise RuleError(f"segmentation rules: {err!r}") from err
+    bad = {c.join for c in cues} - _JOINS
+    if bad:
+        raise RuleError(f"segmentation rules: unknown joins {sorted(bad)}")
+    return rules
+
+
+@cache
+def default_rules() -> SegmentRules:
+    return rules_from_dict(load_json("segmentation.json"))

@@ -1,0 +1,249 @@
+"""Split criteria text into sections, criteria and parts, keeping exact character offsets.
+
+Registry text already carries its structure in lines, bullets and numbering, so this works
+on lines first and calls the (slow) sentence splitter only for long unstructured paragraphs.
+It is a pure function of the text and the rules; ``pipeline.segmenter`` wraps it for spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .logic import Section
+from .segment_rules import SegmentRules, default_rules
+from .spans import Span
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_DIGIT = re.compile(r"\d")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+(?=\S)")
+_INLINE_JOIN = re.compile(r"\s+(and/or|and|or)\s+", re.IGNORECASE)
+_HEADER_MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One criterion (or part of one): ``span`` excludes its bullet and outer whitespace."""
+
+    id: str
+    section: Section
+    span: Span
+    header: Span | None = None
+    join: str = "and"
+    k: int | None = None
+    parts: tuple[Segment, ...] = ()
+
+
+@dataclass(slots=True)
+class _Item:
+    section: Section
+    marker: str | None
+    indent: int
+    span: Span
+    children: list[_Item] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _LINE.finditer(text):
+        start, end = match.start(), match.end()
+        if start == end:
+            break
+        body = match.group().rstrip("\r\n")
+        out.append((start, start + len(body)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Segmenter:
+    """Holds compiled rules; call it on a text to get its top-level segments."""
+
+    def __init__(self, rules: SegmentRules | None = None) -> None:
+        self.rules = rules or default_rules()
+        self._sentences = None
+
+    def __call__(self, text: str) -> list[Segment]:
+        items = self._items(text)
+        counters = {Section.INCLUSION: 0, Section.EXCLUSION: 0}
+        segments = []
+        for item in items:
+            counters[item.section] += 1
+            prefix = "inc" if item.section is Section.INCLUSION else "exc"
+            segments.append(self._build(text, item, f"{prefix}-{counters[item.section]}"))
+        return segments
+
+    def _match_header(self, line: str) -> tuple[Section, int] | None:
+        for rule in self.rules.headers:
+            match = rule.pattern.match(line)
+            if match:
+                groups = match.groupdict()
+                for name in ("rest", "rest2"):
+                    if groups.get(name):
+                        return rule.section, match.start(name)
+                return rule.section, len(line)
+        return None
+
+    def _match_marker(self, line: str) -> tuple[str | None, int]:
+        for rule in self.rules.markers:
+            match = rule.pattern.match(line)
+            if match and match.end() < len(line):
+                return rule.kind, match.end()
+        return None, 0
+
+    def _items(self, text: str) -> list[_Item]:
+        section = Section.INCLUSION
+        items: list[_Item] = []
+        parent: _Item | None = None
+        for line_start, line_end in _lines(text):
+            start, end = _strip(text, line_start, line_end)
+            if start == end:
+                continue
+            line = text[start:end]
+            header = self._match_header(line)
+            if header is not None:
+                section, rest = header
+                parent = None
+                if start + rest >= end:
+                    continue
+                start = start + rest
+                line = text[start:end]
+            indent = len(text[line_start:start].expandtabs(4))
+            marker, marker_len = self._match_marker(line)
+            span = Span(*_strip(text, start + marker_len, end))
+            if (
+                parent is not None
+                and parent.section is section
+                and (marker != parent.marker or indent > parent.indent)
+                and (marker is not None or indent > parent.indent)
+            ):
+                parent.children.extend(_Item(section, marker, indent, s) for s in self._split_run_on(text, span))
+                continue
+            last = items[-1] if items else None
+            if last is not None and self._continues(text, last, marker, span, section):
+                target = last.children[-1] if last.children else last
+                target.span = target.span.cover(span)
+                continue
+            for piece in self._split_run_on(text, span):
+                items.append(_Item(section, marker, indent, piece))
+            parent = items[-1] if text[span.end - 1] == ":" else None
+        return items
+
+    @staticmethod
+    def _continues(text: str, last: _Item, marker: str | None, span: Span, section: Section) -> bool:
+        """A wrapped line: no marker, starts lower-case, previous line not closed."""
+        if marker is not None or last.section is not section:
+            return False
+        previous = last.children[-1].span if last.children else last.span
+        return text[span.start].islower() and text[previous.end - 1] not in ".:;"
+
+    def _split_run_on(self, text: str, span: Span) -> list[Span]:
+        """Criteria run together on one line: "1. A 2. B 3. C", or one long paragraph."""
+        body = span.text(text)
+        numbers = [m for m in _INLINE_NUMBER.finditer(body)]
+        run = []
+        for match in numbers:
+            expected = int(run[-1].group(1)) + 1 if run else None
+            if expected is None or int(match.group(1)) == expected:
+                run.append(match)
+        if len(run) >= 2 and (run[0].start() > 0 or int(run[0].group(1)) in (1, 2)):
+            cuts = [m.start() for m in run if m.start() > 0]
+            if cuts:
+                bounds = [0, *cuts, len(body)]
+                pieces = []
+                for a, b in zip(bounds, bounds[1:]):
+                    s, e = _strip(body, a, b)
+                    marker = _INLINE_NUMBER.match(body, s)
+                    if marker is not None and s > 0:
+                        s = marker.end()
+                    if s < e:
+                        pieces.append(Span(span.start + s, span.start + e))
+                return pieces
+        if len(body) >= self.rules.sentence_split_min_chars:
+            return self._sentence_spans(text, span)
+        return [span]
+
+    def _sentence_spans(self, text: str, span: Span) -> list[Span]:
+        if self._sentences is None:
+            import pysbd
+
+            self._sentences = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        pieces = []
+        for sentence in self._sentences.segment(span.text(text)):
+            s, e = _strip(text, span.start + sentence.start, span.start + sentence.end)
+            if s < e:
+                pieces.append(Span(s, e))
+        return pieces or [span]
+
+    def _build(self, text: str, item: _Item, ident: str) -> Segment:
+        if item.children:
+            header = Span(*_strip(text, item.span.start, item.span.end - 1))
+            join, k = self._join_for(header.text(text))
+            parts = tuple(
+                Segment(f"{ident}.{i}", item.section, child.span)
+                for i, child in enumerate(item.children, 1)
+            )
+            return Segment(ident, item.section, item.span.cover(parts[-1].span), header, join, k, parts)
+        inline = self._inline_parts(text, item.span)
+        if inline is None:
+            return Segment(ident, item.section, item.span)
+        header, join, spans = inline
+        parts = tuple(Segment(f"{ident}.{i}", item.section, s) for i, s in enumerate(spans, 1))
+        return Segment(ident, item.section, item.span, header, join, None, parts)
+
+    def _join_for(self, header: str) -> tuple[str, int | None]:
+        for cue in self.rules.parent_cues:
+            if cue.pattern.search(header):
+                return cue.join, cue.k(header)
+        return "and", None
+
+    def _inline_parts(self, text: str, span: Span) -> tuple[Span, str, list[Span]] | None:
+        """"Adequate liver function: A; B; and C" -> header and parts A, B, C."""
+        body = span.text(text)
+        colon = body.find(":")
+        if colon <= 0 or len(body[:colon].split()) > _HEADER_MAX_WORDS:
+            return None
+        header = Span(*_strip(text, span.start, span.start + colon))
+        rest_start = span.start + colon + 1
+        rest = text[rest_start : span.end]
+        join, _ = self._join_for(header.text(text))
+        separator = self.rules.part_separator
+        if separator in rest:
+            pieces, offset = [], 0
+            for chunk in rest.split(separator):
+                pieces.append((offset, offset + len(chunk)))
+                offset += len(chunk) + len(separator)
+        else:
+            joins = list(_INLINE_JOIN.finditer(rest))
+            if not joins or len({m.group(1).lower() for m in joins}) != 1:
+                return None
+            bounds = [0]
+            for m in joins:
+                bounds.extend((m.start(), m.end()))
+            bounds.append(len(rest))
+            pieces = list(zip(bounds[::2], bounds[1::2]))
+            join = self.rules.join_words[joins[0].group(1).lower()]
+        spans = []
+        for a, b in pieces:
+            s, e = _strip(text, rest_start + a, rest_start + b)
+            lead = _INLINE_JOIN.match(" " + text[s:e] + " ")
+            if lead is not None and lead.start() == 0 and spans:
+                join = self.rules.join_words[lead.group(1).lower()]
+                s, e = _strip(text, s + lead.end() - 1, e)
+            if s < e:
+                spans.append(Span(s, e))
+        if len(spans) < 2 or not all(_DIGIT.search(s.text(text)) for s in spans):
+            return None
+        return header, join, spans
+
+
+@cache
+def default_segmenter() -> Segmenter:
+    return Segmenter()

@@ -1,0 +1,191 @@
+"""criteria-logic JSON (version 1): the one place where nodes become dicts and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import InputError
+from .logic import (
+    And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Fragment, Implies,
+    LintWarning, Node, Not, Or, Quantity, Reference, Relation, Section, Structured, Trial,
+    Variable, Window,
+)
+from .spans import Span
+
+SCHEMA = "criteria-logic/1"
+
+
+def span_to_json(span: Span) -> list[int]:
+    return [span.start, span.end]
+
+
+def _window(window: Window) -> dict[str, Any]:
+    return {"value": _number(window.value), "unit": window.unit, "relation": window.relation.value,
+            "anchor": window.anchor.value}
+
+
+def node_to_json(node: Node) -> dict[str, Any]:
+    match node:
+        case And(args, span) | Or(args, span):
+            return {"type": "and" if isinstance(node, And) else "or",
+                    "args": [node_to_json(a) for a in args], "span": span_to_json(span)}
+        case Not(arg, span):
+            return {"type": "not", "arg": node_to_json(arg), "span": span_to_json(span)}
+        case AtLeast(k, args, span):
+            return {"type": "atleast", "k": k, "args": [node_to_json(a) for a in args],
+                    "span": span_to_json(span)}
+        case Implies(if_, then, span):
+            return {"type": "implies", "if": node_to_json(if_), "then": node_to_json(then),
+                    "span": span_to_json(span)}
+        case Compare():
+            out = {
+                "type": "compare",
+                "variable": {"name": node.variable.name, "code": node.variable.code,
+                             "system": node.variable.system, "span": span_to_json(node.variable.span)},
+                "comparator": node.comparator.value,
+                "value": _number(node.value),
+                "unit": node.unit,
+                "reference": node.reference.value if node.reference else None,
+                "span": span_to_json(node.span),
+            }
+            if node.window:
+                out["window"] = _window(node.window)
+            return out
+        case Concept():
+            out = {"type": "concept", "domain": node.domain.value, "name": node.name,
+                   "code": node.code, "system": node.system, "span": span_to_json(node.span),
+                   "qualifiers": list(node.qualifiers)}
+            if node.window:
+                out["window"] = _window(node.window)
+            return out
+    raise TypeError(f"not a logic node: {node!r}")
+
+
+def criterion_to_json(criterion: Criterion) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": criterion.id,
+        "section": criterion.section.value,
+        "span": span_to_json(criterion.span),
+        "text": criterion.text,
+        "logic": node_to_json(criterion.logic) if criterion.logic else None,
+        "unparsed": [{"span": span_to_json(f.span), "text": f.text} for f in criterion.unparsed],
+    }
+    if criterion.header is not None:
+        out["header"] = span_to_json(criterion.header)
+    if criterion.parts:
+        out["parts"] = [criterion_to_json(p) for p in criterion.parts]
+    return out
+
+
+def structured_to_json(structured: Structured) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in ("min_age", "max_age"):
+        quantity = getattr(structured, name)
+        if quantity is not None:
+            out[name] = {"value": _number(quantity.value), "unit": quantity.unit}
+    if structured.sex is not None:
+        out["sex"] = structured.sex
+    if structured.healthy_volunteers is not None:
+        out["healthy_volunteers"] = structured.healthy_volunteers
+    return out
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def trial_to_json(trial: Trial) -> dict[str, Any]:
+    out = {
+        "schema": SCHEMA,
+        "id": trial.id,
+        "text": trial.text,
+        "structured": structured_to_json(trial.structured),
+        "criteria": [criterion_to_json(c) for c in trial.criteria],
+        "logic": node_to_json(trial.logic) if trial.logic else None,
+    }
+    if trial.warnings:
+        out["warnings"] = [{"code": w.code, "message": w.message, "span": span_to_json(w.span)}
+                           for w in trial.warnings]
+    return out
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+def _span(raw: Any, where: str) -> Span:
+    if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(x, int) for x in raw)):
+        raise InputError(f"{where}: span must be [start, end] integers, got {raw!r}")
+    try:
+        return Span(raw[0], raw[1])
+    except ValueError as err:
+        raise InputError(f"{where}: {err}") from err
+
+
+def _window_from(raw: dict | None) -> Window | None:
+    if raw is None:
+        return None
+    return Window(float(raw["value"]), raw["unit"], Relation(raw.get("relation", "before")),
+                  Anchor(raw.get("anchor", "enrollment")))
+
+
+def node_from_json(raw: Any, where: str = "logic") -> Node:
+    """Inverse of ``node_to_json``; raises InputError naming the path of a bad node."""
+    if not isinstance(raw, dict) or "type" not in raw:
+        raise InputError(f"{where}: expected a node object with a 'type'")
+    kind = raw["type"]
+    try:
+        span = _span(raw.get("span"), where)
+        if kind in ("and", "or"):
+            args = tuple(node_from_json(a, f"{where}.args[{i}]") for i, a in enumerate(raw["args"]))
+            return (And if kind == "and" else Or)(args, span)
+        if kind == "not":
+            return Not(node_from_json(raw["arg"], f"{where}.arg"), span)
+        if kind == "atleast":
+            args = tuple(node_from_json(a, f"{where}.args[{i}]") for i, a in enumerate(raw["args"]))
+            return AtLeast(int(raw["k"]), args, span)
+        if kind == "implies":
+            return Implies(node_from_json(raw["if"], f"{where}.if"), node_from_json(raw["then"], f"{where}.then"), span)
+        if kind == "compare":
+            var = raw["variable"]
+            variable = Variable(var["name"], _span(var["span"], f"{where}.variable"), var.get("code"), var.get("system"))
+            return Compare(variable, Comparator(raw["comparator"]), float(raw["value"]), span,
+                           raw.get("unit"), Reference(raw["reference"]) if raw.get("reference") else None,
+                           _window_from(raw.get("window")))
+        if kind == "concept":
+            return Concept(Domain(raw["domain"]), raw["name"], span, raw.get("code"), raw.get("system"),
+                           _window_from(raw.get("window")), tuple(raw.get("qualifiers", ())))
+    except (KeyError, TypeError, ValueError) as err:
+        raise InputError(f"{where}: bad {kind} node ({err!r})") from err
+    raise InputError(f"{where}: unknown node type {kind!r}")
+
+
+def criterion_from_json(raw: dict, where: str) -> Criterion:
+    try:
+        return Criterion(
+            id=raw["id"],
+            section=Section(raw["section"]),
+            span=_span(raw["span"], f"{where}.span"),
+            text=raw["text"],
+            logic=node_from_json(raw["logic"], f"{where}.logic") if raw.get("logic") else None,
+            unparsed=tuple(Fragment(_span(f["span"], f"{where}.unparsed"), f["text"]) for f in raw.get("unparsed", ())),
+            parts=tuple(criterion_from_json(p, f"{where}.parts[{i}]") for i, p in enumerate(raw.get("parts", ()))),
+            header=_span(raw["header"], f"{where}.header") if raw.get("header") else None,
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise InputError(f"{where}: bad criterion ({err!r})") from err
+
+
+def trial_from_json(raw: Any, source: str | None = None) -> Trial:
+    if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
+        raise InputError(f"not a {SCHEMA} document", source=source)
+    fields = raw.get("structured") or {}
+    structured = Structured(
+        min_age=Quantity(float(fields["min_age"]["value"]), fields["min_age"]["unit"]) if "min_age" in fields else None,
+        max_age=Quantity(float(fields["max_age"]["value"]), fields["max_age"]["unit"]) if "max_age" in fields else None,
+        sex=fields.get("sex"),
+        healthy_volunteers=fields.get("healthy_volunteers"),
+    )
+    criteria = tuple(criterion_from_json(c, f"criteria[{i}]") for i, c in enumerate(raw.get("criteria", ())))
+    warnings = tuple(LintWarning(w["code"], w["message"], _span(w["span"], "warnings"))
+                     for w in raw.get("warnings", ()))
+    logic = node_from_json(raw["logic"]) if raw.get("logic") else None
+    return Trial(raw["id"], raw["text"], criteria, structured, logic, warnings)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from criteria_nlp.logic import Section
+from criteria_nlp.segmentation import Segmenter, default_segmenter
+
+from .conftest import CORPORA, load_cases
+
+
+def _flatten(segments):
+    for segment in segments:
+        yield segment
+        yield from _flatten(segment.parts)
+
+
+def _expected_rows():
+    rows = []
+    for line in (CORPORA / "NCT00846833" / "segments.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ident, section, text = line.split("\t")
+            rows.append((ident, section, text))
+    return rows
+
+
+def test_reference_trial_has_13_inclusion_and_8_exclusion_criteria(reference_text):
+    segments = default_segmenter()(reference_text)
+    sections = [s.section for s in segments]
+    assert sections.count(Section.INCLUSION) == 13
+    assert sections.count(Section.EXCLUSION) == 8
+
+
+def test_reference_trial_every_criterion_text_and_offsets(reference_text):
+    segments = {s.id: s for s in _flatten(default_segmenter()(reference_text))}
+    expected = _expected_rows()
+    assert sorted(segments) == sorted(ident for ident, _, _ in expected)
+    for ident, section, text in expected:
+        segment = segments[ident]
+        assert segment.section.value == section, ident
+        assert reference_text[segment.span.start : segment.span.end] == text, ident
+        # the offsets point at the one place this text stands in the input
+        assert reference_text.find(text) == segment.span.start, ident
+
+
+def test_reference_parents_join_their_parts(reference_text):
+    segments = {s.id: s for s in default_segmenter()(reference_text)}
+    assert [len(segments[i].parts) for i in ("inc-9", "inc-10", "inc-11")] == [3, 3, 2]
+    assert [segments[i].join for i in ("inc-9", "inc-10", "inc-11")] == ["and", "and", "or"]
+    header = segments["inc-9"].header
+    assert reference_text[header.start : header.end] == "Adequate bone marrow function"
+
+
+@pytest.mark.parametrize("case", load_cases("segmentation/cases.json"), ids=lambda c: c["id"])
+def test_segmentation_cases(case):
+    text = case["text"]
+    segments = Segmenter()(text)
+    got = []
+    for s in segments:
+        row = [s.section.value, s.span.text(text)]
+        if s.parts:
+            row += [s.join, [p.span.text(text) for p in s.parts]]
+        got.append(row)
+    assert got == case["expected"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Inclusion Criteria:\n\nExclusion Criteria:\n"])
+def test_empty_or_header_only_text_gives_no_criteria(text):
+    assert Segmenter()(text) == []
+
+
+def test_ids_number_each_section_separately():
+    text = "Inclusion Criteria:\n- a1 x\n- a2 y\nExclusion Criteria:\n- b1 z\n"
+    assert [s.id for s in Segmenter()(text)] == ["inc-1", "inc-2", "exc-1"]
+
+
+def test_long_unstructured_paragraph_is_split_into_sentences():
+    sentence = "Patients must have histologically confirmed disease and adequate organ function. "
+    text = "Inclusion Criteria:\n" + sentence * 6
+    segments = Segmenter()(text)
+    assert len(segments) == 6
+    assert all(s.span.text(text) == sentence.strip() for s in segments)
