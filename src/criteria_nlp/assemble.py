@@ -8,24 +8,32 @@ from .ingest import Document
 from .logic import (
     AtLeast, Criterion, Fragment, Node, Not, Section, Trial, conjoin, disjoin,
 )
+from .grammar.parser import parse_criterion
 from .segmentation import Segment
 from .spans import Span
 
 
-def _unparsed(text: str, span: Span) -> tuple[Fragment, ...]:
-    return (Fragment(span, span.text(text)),)
+def criterion_from_segment(doc: Doc, segment: Segment) -> Criterion:
+    """Leaves go through the grammar; a parent combines its parts with its own connective.
 
-
-def criterion_from_segment(text: str, segment: Segment) -> Criterion:
-    parts = tuple(criterion_from_segment(text, part) for part in segment.parts)
-    logic = _combine(segment, [p.logic for p in parts]) if parts else None
-    unparsed = () if parts else _unparsed(text, segment.span)
+    A criterion with no logic at all is reported unparsed as a whole.
+    """
+    text = doc.text
+    parts = tuple(criterion_from_segment(doc, part) for part in segment.parts)
+    if parts:
+        logic, unparsed = _combine(segment, [p.logic for p in parts]), ()
+    else:
+        parsed = parse_criterion(doc, segment.span)
+        logic, unparsed = parsed.logic, parsed.unparsed
+    if logic is None:
+        unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
 
 
 def _combine(segment: Segment, logics: list[Node | None]) -> Node | None:
-    if any(logic is None for logic in logics):
+    logics = [logic for logic in logics if logic is not None]
+    if not logics:
         return None
     if segment.join == "atleast" and segment.k:
         return AtLeast(segment.k, tuple(logics), segment.span)
@@ -46,5 +54,5 @@ def trial_logic(text: str, criteria: tuple[Criterion, ...]) -> Node | None:
 
 def assemble_trial(document: Document, doc: Doc) -> Trial:
     text = document.text
-    criteria = tuple(criterion_from_segment(text, s) for s in doc._.cnlp_segments)
+    criteria = tuple(criterion_from_segment(doc, s) for s in doc._.cnlp_segments)
     return Trial(document.id, text, criteria, document.structured, trial_logic(text, criteria))

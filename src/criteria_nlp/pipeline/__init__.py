@@ -8,6 +8,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 
 
@@ -21,6 +22,7 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
         nlp.tokenizer = combined_rule_tokenizer(nlp)
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
+    nlp.add_pipe("cnlp_lexicon_matcher")
     if abbreviations:
         from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers)
 

@@ -1,0 +1,163 @@
+"""spaCy tokens and lexicon matches into Lark tokens that carry character offsets.
+
+Lark's custom-lexer pattern: the grammar declares its terminals, this module decides them.
+Lexicon spans become one token each; remaining tokens are looked up whole, and tokens glued
+around digits or comparator symbols ("≥1,500/mm3", "ECOG<=2") are split by maximal munch
+over the same lexicon. Words that play no part in the grammar are returned separately so
+the caller can report the ones that matter as unparsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lark import Token
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, default_lexicon
+from ..pipeline.lexicon_matcher import GROUP, lexicon_patterns
+from ..resources import data_file
+from ..spans import Span
+
+_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/]")
+# a unit only counts right after what can carry one
+_UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    tokens: list[Token]
+    words: list[Span]
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    for line in data_file("shapes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("NUMBER\t"):
+            return re.compile(line.split("\t", 1)[1])
+    raise LookupError("shapes.tsv has no NUMBER pattern")
+
+
+class Tables:
+    """Single-token lookups derived once from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.single: dict[str, tuple[str, str]] = {}
+        for (terminal, payload), forms in lexicon_patterns(lexicon).items():
+            for form in forms:
+                if " " not in form:
+                    self.single.setdefault(form.lower(), (terminal, payload))
+        self.exact = lexicon.case_bound_units()
+        self.longest = max(map(len, [*self.single, *self.exact]), default=1)
+        self.number = _number_pattern()
+
+    def _unit(self, text: str) -> tuple[str, str] | None:
+        code = self.exact.get(text)
+        return ("UNIT", code) if code else None
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        return self._unit(text) or self.single.get(text.lower())
+
+    def scan(self, text: str, offset: int) -> list[Token]:
+        """Maximal munch over numbers and single-token lexicon forms."""
+        out, i, lower = [], 0, text.lower()
+        while i < len(text):
+            best: tuple[int, str, str] | None = None
+            number = self.number.match(text, i)
+            if number:
+                best = (number.end(), "NUMBER", number.group())
+            for end in range(min(len(text), i + self.longest), i, -1):
+                hit = self._unit(text[i:end]) or self.single.get(lower[i:end])
+                if hit and (best is None or end > best[0]):
+                    best = (end, *hit)
+                    break
+            if best is None:
+                i += 1
+                continue
+            end, terminal, payload = best
+            out.append(_token(terminal, payload, offset + i, offset + end))
+            i = end
+        return out
+
+
+def _token(terminal: str, payload: str, start: int, end: int) -> Token:
+    return Token(terminal, payload, start_pos=start, end_pos=end)
+
+
+def parse_number(text: str) -> float:
+    """"1,500" is fifteen hundred; "1,5" is a decimal comma."""
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        text = text.replace(",", "") if len(tail) == 3 and "." not in tail else head.replace(",", "") + "." + tail
+    return float(text)
+
+
+@cache
+def default_tables() -> Tables:
+    return Tables(default_lexicon())
+
+
+def token_stream(doc: Doc, span: Span, tables: Tables | None = None) -> Stream:
+    tables = tables or default_tables()
+    matches = {m.start: m for m in doc.spans[GROUP] if span.start <= m.start_char and m.end_char <= span.end}
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens: list[Token] = []
+    words: list[Span] = []
+    if first is None:
+        return Stream(tokens, words)
+    i = first.start
+    while i < first.end:
+        match = matches.get(i)
+        if match is not None:
+            tokens.append(_token(match.label_, match.kb_id_, match.start_char, match.end_char))
+            i = match.end
+            continue
+        tok = doc[i]
+        i += 1
+        hit = tables.lookup(tok.text)
+        if hit is not None:
+            tokens.append(_token(*hit, tok.idx, tok.idx + len(tok)))
+        elif tables.number.fullmatch(tok.text):
+            tokens.append(_token("NUMBER", tok.text, tok.idx, tok.idx + len(tok)))
+        elif _GLUE.search(tok.text):
+            pieces = tables.scan(tok.text, tok.idx)
+            tokens.extend(pieces)
+            if not pieces:
+                words.append(Span(tok.idx, tok.idx + len(tok)))
+        elif not tok.is_punct and not tok.is_space:
+            words.append(Span(tok.idx, tok.idx + len(tok)))
+    return Stream(_drop_restatements(_keep_units_in_place(tokens, words)), words)
+
+
+def _drop_restatements(tokens: list[Token]) -> list[Token]:
+    """"absolute neutrophil count (ANC)", "upper limit of normal (ULN)": the parenthesis
+    restates the token before it; it adds nothing to parse."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        window = tokens[i : i + 3]
+        if (
+            out
+            and len(window) == 3
+            and window[0].type == "LPAR"
+            and window[2].type == "RPAR"
+            and (window[1].type, window[1].value) == (out[-1].type, out[-1].value)
+        ):
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _keep_units_in_place(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """A unit-like word away from a number ("m" in "stage M1") is a word, not a unit."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "UNIT" and (not out or out[-1].type not in _UNIT_AFTER):
+            words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out

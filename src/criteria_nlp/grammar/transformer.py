@@ -1,0 +1,366 @@
+"""Lark tree into typed logic nodes: one method per rule, positions from the tokens.
+
+Intermediate results (amounts, bounds, ranges, variable lists, thresholds still waiting for
+their variable) are small frozen dataclasses private to this module; the Transformer's
+result holds only ``logic`` nodes and ``Fragment``s, never a ``Tree`` or ``Token``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lark import Token, Transformer, v_args
+
+from ..lexicon import Lexicon
+from ..logic import (
+    And, Anchor, Comparator, Compare, Concept, Implies, Node, Not, Or, Reference, Relation,
+    Variable, Window, conjoin, disjoin,
+)
+from ..spans import Span
+from .lexer import parse_number
+
+AGE = "age"
+_AGE_UNITS = {"a", "mo", "wk", "d"}
+
+
+def _span(token: Token) -> Span:
+    return Span(token.start_pos, token.end_pos)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: float
+    unit: str | None
+    reference: Reference | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    comparator: Comparator
+    amount: Amount
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    low: Amount
+    high: Amount
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A threshold whose variable comes from its neighbour ("aged >= 18 and <= 75")."""
+
+    limit: Bound | Range
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Connective:
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    relation: Relation
+    anchor: Anchor | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MinimumGap:
+    """"at least 4 weeks before X": X must not fall inside the window."""
+
+    window: Window
+    span: Span
+
+
+def _cover(*spans: Span) -> Span:
+    return Span.covering(list(spans))
+
+
+class ToLogic(Transformer):
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    # ---- quantities ------------------------------------------------------------------------
+    @v_args(inline=True)
+    def bare_value(self, number: Token) -> Amount:
+        return Amount(parse_number(number), None, None, _span(number))
+
+    def unit_value(self, items: list[Token]) -> Amount:
+        number, units = items[0], [t for t in items[1:] if t.type == "UNIT"]
+        unit = units[0].value
+        if len(units) > 1 and units[1].value.startswith("/"):
+            unit += units[1].value
+        return Amount(parse_number(number), unit, None, _cover(_span(number), _span(items[-1])))
+
+    def ref_value(self, items: list[Token]) -> Amount:
+        number, ref = items[0], items[-1]
+        return Amount(parse_number(number), None, Reference(ref.value), _cover(_span(number), _span(ref)))
+
+    def bound_before(self, items: list) -> Bound:
+        cmp, amount = items[0], items[1]
+        return Bound(Comparator(cmp.value), amount, _cover(_span(cmp), _span(items[-1]) if isinstance(items[-1], Token) else amount.span))
+
+    @v_args(inline=True)
+    def bound_after(self, amount: Amount, cmp: Token) -> Bound:
+        return Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
+
+    def range(self, items: list) -> Range:
+        amounts = [i for i in items if isinstance(i, Amount)]
+        low, high = amounts
+        if low.unit is None and low.reference is None:
+            low = replace(low, unit=high.unit, reference=high.reference)
+        if high.unit is None and high.reference is None:
+            high = replace(high, unit=low.unit, reference=low.reference)
+        start = items[0].start_pos if isinstance(items[0], Token) else low.span.start
+        return Range(low, high, Span(start, high.span.end))
+
+    @v_args(inline=True)
+    def range_unit_after(self, low: Amount, dash: Token, high: Amount, unit: Token) -> Range:
+        low = replace(low, unit=unit.value)
+        high = replace(high, unit=unit.value, span=_cover(high.span, _span(unit)))
+        return Range(low, high, _cover(low.span, high.span))
+
+    # ---- variables and thresholds ------------------------------------------------------------
+    def variables(self, items: list[Token]) -> list[Variable]:
+        out = []
+        for token in items:
+            if token.type == "VAR":
+                entry = self.lexicon.variable(token.value)
+                out.append(Variable(token.value, _span(token), entry.code if entry else None,
+                                    entry.system if entry else None))
+        return out
+
+    def _compare(self, variable: Variable, comparator: Comparator, amount: Amount, span: Span) -> Compare:
+        """Scales compare on their own numbers ("Karnofsky >= 70%" is 70 on its scale);
+        a bare number takes the variable's default unit."""
+        entry = self.lexicon.variable(variable.name)
+        unit = amount.unit
+        if entry is not None and entry.kind in ("score", "count"):
+            unit = None
+        elif unit is None and amount.reference is None and entry is not None:
+            unit = entry.unit
+        return Compare(variable, comparator, amount.value, span, unit, amount.reference)
+
+    def _apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
+        nodes: list[Node] = []
+        for variable in variables:
+            if isinstance(limit, Bound):
+                nodes.append(self._compare(variable, limit.comparator, limit.amount, span))
+            else:
+                nodes.append(conjoin([
+                    self._compare(variable, Comparator.GE, limit.low, span),
+                    self._compare(variable, Comparator.LE, limit.high, span),
+                ], span))
+        return conjoin(nodes, span)
+
+    def variables_bound(self, items: list) -> Node:
+        variables, bound = items[0], items[-1]
+        return self._apply(variables, bound, _cover(variables[0].span, bound.span))
+
+    def bound_variables(self, items: list) -> Node:
+        bound, variables = items[0], items[-1]
+        return self._apply(variables, bound, _cover(bound.span, variables[-1].span))
+
+    variables_range = variables_bound
+    range_variables = bound_variables
+
+    @v_args(inline=True)
+    def variables_values(self, variables: list[Variable], values: list[Amount]) -> Node:
+        span = _cover(variables[0].span, values[-1].span)
+        nodes = [self._values(v, values, span) for v in variables]
+        return conjoin(nodes, span)
+
+    def _values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
+        """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""
+        if len(values) == 1:
+            return self._compare(variable, Comparator.EQ, values[0], span)
+        entry = self.lexicon.variable(variable.name)
+        numbers = sorted(a.value for a in values)
+        contiguous = all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+        if contiguous and entry and entry.low is not None and numbers[0] <= entry.low:
+            return self._compare(variable, Comparator.LE, replace(values[0], value=numbers[-1]), span)
+        if contiguous and entry and entry.high is not None and numbers[-1] >= entry.high:
+            return self._compare(variable, Comparator.GE, replace(values[0], value=numbers[0]), span)
+        return disjoin([self._compare(variable, Comparator.EQ, a, span) for a in values], span)
+
+    def values(self, items: list) -> list[Amount]:
+        return [i for i in items if isinstance(i, Amount)]
+
+    @v_args(inline=True)
+    def bare_bound(self, bound: Bound) -> Pending:
+        return Pending(bound, bound.span)
+
+    @v_args(inline=True)
+    def bare_range(self, limit: Range) -> Pending:
+        return Pending(limit, limit.span)
+
+    @v_args(inline=True)
+    def concept(self, token: Token) -> Concept:
+        entry = self.lexicon.concepts[token.value]
+        return Concept(entry.domain, entry.name, _span(token), entry.code, entry.system)
+
+    # ---- windows -----------------------------------------------------------------------------
+    def relation(self, items: list[Token]) -> Relative:
+        relation = Relation.AFTER if any(t.type == "AFTER" for t in items) else Relation.BEFORE
+        anchor = next((Anchor(t.value) for t in items if t.type == "ANCHOR"), None)
+        return Relative(relation, anchor, Span(items[0].start_pos, items[-1].end_pos))
+
+    def _window(self, items: list) -> tuple[Window, Span]:
+        """"in the past 6 months" is anchored on now; "within 30 days" on enrollment."""
+        tokens = [i for i in items if isinstance(i, Token)]
+        number = next(t for t in tokens if t.type == "NUMBER")
+        unit = next(t for t in tokens if t.type == "UNIT")
+        within = next((t for t in tokens if t.type == "WITHIN" and t.value), None)
+        relative = next((i for i in items if isinstance(i, Relative)), None)
+        relation = relative.relation if relative else Relation.BEFORE
+        anchor = (relative.anchor if relative else None) or (Anchor(within.value) if within else Anchor.ENROLLMENT)
+        end = max(tokens[-1].end_pos, relative.span.end if relative else 0)
+        return Window(parse_number(number), unit.value, relation, anchor), Span(tokens[0].start_pos, end)
+
+    def window_within(self, items: list) -> tuple[Window, Span]:
+        return self._window(items)
+
+    window_plain = window_within
+
+    def window_at_least(self, items: list) -> MinimumGap:
+        return MinimumGap(*self._window(items))
+
+    # ---- clauses -----------------------------------------------------------------------------
+    def _with_window(self, node, window: Window | MinimumGap | tuple[Window, Span], span: Span):
+        if isinstance(window, MinimumGap):
+            return Not(_set_window(node, window.window), span)
+        return _set_window(node, window[0])
+
+    @v_args(inline=True)
+    def windowed(self, atom, window) -> Node:
+        wspan = window.span if isinstance(window, MinimumGap) else window[1]
+        return self._with_window(atom, window, _cover(atom.span, wspan))
+
+    @v_args(inline=True)
+    def windowed_before(self, window, atom) -> Node:
+        wspan = window.span if isinstance(window, MinimumGap) else window[1]
+        return self._with_window(atom, window, _cover(wspan, atom.span))
+
+    @v_args(inline=True)
+    def prior(self, before: Token, atom):
+        return atom
+
+    def since(self, items: list):
+        """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
+        limit = items[0]
+        target = items[2] if len(items) > 2 else None
+        if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound) or target is None:
+            return limit
+        amount = limit.limit.amount
+        if amount.unit not in _AGE_UNITS and amount.unit not in ("h", "min"):
+            return limit
+        window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
+        return Not(_set_window(target, window), _cover(limit.span, target.span))
+
+    @v_args(inline=True)
+    def negated(self, neg: Token, clause):
+        if isinstance(clause, Pending):
+            return clause
+        return Not(clause, _cover(_span(neg), clause.span))
+
+    @v_args(inline=True)
+    def conditional(self, then, word: Token, condition):
+        return Implies(condition, then, _cover(then.span, condition.span))
+
+    @v_args(inline=True)
+    def exception(self, main, word: Token, alternative):
+        return Or((main, alternative), _cover(main.span, alternative.span))
+
+    def alternative_if(self, items: list):
+        main, alternative, condition = [i for i in items if not isinstance(i, Token)]
+        alternative = self._resolve([main, alternative])[1]
+        span = _cover(main.span, items[-1].span if not isinstance(items[-1], Token) else _span(items[-1]))
+        return Or((main, And((condition, alternative), _cover(alternative.span, condition.span))), span)
+
+    # ---- lists ---------------------------------------------------------------------------------
+    def sep(self, items: list[Token]) -> Connective:
+        words = [t.value for t in items if t.type in ("AND", "OR")]
+        return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
+
+    def _resolve(self, elements: list) -> list:
+        """Give each bare threshold the variables of the threshold before it (or age for years)."""
+        out = []
+        previous: list[Variable] = []
+        for element in elements:
+            if isinstance(element, Pending):
+                limit = element.limit
+                unit = limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
+                variables = previous or ([self._age(element.span)] if unit == "a" else [])
+                if variables:
+                    element = self._apply(variables, limit, element.span)
+            else:
+                previous = _variables_of(element) or previous
+            out.append(element)
+        return out
+
+    def _age(self, span: Span) -> Variable:
+        entry = self.lexicon.variable(AGE)
+        return Variable(AGE, span, entry.code if entry else None, entry.system if entry else None)
+
+    def start(self, items: list):
+        elements = self._resolve([i for i in items if not isinstance(i, Connective)])
+        connectives = [i.word for i in items if isinstance(i, Connective)]
+        return _join(elements, connectives)
+
+
+for _name in ("bare_value", "unit_value", "ref_value", "bound_before", "bound_after", "range_unit_after"):
+    setattr(ToLogic, f"quantity__{_name}", getattr(ToLogic, _name))
+for _name in ("window_within", "window_plain", "window_at_least"):
+    setattr(ToLogic, f"temporal__{_name}", getattr(ToLogic, _name))
+
+
+def _set_window(node, window: Window):
+    if isinstance(node, (Compare, Concept)):
+        return replace(node, window=window)
+    if isinstance(node, Not):
+        return replace(node, arg=_set_window(node.arg, window))
+    if isinstance(node, (And, Or)):
+        return replace(node, args=tuple(_set_window(a, window) for a in node.args))
+    return node
+
+
+def _variables_of(node) -> list[Variable]:
+    if isinstance(node, Compare):
+        return [node.variable]
+    if isinstance(node, (And, Or)):
+        seen: dict[str, Variable] = {}
+        for arg in node.args:
+            for variable in _variables_of(arg):
+                seen.setdefault(variable.name, variable)
+        return list(seen.values())
+    return []
+
+
+def _join(elements: list, connectives: list[str]):
+    """Connectives by precedence: "and" binds tighter than "or"; a bare list is "and"."""
+    if len(elements) == 1:
+        return elements[0]
+    words = {c for c in connectives if c in ("and", "or")}
+    if words == {"or"}:
+        return _group(Or, elements)
+    if "or" not in words:
+        return _group(And, elements)
+    groups, current = [], [elements[0]]
+    for word, element in zip(connectives, elements[1:]):
+        if word == "or":
+            groups.append(current)
+            current = [element]
+        else:
+            current.append(element)
+    groups.append(current)
+    return _group(Or, [_group(And, g) for g in groups])
+
+
+def _group(kind, elements: list):
+    return (conjoin if kind is And else disjoin)(elements)

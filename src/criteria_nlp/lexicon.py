@@ -1,0 +1,173 @@
+"""Lexicons as validated data: variables, concepts, units, comparator and cue phrases.
+
+Each TSV under ``data/`` has a header row; a file whose header differs, a row with the
+wrong number of fields, an unknown enum value or a phrase listed under two entries is a
+``RuleError`` at load time, not a surprise at parse time.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from io import StringIO
+
+from .errors import RuleError
+from .logic import Comparator, Domain
+from .resources import data_file
+
+LOINC = "http://loinc.org"
+
+
+@dataclass(frozen=True, slots=True)
+class VariableEntry:
+    name: str
+    code: str | None
+    unit: str | None
+    kind: str
+    low: float | None
+    high: float | None
+    synonyms: tuple[str, ...]
+
+    @property
+    def system(self) -> str | None:
+        return LOINC if self.code else None
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptEntry:
+    name: str
+    domain: Domain
+    code: str | None
+    system: str | None
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A surface form and the grammar terminal it becomes, with the terminal's payload."""
+
+    text: str
+    terminal: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    variables: dict[str, VariableEntry]
+    concepts: dict[str, ConceptEntry]
+    units: dict[str, str]
+    phrases: tuple[Phrase, ...]
+
+    def variable(self, name: str) -> VariableEntry | None:
+        return self.variables.get(name)
+
+    def case_free_units(self) -> dict[str, str]:
+        """Unit aliases whose lower-case form is unambiguous ("mg/dl"); "G/L" vs "g/L" is not."""
+        codes: dict[str, set[str]] = {}
+        for alias, code in self.units.items():
+            codes.setdefault(alias.lower(), set()).add(code)
+        return {alias: next(iter(c)) for alias, c in codes.items() if len(c) == 1}
+
+    def case_bound_units(self) -> dict[str, str]:
+        free = self.case_free_units()
+        return {alias: code for alias, code in self.units.items() if alias.lower() not in free}
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _rows(name: str, header: list[str], *, required: bool = True) -> list[dict[str, str]]:
+    resource = data_file(name)
+    if not resource.is_file():
+        if required:
+            raise RuleError(f"lexicon file {name} is missing from the package")
+        return []
+    text = resource.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.reader(StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = list(reader)
+    if not rows or rows[0] != header:
+        raise RuleError(f"{name}: header must be {header}, got {rows[0] if rows else None}")
+    out = []
+    for number, row in enumerate(rows[1:], 2):
+        row = row + [""] * (len(header) - len(row)) if len(row) < len(header) else row
+        if len(row) != len(header):
+            raise RuleError(f"{name}: row {number} has {len(row)} fields, expected {len(header)}")
+        out.append({k: v.strip() for k, v in zip(header, row)})
+    return out
+
+
+def _float(value: str, where: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as err:
+        raise RuleError(f"{where}: not a number {value!r}") from err
+
+
+def _claim(owner: dict[str, str], phrase: str, name: str, where: str) -> None:
+    if owner.get(phrase, name) != name:
+        raise RuleError(f"{where}: {phrase!r} is listed under both {owner[phrase]!r} and {name!r}")
+    owner[phrase] = name
+
+
+def load_variables() -> dict[str, VariableEntry]:
+    entries: dict[str, VariableEntry] = {}
+    owner: dict[str, str] = {}
+    for row in _rows("variables.tsv", ["name", "code", "unit", "kind", "low", "high", "synonyms"]):
+        name = normalize(row["name"])
+        synonyms = tuple(dict.fromkeys([name, *(normalize(s) for s in row["synonyms"].split("|") if s.strip())]))
+        for synonym in synonyms:
+            _claim(owner, synonym, name, "variables.tsv")
+        entries[name] = VariableEntry(name, row["code"] or None, row["unit"] or None, row["kind"],
+                                      _float(row["low"], name), _float(row["high"], name), synonyms)
+    return entries
+
+
+def load_concepts() -> dict[str, ConceptEntry]:
+    entries: dict[str, ConceptEntry] = {}
+    owner: dict[str, str] = {}
+    for row in _rows("concepts.tsv", ["name", "domain", "code", "system", "synonyms"], required=False):
+        name = normalize(row["name"])
+        try:
+            domain = Domain(row["domain"])
+        except ValueError as err:
+            raise RuleError(f"concepts.tsv: {name}: unknown domain {row['domain']!r}") from err
+        synonyms = tuple(dict.fromkeys([name, *(normalize(s) for s in row["synonyms"].split("|") if s.strip())]))
+        for synonym in synonyms:
+            _claim(owner, synonym, name, "concepts.tsv")
+        entries[name] = ConceptEntry(name, domain, row["code"] or None, row["system"] or None, synonyms)
+    return entries
+
+
+def load_units() -> dict[str, str]:
+    units: dict[str, str] = {}
+    for row in _rows("units.tsv", ["alias", "ucum", "note"]):
+        alias = row["alias"].strip()
+        if units.get(alias, row["ucum"]) != row["ucum"]:
+            raise RuleError(f"units.tsv: {alias!r} maps to both {units[alias]!r} and {row['ucum']!r}")
+        units[alias] = row["ucum"]
+    return units
+
+
+def load_phrases() -> tuple[Phrase, ...]:
+    phrases = [Phrase(normalize(r["phrase"]), r["terminal"], r["value"] or None)
+               for r in _rows("cues.tsv", ["phrase", "terminal", "value"])]
+    for row in _rows("comparators.tsv", ["phrase", "comparator", "position", "note"]):
+        try:
+            comparator = Comparator(row["comparator"])
+        except ValueError as err:
+            raise RuleError(f"comparators.tsv: unknown comparator {row['comparator']!r}") from err
+        if row["position"] not in ("before", "after"):
+            raise RuleError(f"comparators.tsv: position must be before/after, got {row['position']!r}")
+        terminal = "CMP" if row["position"] == "before" else "CMPPOST"
+        phrases.append(Phrase(normalize(row["phrase"]), terminal, comparator.value))
+    return tuple(phrases)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon(load_variables(), load_concepts(), load_units(), load_phrases())

@@ -1,0 +1,65 @@
+"""Grammar constructs, one row per real criterion wording, from corpora/grammar/cases.tsv."""
+
+from __future__ import annotations
+
+import pytest
+from lark import Token, Tree
+
+from criteria_nlp.grammar.parser import parse_criterion
+from criteria_nlp.logic import And, AtLeast, Implies, Not, Or
+from criteria_nlp.pipeline import default_nlp
+from criteria_nlp.render import render_node
+from criteria_nlp.spans import Span
+
+from ..conftest import CORPORA
+
+
+def _cases():
+    rows = []
+    for line in (CORPORA / "grammar" / "cases.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            construct, text, expected = line.split("\t")
+            rows.append(pytest.param(text, expected, id=construct))
+    return rows
+
+
+def _parse(text: str):
+    doc = default_nlp()(text)
+    return parse_criterion(doc, Span(0, len(text)))
+
+
+@pytest.mark.parametrize("text, expected", _cases())
+def test_construct(text, expected):
+    parsed = _parse(text)
+    assert parsed.logic is not None, parsed.unparsed
+    assert render_node(parsed.logic) == expected
+
+
+def _walk(node):
+    yield node
+    if isinstance(node, (And, Or, AtLeast)):
+        for arg in node.args:
+            yield from _walk(arg)
+    elif isinstance(node, Not):
+        yield from _walk(node.arg)
+    elif isinstance(node, Implies):
+        yield from _walk(node.if_)
+        yield from _walk(node.then)
+
+
+@pytest.mark.parametrize("text, expected", _cases())
+def test_no_lark_object_escapes_and_spans_lie_in_the_text(text, expected):
+    parsed = _parse(text)
+    for node in _walk(parsed.logic):
+        for value in vars(node).values() if hasattr(node, "__dict__") else (getattr(node, f) for f in node.__slots__):
+            assert not isinstance(value, (Tree, Token))
+        assert 0 <= node.span.start < node.span.end <= len(text)
+
+
+def test_unparsed_text_is_reported_with_offsets():
+    text = "ANC ≥ 1500/mm3 and frobnication of the quantum flux"
+    parsed = _parse(text)
+    assert render_node(parsed.logic) == "absolute neutrophil count >= 1500 /uL"
+    assert [f.text for f in parsed.unparsed] == ["frobnication", "quantum flux"]
+    for fragment in parsed.unparsed:
+        assert text[fragment.span.start : fragment.span.end] == fragment.text
