@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from criteria_nlp.resources import schema_file
+from criteria_nlp.serialize import trial_from_json, trial_to_json
+
+from .conftest import CORPORA
+
+SCHEMA = json.loads(schema_file("criteria-logic.schema.json").read_text(encoding="utf-8"))
+GOLD = sorted(CORPORA.glob("**/gold.json"))
+
+
+def test_parser_output_validates_against_the_published_schema(reference_trial):
+    jsonschema.validate(trial_to_json(reference_trial), SCHEMA)
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.parent.name)
+def test_gold_files_validate_and_round_trip(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(raw, SCHEMA)
+    assert trial_to_json(trial_from_json(raw)) == raw
+
+
+def test_reference_output_round_trips(reference_trial):
+    raw = trial_to_json(reference_trial)
+    assert trial_to_json(trial_from_json(raw)) == raw
+
+
+def test_schema_rejects_a_bad_node(reference_trial):
+    raw = trial_to_json(reference_trial)
+    raw["criteria"][3]["logic"] = {"type": "compare", "span": [0, 1], "comparator": "≥"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(raw, SCHEMA)
