@@ -9,6 +9,7 @@ from .logic import (
     AtLeast, Criterion, Fragment, Node, Not, Section, Trial, conjoin, disjoin,
 )
 from .grammar.parser import parse_criterion
+from .lint import lint_criteria
 from .segmentation import Segment
 from .spans import Span
 
@@ -55,4 +56,5 @@ def trial_logic(text: str, criteria: tuple[Criterion, ...]) -> Node | None:
 def assemble_trial(document: Document, doc: Doc) -> Trial:
     text = document.text
     criteria = tuple(criterion_from_segment(doc, s) for s in doc._.cnlp_segments)
-    return Trial(document.id, text, criteria, document.structured, trial_logic(text, criteria))
+    return Trial(document.id, text, criteria, document.structured, trial_logic(text, criteria),
+                 lint_criteria(criteria))

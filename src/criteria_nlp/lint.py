@@ -1,0 +1,89 @@
+"""Warnings a reviewer should see: contradictory ranges and implausible thresholds.
+
+Lint never changes the tree; it points at the text (each warning carries a span).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .lexicon import Lexicon, default_lexicon
+from .logic import And, AtLeast, Comparator, Compare, Criterion, Implies, LintWarning, Node, Not, Or
+
+_LOWER = {Comparator.GT, Comparator.GE}
+_UPPER = {Comparator.LT, Comparator.LE}
+
+
+def _conjuncts(node: Node) -> Iterator[list[Compare]]:
+    """Compares that must hold together: the direct compare children of each ``and``."""
+    if isinstance(node, And):
+        yield [a for a in node.args if isinstance(a, Compare)]
+    if isinstance(node, (And, Or, AtLeast)):
+        for arg in node.args:
+            yield from _conjuncts(arg)
+    elif isinstance(node, Not):
+        yield from _conjuncts(node.arg)
+    elif isinstance(node, Implies):
+        yield from _conjuncts(node.if_)
+        yield from _conjuncts(node.then)
+
+
+def _compares(node: Node) -> Iterator[Compare]:
+    if isinstance(node, Compare):
+        yield node
+    elif isinstance(node, (And, Or, AtLeast)):
+        for arg in node.args:
+            yield from _compares(arg)
+    elif isinstance(node, Not):
+        yield from _compares(node.arg)
+    elif isinstance(node, Implies):
+        yield from _compares(node.if_)
+        yield from _compares(node.then)
+
+
+def contradictions(node: Node) -> Iterator[LintWarning]:
+    for group in _conjuncts(node):
+        for low in group:
+            for high in group:
+                if (
+                    low.comparator in _LOWER
+                    and high.comparator in _UPPER
+                    and low.variable.name == high.variable.name
+                    and (low.unit, low.reference) == (high.unit, high.reference)
+                    and (low.value > high.value or (low.value == high.value and
+                         (low.comparator is Comparator.GT or high.comparator is Comparator.LT)))
+                ):
+                    yield LintWarning(
+                        "W101",
+                        f"contradictory range for {low.variable.name}: {low.comparator.value} {low.value:g} "
+                        f"and {high.comparator.value} {high.value:g} cannot both hold",
+                        low.span.cover(high.span),
+                    )
+
+
+def implausible(node: Node, lexicon: Lexicon) -> Iterator[LintWarning]:
+    for compare in _compares(node):
+        entry = lexicon.variable(compare.variable.name)
+        if entry is None or compare.reference is not None or compare.unit != entry.unit:
+            continue
+        if (entry.low is not None and compare.value < entry.low) or (entry.high is not None and compare.value > entry.high):
+            yield LintWarning(
+                "W102",
+                f"implausible threshold: {compare.variable.name} {compare.value:g} {compare.unit or ''} is outside "
+                f"{_bound(entry.low)}-{_bound(entry.high)} {entry.unit or ''}".rstrip(),
+                compare.span,
+            )
+
+
+def _bound(value: float | None) -> str:
+    return "?" if value is None else f"{value:g}"
+
+
+def lint_criteria(criteria: tuple[Criterion, ...], lexicon: Lexicon | None = None) -> tuple[LintWarning, ...]:
+    lexicon = lexicon or default_lexicon()
+    warnings: list[LintWarning] = []
+    for criterion in criteria:
+        if criterion.logic is not None:
+            warnings.extend(contradictions(criterion.logic))
+            warnings.extend(implausible(criterion.logic, lexicon))
+    return tuple(dict.fromkeys(warnings))
