@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from lark import Lark, Token, UnexpectedInput
+from lark.exceptions import VisitError
 from lark.lexer import Lexer
 from spacy.tokens import Doc
 
@@ -113,8 +114,12 @@ def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
 
 
 def parse_criterion(doc: Doc, span: Span) -> Parsed:
+    """A transform failure on one criterion leaves that criterion unparsed, never the trial."""
     stream: Stream = token_stream(doc, span)
-    result, dropped = parse_tokens(stream.tokens)
+    try:
+        result, dropped = parse_tokens(stream.tokens)
+    except VisitError:
+        return Parsed(None, (Fragment(span, span.text(doc.text)),))
     leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
     logic = _finish(result, leftovers) if result is not None else None
     content = [w for w in stream.words if not _is_filler(doc, w)]

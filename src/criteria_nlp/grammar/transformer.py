@@ -86,6 +86,17 @@ class ToLogic(Transformer):
         super().__init__()
         self.lexicon = lexicon
 
+    def _call_userfunc(self, tree, new_children=None):
+        """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
+        if "__" in tree.data and not tree.data.startswith("__"):
+            tree = tree.copy()
+            tree.data = tree.data.rsplit("__", 1)[-1]
+        return super()._call_userfunc(tree, new_children)
+
+    @v_args(inline=True)
+    def grouped(self, left: Token, inner, right: Token):
+        return inner
+
     # ---- quantities ------------------------------------------------------------------------
     @v_args(inline=True)
     def bare_value(self, number: Token) -> Amount:
@@ -312,12 +323,6 @@ class ToLogic(Transformer):
         elements = self._resolve([i for i in items if not isinstance(i, Connective)])
         connectives = [i.word for i in items if isinstance(i, Connective)]
         return _join(elements, connectives)
-
-
-for _name in ("bare_value", "unit_value", "ref_value", "bound_before", "bound_after", "range_unit_after"):
-    setattr(ToLogic, f"quantity__{_name}", getattr(ToLogic, _name))
-for _name in ("window_within", "window_plain", "window_at_least"):
-    setattr(ToLogic, f"temporal__{_name}", getattr(ToLogic, _name))
 
 
 def _set_window(node, window: Window):
