@@ -8,13 +8,14 @@ from .ingest import Document
 from .logic import (
     AtLeast, Criterion, Fragment, Node, Not, Section, Trial, conjoin, disjoin,
 )
+from .grammar.lexer import DocIndex
 from .grammar.parser import parse_criterion
 from .lint import lint_criteria
 from .segmentation import Segment
 from .spans import Span
 
 
-def criterion_from_segment(doc: Doc, segment: Segment) -> Criterion:
+def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     """Leaves go through the grammar; a parent combines its parts with its own connective.
 
     A criterion with no logic at all is reported unparsed as a whole.
@@ -55,6 +56,7 @@ def trial_logic(text: str, criteria: tuple[Criterion, ...]) -> Node | None:
 
 def assemble_trial(document: Document, doc: Doc) -> Trial:
     text = document.text
-    criteria = tuple(criterion_from_segment(doc, s) for s in doc._.cnlp_segments)
+    index = DocIndex.of(doc, text)
+    criteria = tuple(criterion_from_segment(index, s) for s in doc._.cnlp_segments)
     return Trial(document.id, text, criteria, document.structured, trial_logic(text, criteria),
                  lint_criteria(criteria))

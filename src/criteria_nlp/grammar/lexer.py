@@ -21,15 +21,30 @@ from ..pipeline.lexicon_matcher import GROUP, lexicon_patterns
 from ..resources import data_file
 from ..spans import Span
 
-_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/]")
+_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 
 
 @dataclass(frozen=True, slots=True)
 class Stream:
+    """Tokens for Lark, and the content words (not fillers) that no token covers."""
+
     tokens: list[Token]
     words: list[Span]
+
+
+@dataclass(frozen=True, slots=True)
+class DocIndex:
+    """Per-document lookups built once, not per criterion: ``Doc.text`` is rebuilt on each access."""
+
+    doc: Doc
+    text: str
+    matches: dict[int, object]
+
+    @classmethod
+    def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
+        return cls(doc, doc.text if text is None else text, {m.start: m for m in doc.spans[GROUP]})
 
 
 @cache
@@ -52,6 +67,7 @@ class Tables:
         self.exact = lexicon.case_bound_units()
         self.longest = max(map(len, [*self.single, *self.exact]), default=1)
         self.number = _number_pattern()
+        self.fillers = _filler_words()
 
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
@@ -95,13 +111,19 @@ def parse_number(text: str) -> float:
 
 
 @cache
+def _filler_words() -> frozenset[str]:
+    lines = data_file("fillers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def default_tables() -> Tables:
     return Tables(default_lexicon())
 
 
-def token_stream(doc: Doc, span: Span, tables: Tables | None = None) -> Stream:
+def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> Stream:
     tables = tables or default_tables()
-    matches = {m.start: m for m in doc.spans[GROUP] if span.start <= m.start_char and m.end_char <= span.end}
+    doc, matches = index.doc, index.matches
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     tokens: list[Token] = []
     words: list[Span] = []
@@ -110,7 +132,7 @@ def token_stream(doc: Doc, span: Span, tables: Tables | None = None) -> Stream:
     i = first.start
     while i < first.end:
         match = matches.get(i)
-        if match is not None:
+        if match is not None and match.end <= first.end:
             tokens.append(_token(match.label_, match.kb_id_, match.start_char, match.end_char))
             i = match.end
             continue
@@ -126,7 +148,7 @@ def token_stream(doc: Doc, span: Span, tables: Tables | None = None) -> Stream:
             tokens.extend(pieces)
             if not pieces:
                 words.append(Span(tok.idx, tok.idx + len(tok)))
-        elif not tok.is_punct and not tok.is_space:
+        elif not (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in tables.fillers):
             words.append(Span(tok.idx, tok.idx + len(tok)))
     return Stream(_drop_restatements(_keep_units_in_place(tokens, words)), words)
 

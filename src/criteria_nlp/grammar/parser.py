@@ -12,6 +12,7 @@ from functools import cache
 
 from lark import Lark, Token, UnexpectedInput
 from lark.exceptions import VisitError
+from lark.parsers.lalr_analysis import Shift as _SHIFT
 from lark.lexer import Lexer
 from spacy.tokens import Doc
 
@@ -19,7 +20,7 @@ from ..lexicon import default_lexicon
 from ..logic import And, Compare, Concept, Fragment, Implies, Node, Not, Or, conjoin, disjoin
 from ..resources import grammar_file
 from ..spans import Span
-from .lexer import Stream, token_stream
+from .lexer import DocIndex, Stream, token_stream
 from .transformer import Pending, ToLogic
 
 MAX_TOKENS = 400
@@ -60,22 +61,61 @@ class Parsed:
     unparsed: tuple[Fragment, ...]
 
 
+class _Recognizer:
+    """Runs the LALR automaton on token types alone (stacks of ints, no trees) to decide
+    which tokens the parse can take: cheap enough to try every token and back out."""
+
+    def __init__(self, parser: Lark) -> None:
+        table = parser.parser.parser.parser.parse_table
+        self.states = table.states
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+
+    def step(self, stack: list[int], kind: str) -> list[int] | None:
+        stack = list(stack)
+        while True:
+            action = self.states[stack[-1]].get(kind)
+            if action is None:
+                return None
+            what, arg = action
+            if what is _SHIFT:
+                stack.append(arg)
+                return stack
+            if arg.expansion:
+                del stack[-len(arg.expansion):]
+            stack.append(self.states[stack[-1]][arg.origin.name][1])
+            if kind == "$END" and stack[-1] == self.end:
+                return stack
+
+    def select(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+        """Skip what cannot be taken; close the parse at the last point where it could."""
+        stack, kept, dropped = [self.start], [], []
+        closing = (0, 0)
+        for token in tokens:
+            moved = self.step(stack, token.type)
+            if moved is None:
+                dropped.append(token)
+                continue
+            stack = moved
+            kept.append(token)
+            if self.step(stack, "$END") is not None:
+                closing = (len(kept), len(dropped))
+        kept_count, _ = closing
+        return kept[:kept_count], dropped + kept[kept_count:]
+
+
+@cache
+def recognizer() -> _Recognizer:
+    return _Recognizer(criterion_parser())
+
+
 def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
-    """Parse, deleting the offending token on each error; returns (tree result, dropped)."""
-    parser = criterion_parser()
-    dropped: list[Token] = []
-    tokens = list(tokens[:MAX_TOKENS])
-    dropped.extend(tokens[MAX_TOKENS:])
-    while tokens:
-        try:
-            tree = parser.parse(tokens)
-        except UnexpectedInput as err:
-            bad = getattr(err, "token", None)
-            index = next((i for i, t in enumerate(tokens) if t is bad), len(tokens) - 1)
-            dropped.append(tokens.pop(index))
-            continue
-        return transformer().transform(tree), dropped
-    return None, dropped
+    """Parse what the grammar can take; returns the transformed result and the tokens left out."""
+    kept, dropped = recognizer().select(tokens[:MAX_TOKENS])
+    dropped += tokens[MAX_TOKENS:]
+    if not kept:
+        return None, dropped
+    return transformer().transform(criterion_parser().parse(kept)), dropped
 
 
 def _finish(item, leftovers: list[Span]) -> Node | None:
@@ -113,32 +153,17 @@ def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
     return tuple(Fragment(s, s.text(text)) for s in merged)
 
 
-def parse_criterion(doc: Doc, span: Span) -> Parsed:
+def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     """A transform failure on one criterion leaves that criterion unparsed, never the trial."""
-    stream: Stream = token_stream(doc, span)
+    index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
+    stream: Stream = token_stream(index, span)
     try:
         result, dropped = parse_tokens(stream.tokens)
     except VisitError:
-        return Parsed(None, (Fragment(span, span.text(doc.text)),))
+        return Parsed(None, (Fragment(span, span.text(index.text)),))
     leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
     logic = _finish(result, leftovers) if result is not None else None
-    content = [w for w in stream.words if not _is_filler(doc, w)]
-    return Parsed(logic, _merge(leftovers + content, doc.text, span))
+    return Parsed(logic, _merge(leftovers + stream.words, index.text, span))
 
 
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO", "BEFORE"}
-
-
-def _is_filler(doc: Doc, span: Span) -> bool:
-    token = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if token is None:
-        return True
-    return all(t.is_stop or t.is_punct or t.lower_ in _filler_words() for t in token)
-
-
-@cache
-def _filler_words() -> frozenset[str]:
-    from ..resources import data_file
-
-    lines = data_file("fillers.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))

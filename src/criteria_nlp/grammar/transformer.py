@@ -13,8 +13,8 @@ from lark import Token, Transformer, v_args
 
 from ..lexicon import Lexicon
 from ..logic import (
-    And, Anchor, Comparator, Compare, Concept, Implies, Node, Not, Or, Reference, Relation,
-    Variable, Window, conjoin, disjoin,
+    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
+    Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
 from .lexer import parse_number
@@ -116,6 +116,15 @@ class ToLogic(Transformer):
     def bound_before(self, items: list) -> Bound:
         cmp, amount = items[0], items[1]
         return Bound(Comparator(cmp.value), amount, _cover(_span(cmp), _span(items[-1]) if isinstance(items[-1], Token) else amount.span))
+
+    @v_args(inline=True)
+    def bound_either(self, first: Token, word: Token, second: Token, amount: Amount) -> Bound:
+        """"< or = 6": one comparator written in two pieces."""
+        pair = {Comparator(first.value), Comparator(second.value)}
+        merged = {Comparator.LT: Comparator.LE, Comparator.GT: Comparator.GE}
+        strict = next((c for c in pair if c in merged), None)
+        comparator = merged[strict] if strict and Comparator.EQ in pair else Comparator(first.value)
+        return Bound(comparator, amount, _cover(_span(first), amount.span))
 
     @v_args(inline=True)
     def bound_after(self, amount: Amount, cmp: Token) -> Bound:
@@ -288,11 +297,26 @@ class ToLogic(Transformer):
     def exception(self, main, word: Token, alternative):
         return Or((main, alternative), _cover(main.span, alternative.span))
 
-    def alternative_if(self, items: list):
-        main, alternative, condition = [i for i in items if not isinstance(i, Token)]
-        alternative = self._resolve([main, alternative])[1]
-        span = _cover(main.span, items[-1].span if not isinstance(items[-1], Token) else _span(items[-1]))
-        return Or((main, And((condition, alternative), _cover(alternative.span, condition.span))), span)
+    @v_args(inline=True)
+    def defined_by(self, main, left: Token, inner, right: Token):
+        """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
+        threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
+        variables = _variables_of(main)
+        span = _cover(main.span, _span(right))
+        if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
+            then = self._apply(variables, inner.then.limit, inner.then.span)
+            return Or((main, And((inner.if_, then), inner.span)), span)
+        if isinstance(inner, Pending):
+            if variables:
+                return Or((main, self._apply(variables, inner.limit, inner.span)), span)
+            return And((main, inner), span)
+        return And((main, inner), span)
+
+    @v_args(inline=True)
+    def mention(self, variables: list[Variable]) -> Node:
+        """A variable named without a threshold is an observation to look for."""
+        nodes = [Concept(Domain.OBSERVATION, v.name, v.span, v.code, v.system) for v in variables]
+        return disjoin(nodes) if len(nodes) > 1 else nodes[0]
 
     # ---- lists ---------------------------------------------------------------------------------
     def sep(self, items: list[Token]) -> Connective:
