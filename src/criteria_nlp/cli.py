@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .bench_cli import bench_command
 from .errors import CriteriaNLPError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -73,6 +74,29 @@ def batch(
         typer.echo(f"failed: {failure}", err=True)
     typer.echo(f"{summary.ok} ok, {len(summary.failures)} failed -> {out}")
     raise typer.Exit(code=1 if summary.failures else 0)
+
+
+@app.command()
+def check(
+    patient: Annotated[Path, typer.Option("--patient", "-p", help="A patient record (native JSON or FHIR R4 Bundle) or a directory of them.")],
+    trial: Annotated[Optional[str], typer.Option("--trial", "-t", help="criteria-logic JSON, criteria text or CT.gov JSON; none for the reference trial NCT00846833.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    closed_world: Annotated[bool, typer.Option("--closed-world", help="Treat the record's conditions, drugs, procedures and allergies as complete: absent means no.")] = False,
+) -> None:
+    """Check patients against a trial: met / not met / unknown per criterion, with evidence."""
+    from .check import check as run_check
+    from .evaluate import Options
+
+    try:
+        output, code = run_check(trial, patient, format=format, options=Options(closed_world=closed_world))
+    except CriteriaNLPError as err:
+        _fail(err)
+        return
+    typer.echo(output)
+    raise typer.Exit(code=code)
+
+
+app.command("bench")(bench_command)
 
 
 def main() -> None:  # pragma: no cover
