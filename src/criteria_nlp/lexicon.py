@@ -168,6 +168,17 @@ def load_phrases() -> tuple[Phrase, ...]:
     return tuple(phrases)
 
 
+def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, ConceptEntry]) -> None:
+    """A phrase is a measurable variable or a concept, never both: the grammar would have to guess."""
+    forms = {form: entry.name for entry in variables.values() for form in entry.synonyms}
+    for concept in concepts.values():
+        clash = next((form for form in concept.synonyms if form in forms), None)
+        if clash is not None:
+            raise RuleError(f"{clash!r} is both variable {forms[clash]!r} and concept {concept.name!r}")
+
+
 @cache
 def default_lexicon() -> Lexicon:
-    return Lexicon(load_variables(), load_concepts(), load_units(), load_phrases())
+    variables, concepts = load_variables(), load_concepts()
+    _check_disjoint(variables, concepts)
+    return Lexicon(variables, concepts, load_units(), load_phrases())

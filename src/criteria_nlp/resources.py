@@ -36,6 +36,11 @@ def schema_file(name: str) -> Traversable:
     return package_root() / "schemas" / name
 
 
+def sql_file(name: str) -> Traversable:
+    """A SQL template of the OMOP exporter (``criteria_nlp/sql/*.sql``)."""
+    return package_root() / "sql" / name
+
+
 @cache
 def load_json(resource: str) -> Any:
     """Load a packaged JSON data file once (read-only: callers must not mutate it)."""

@@ -150,7 +150,38 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
                 words.append(Span(tok.idx, tok.idx + len(tok)))
         elif not (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in tables.fillers):
             words.append(Span(tok.idx, tok.idx + len(tok)))
-    return Stream(_drop_restatements(_keep_units_in_place(tokens, words)), words)
+    tokens = _drop_restatements(_keep_units_in_place(tokens, words))
+    return Stream(*_relative_clauses(tokens, words, index.text, span))
+
+
+_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR"}
+_TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
+
+
+def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span) -> tuple[list[Token], list[Span]]:
+    """"donor willing to donate", "infection who did not respond to ...": a relative clause
+    after a concept qualifies it. It becomes one TAIL token carrying its text, unless it
+    holds a threshold, which the grammar must see."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type != "TAIL":
+            out.append(token)
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
+        inside = tokens[i + 1 : end]
+        if not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside):
+            i += 1
+            continue
+        limit = tokens[end].start_pos if end < len(tokens) else span.end
+        last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
+        clause = Span(token.start_pos, last)
+        words[:] = [w for w in words if not clause.contains(w)]
+        out.append(_token("TAIL", clause.text(text), clause.start, clause.end))
+        i = end
+    return out, words
 
 
 def _drop_restatements(tokens: list[Token]) -> list[Token]:

@@ -88,20 +88,33 @@ class _Recognizer:
                 return stack
 
     def select(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-        """Skip what cannot be taken; close the parse at the last point where it could."""
-        stack, kept, dropped = [self.start], [], []
-        closing = (0, 0)
+        """Skip what cannot be taken; close the parse at the last point where it could.
+
+        When a token does not fit right after a connective ("metastatic or <concept>"),
+        the connective is the likelier stray: it is dropped instead of the content token.
+        """
+        stack, kept, dropped, before = [self.start], [], [], []
+        closing = 0
         for token in tokens:
             moved = self.step(stack, token.type)
+            if moved is None and kept and kept[-1].type in _WEAK and len(kept) > closing:
+                retry = self.step(before[-1], token.type)
+                if retry is not None:
+                    dropped.append(kept.pop())
+                    stack = before.pop()
+                    moved = retry
             if moved is None:
                 dropped.append(token)
                 continue
+            before.append(stack)
             stack = moved
             kept.append(token)
             if self.step(stack, "$END") is not None:
-                closing = (len(kept), len(dropped))
-        kept_count, _ = closing
-        return kept[:kept_count], dropped + kept[kept_count:]
+                closing = len(kept)
+        return kept[:closing], dropped + kept[closing:]
+
+
+_WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 
 
 @cache

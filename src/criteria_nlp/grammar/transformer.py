@@ -220,10 +220,51 @@ class ToLogic(Transformer):
     def bare_range(self, limit: Range) -> Pending:
         return Pending(limit, limit.span)
 
-    @v_args(inline=True)
-    def concept(self, token: Token) -> Concept:
+    def concept(self, items: list) -> Concept:
+        """Qualifiers before the concept and a relative clause after it are kept as text."""
+        qualifiers = items[0] if isinstance(items[0], list) else []
+        token = next(t for t in items if isinstance(t, Token) and t.type == "CONCEPT")
+        tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
         entry = self.lexicon.concepts[token.value]
-        return Concept(entry.domain, entry.name, _span(token), entry.code, entry.system)
+        start = qualifiers[0].start_pos if qualifiers else token.start_pos
+        end = tail.end_pos if tail else token.end_pos
+        words = tuple(q.value for q in qualifiers) + ((tail.value,) if tail else ())
+        return Concept(entry.domain, entry.name, Span(start, end), entry.code, entry.system, qualifiers=words)
+
+    def qualifiers(self, items: list[Token]) -> list[Token]:
+        return [t for t in items if t.type == "QUAL"]
+
+    def targets(self, items: list[Token]) -> tuple[list[Token], str]:
+        joins = {t.type for t in items if t.type in ("AND", "OR")}
+        return [t for t in items if t.type == "CONCEPT"], "or" if "OR" in joins else "and"
+
+    @v_args(inline=True)
+    def reaction(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+        """"hypersensitivity to X or Y": one condition per agent, named after the pair."""
+        agents, join = targets
+        nodes = [
+            Concept(Domain.CONDITION, f"{head.value} to {self.lexicon.concepts[t.value].name}",
+                    Span(head.start_pos, t.end_pos))
+            for t in agents
+        ]
+        return (disjoin if join == "or" else conjoin)(nodes)
+
+    def counted(self, items: list) -> Node:
+        """"at least one measurable lesion" asks for existence; "at least 2 prior regimens" counts."""
+        bound, concept = items[0], items[-1]
+        amount = bound.amount
+        span = _cover(bound.span, concept.span)
+        exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
+            bound.comparator is Comparator.GT and amount.value == 0)
+        if exists or amount.unit is not None:
+            return replace(concept, span=span)
+        variable = Variable(f"{concept.name} count", concept.span)
+        return Compare(variable, bound.comparator, amount.value, span)
+
+    @v_args(inline=True)
+    def including(self, main, word: Token, example):
+        """"X including Y": Y is a kind of X, so either one counts."""
+        return Or((main, example), _cover(main.span, example.span))
 
     # ---- windows -----------------------------------------------------------------------------
     def relation(self, items: list[Token]) -> Relative:

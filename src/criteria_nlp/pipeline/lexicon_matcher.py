@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from ..lexicon import Lexicon, default_lexicon
 
 GROUP = "cnlp_lexicon"
-_PRIORITY = {"VAR": 0, "REF": 1, "CMP": 1, "CMPPOST": 1, "ANCHOR": 2, "UNIT": 3, "CONCEPT": 4}
+_PRIORITY = {"VAR": 0, "REF": 1, "CMP": 1, "CMPPOST": 1, "ANCHOR": 2, "UNIT": 3, "QUAL": 4, "CONCEPT": 5}
 
 
 def lexicon_patterns(lexicon: Lexicon) -> dict[tuple[str, str], list[str]]:

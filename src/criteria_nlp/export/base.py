@@ -1,0 +1,197 @@
+"""What every exporter shares: the result type, the list of problems, and small tree helpers.
+
+Each format module is an adapter from the same ``Trial``: it walks the criteria, builds its
+own document, and records every construct it cannot express in a ``Problems`` list instead
+of dropping it. Format codes (``"gte"``, ``">="``, ``"all-of"``...) never appear here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..logic import (
+    And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Reference, Relation,
+    Trial, Window,
+)
+from ..spans import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Unsupported:
+    """A construct the format could not express exactly, with the text it came from."""
+
+    span: Span
+    node_type: str
+    reason: str
+
+    def describe(self, text: str | None = None) -> str:
+        """One line: ``12-40 compare: reason ("source text")``."""
+        line = f"{self.span.start}-{self.span.end} {self.node_type}: {self.reason}"
+        if text is not None and len(self.span):
+            snippet = " ".join(self.span.text(text).split())
+            if len(snippet) > 80:
+                snippet = snippet[:77] + "..."
+            line += f' ("{snippet}")'
+        return line
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """The exported document and everything in the tree it could not express.
+
+    ``parameters`` holds the bound parameters of a parameterized document (SQL only).
+    """
+
+    content: str
+    unsupported: tuple[Unsupported, ...] = ()
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+
+
+_NODE_TYPES: dict[type, str] = {
+    And: "and", Or: "or", Not: "not", AtLeast: "atleast", Implies: "implies",
+    Compare: "compare", Concept: "concept",
+}
+
+
+def node_type(node: Node) -> str:
+    """The criteria-logic ``type`` name of a node."""
+    return _NODE_TYPES[type(node)]
+
+
+class Problems:
+    """Collects unsupported constructs once each, reported in text order."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[Span, str, str], None] = {}
+
+    def add(self, span: Span, kind: str, reason: str) -> None:
+        self._items.setdefault((span, kind, reason), None)
+
+    def node(self, node: Node, reason: str) -> None:
+        self.add(node.span, node_type(node), reason)
+
+    def freeze(self) -> tuple[Unsupported, ...]:
+        ordered = sorted(enumerate(self._items), key=lambda item: (item[1][0], item[0]))
+        return tuple(Unsupported(span, kind, reason) for _, (span, kind, reason) in ordered)
+
+
+def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
+    """Top-level criteria in text order; reports text that has no logic.
+
+    The criteria-logic contract makes the trial ``and(inclusion..., not(or(exclusion...)))``,
+    so exporters work criterion by criterion. An unparsed fragment makes its criterion
+    unknown (design section 3); a criterion without logic is unknown as a whole.
+    """
+    for criterion in trial.criteria:
+        for fragment in criterion.unparsed:
+            problems.add(fragment.span, "unparsed", "text was not parsed: the criterion is unknown")
+        if criterion.logic is None:
+            problems.add(criterion.span, "criterion", "criterion has no logic: it is unknown")
+    return trial.criteria
+
+
+def qualifier_problems(concept: Concept, problems: Problems, where: str) -> None:
+    """Qualifiers narrow a concept in words; no export format carries them as logic."""
+    for qualifier in concept.qualifiers:
+        problems.node(concept, f"qualifier {qualifier!r} is not expressible {where}; exported without it")
+
+
+def implies_as_or(node: Implies) -> Or:
+    """``if a then b`` is ``(not a) or b``, in Kleene logic as in Boolean logic."""
+    return Or((Not(node.if_, node.if_.span), node.then), node.span)
+
+
+# ---- variables ---------------------------------------------------------------------------
+
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+AGE_LOINC = "30525-0"
+_AGE_NAMES = {"age"}
+_SEX_NAMES = {"female": "female", "females": "female", "woman": "female", "women": "female",
+              "male": "male", "males": "male", "man": "male", "men": "male"}
+
+
+def is_age(node: Compare) -> bool:
+    return node.variable.code == AGE_LOINC or node.variable.name.strip().lower() in _AGE_NAMES
+
+
+def sex_of(node: Concept) -> str | None:
+    """``"female"``/``"male"`` for a demographic concept that names a sex, else None."""
+    if node.domain is not Domain.DEMOGRAPHIC:
+        return None
+    return _SEX_NAMES.get(node.name.strip().lower())
+
+
+def is_ratio(node: Compare) -> bool:
+    """A threshold that is a multiple of the patient's own reference limit (ULN/LLN)."""
+    return node.reference in (Reference.ULN, Reference.LLN)
+
+
+def number(value: float) -> float | int:
+    """JSON-friendly number: ``1.0`` becomes ``1``."""
+    return int(value) if float(value).is_integer() else value
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+# ---- windows -----------------------------------------------------------------------------
+
+# UCUM definitions of the time units (mo and a are the Julian month and year).
+_DAYS_PER_UNIT = {"min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
+
+
+def window_days(window: Window) -> int | None:
+    """The window length in whole days (floor of the UCUM length), None for unknown units.
+
+    Date-granular formats include events dated on or after ``anchor - days``; the floor
+    makes that exactly the events within the UCUM length of the anchor.
+    """
+    per_unit = _DAYS_PER_UNIT.get(window.unit)
+    if per_unit is None:
+        return None
+    return int(math.floor(window.value * per_unit + 1e-9))
+
+
+# The assessment (index) date of every exporter stands for these anchors; a window anchored
+# at the first dose needs the first-dose date as a separate input.
+INDEX_ANCHORS = frozenset({Anchor.ENROLLMENT, Anchor.SCREENING, Anchor.NOW})
+
+
+def window_phrase(window: Window) -> str:
+    """``"within 30 d before enrollment"``."""
+    side = {Relation.BEFORE: "before", Relation.AFTER: "after", Relation.WITHIN: "of"}[window.relation]
+    return f"within {number(window.value)} {window.unit} {side} {window.anchor.value}"
+
+
+# ---- output ------------------------------------------------------------------------------
+
+def dump_json(document: Any, width: int = 100) -> str:
+    """Indented JSON whose small objects and arrays stay on one line (easy to review and diff)."""
+    return _dump(document, 0, width) + "\n"
+
+
+def _dump(value: Any, indent: int, width: int) -> str:
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, (dict, list)) or not value or indent + len(flat) <= width:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, indent + 2, width)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    items = [pad + _dump(v, indent + 2, width) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
+
+
+def lookback_days() -> int:
+    """How old a value may be when a threshold has no window of its own (the evaluator's
+    rule, ``data/evaluation.json``): executable exports apply the same look-back."""
+    from ..evaluate import rules
+
+    return rules().lookback_days

@@ -1,0 +1,215 @@
+"""The OMOP concept map (``data/omop_concepts.tsv``): LOINC codes and names to concept ids.
+
+Loaded once and validated: an unknown column, kind or a duplicate key is a ``RuleError``.
+Both OMOP adapters (Circe JSON and SQL) look concepts up here and nowhere else. What a
+node may be called (its synonyms, member terms, other LOINC codes of the same analyte)
+comes from the project lexicon that the evaluator uses (``evaluate.variable_keys`` and
+``evaluate.concept_query``), and unit conversions from ``criteria_nlp.units``, so the
+exports and the evaluator read a record the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Mapping
+
+from ..errors import RuleError
+from ..logic import Compare, Concept, Domain
+from ..resources import data_file
+
+FILE = "omop_concepts.tsv"
+COLUMNS = ("kind", "key", "concept_id", "concept_name", "domain_id", "vocabulary_id",
+           "concept_code", "source")
+KINDS = ("loinc", "name", "gender", "unit")
+
+
+@dataclass(frozen=True, slots=True)
+class OmopConcept:
+    concept_id: int
+    name: str
+    domain: str
+    vocabulary: str
+    code: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class OmopUnit:
+    ucum: str
+    concept: OmopConcept      # concept_id 0: recognised as a unit_source_value only
+
+
+@dataclass(frozen=True, slots=True)
+class MatchKeys:
+    """What a record row answering a node may carry: normalised names and codes."""
+
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.codes, *self.names)))
+
+
+@dataclass(frozen=True, slots=True)
+class OmopTable:
+    """The columns of one OMOP CDM v5.4 event table that the exporters read."""
+
+    name: str
+    circe: str            # the Circe criteria type over this table
+    concept: str
+    source: str
+    start: str
+    end: str | None
+    id: str
+    ongoing: bool = False   # a row without an end date lasts until the index date
+
+
+TABLES: Mapping[str, OmopTable] = MappingProxyType({
+    "Condition": OmopTable("condition_occurrence", "ConditionOccurrence", "condition_concept_id",
+                           "condition_source_value", "condition_start_date", "condition_end_date",
+                           "condition_occurrence_id", ongoing=True),
+    "Drug": OmopTable("drug_exposure", "DrugExposure", "drug_concept_id", "drug_source_value",
+                      "drug_exposure_start_date", "drug_exposure_end_date", "drug_exposure_id"),
+    "Procedure": OmopTable("procedure_occurrence", "ProcedureOccurrence", "procedure_concept_id",
+                           "procedure_source_value", "procedure_date", "procedure_end_date",
+                           "procedure_occurrence_id"),
+    "Observation": OmopTable("observation", "Observation", "observation_concept_id",
+                             "observation_source_value", "observation_date", None, "observation_id"),
+    "Measurement": OmopTable("measurement", "Measurement", "measurement_concept_id",
+                             "measurement_source_value", "measurement_date", None, "measurement_id"),
+    "Device": OmopTable("device_exposure", "DeviceExposure", "device_concept_id",
+                        "device_source_value", "device_exposure_start_date",
+                        "device_exposure_end_date", "device_exposure_id"),
+})
+
+# The OMOP domain a tree node lives in when the map does not say otherwise.
+_CONCEPT_DOMAINS = {
+    Domain.CONDITION: "Condition", Domain.DRUG: "Drug", Domain.PROCEDURE: "Procedure",
+    Domain.OBSERVATION: "Observation", Domain.OTHER: "Observation", Domain.DEVICE: "Device",
+}
+
+
+# Where the evaluator looks for a concept (data/evaluation.json "domains") -> OMOP domain.
+LIST_DOMAINS = MappingProxyType({"conditions": "Condition", "medications": "Drug", "procedures": "Procedure",
+                                 "observations": "Observation", "allergies": "Observation"})
+
+
+@dataclass(frozen=True)
+class ConceptMap:
+    loinc: Mapping[str, OmopConcept]
+    names: Mapping[str, OmopConcept]
+    genders: Mapping[str, OmopConcept]
+    units: Mapping[str, OmopUnit]
+
+    def concepts(self, keys: MatchKeys) -> tuple[OmopConcept, ...]:
+        """The mapped OMOP concepts of every code and name in ``keys`` (by id, in key order)."""
+        found = [self.loinc[c] for c in keys.codes if c in self.loinc]
+        found += [self.names[n] for n in keys.names if n in self.names]
+        return tuple({c.concept_id: c for c in found}.values())
+
+    def gender(self, sex: str) -> OmopConcept | None:
+        return self.genders.get(sex)
+
+    def unit(self, ucum: str) -> OmopUnit | None:
+        return self.units.get(ucum)
+
+    def conversions(self, ucum: str, molar_mass: float | None = None) -> tuple[tuple[OmopUnit, float], ...]:
+        """Every listed unit convertible to ``ucum`` (through ``molar_mass`` for mass <-> molar
+        concentrations), with the factor that takes a value into ``ucum``."""
+        from ..units import UnitError, conversion
+
+        out = []
+        for unit in self.units.values():
+            try:
+                convert = conversion(unit.ucum, ucum, molar_mass)
+            except (UnitError, ArithmeticError):  # units.conversion raises ZeroDivisionError for
+                continue                          # e.g. kg -> g/dL with a molar mass
+            if convert.offset == 0:
+                out.append((unit, float(f"{convert.scale:.12g}")))
+        return tuple(out)
+
+    def compare_domain(self, node: Compare) -> str:
+        mapped = self.concepts(compare_keys(node))
+        return "Observation" if mapped and all(c.domain == "Observation" for c in mapped) else "Measurement"
+
+    def concept_domain(self, node: Concept) -> str | None:
+        """The OMOP domain (a key of ``TABLES``) of a concept node; None for demographics."""
+        return _CONCEPT_DOMAINS.get(node.domain)
+
+
+def compare_keys(node: Compare) -> MatchKeys:
+    """Every name and code an observation answering this threshold's variable may carry."""
+    from ..evaluate import variable_keys
+
+    entry = variable_keys(node.variable.name, node.variable.code)
+    return MatchKeys(tuple(sorted(entry.names)), tuple(sorted(entry.codes)))
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLookup:
+    keys: MatchKeys
+    lists: tuple[str, ...]            # evaluator record lists (conditions, medications, ...)
+    allergy: MatchKeys | None         # "hypersensitivity to X": what an allergy to X is called
+
+
+def concept_lookup(node: Concept) -> ConceptLookup:
+    from ..evaluate import concept_query
+
+    query = concept_query(node.domain, node.name, node.code)
+    keys = MatchKeys(tuple(sorted(query.match.names)), tuple(sorted(query.match.codes)))
+    allergy = (MatchKeys(tuple(sorted(query.allergy.names)), tuple(sorted(query.allergy.codes)))
+               if query.allergy is not None else None)
+    return ConceptLookup(keys, tuple(query.lists), allergy)
+
+
+def molar_mass(node: Compare) -> float | None:
+    from ..evaluate import normalize
+    from ..units import analyte
+
+    found = analyte(node.variable.code, normalize(node.variable.name))
+    return found.molar_mass if found else None
+
+
+def _parse(text: str) -> ConceptMap:
+    tables: dict[str, dict] = {kind: {} for kind in KINDS}
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != COLUMNS:
+                raise RuleError(f"{FILE}:{number}: header must be {' '.join(COLUMNS)}")
+            header_seen = True
+            continue
+        if len(cells) != len(COLUMNS):
+            raise RuleError(f"{FILE}:{number}: expected {len(COLUMNS)} tab-separated cells, got {len(cells)}")
+        row = dict(zip(COLUMNS, cells))
+        kind, key = row["kind"], row["key"]
+        if kind not in KINDS:
+            raise RuleError(f"{FILE}:{number}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
+        if not key or not row["source"]:
+            raise RuleError(f"{FILE}:{number}: key and source are required")
+        if kind == "name" and key != key.lower():
+            raise RuleError(f"{FILE}:{number}: name keys are lower case")
+        try:
+            concept = OmopConcept(int(row["concept_id"]), row["concept_name"], row["domain_id"],
+                                  row["vocabulary_id"], row["concept_code"], row["source"])
+        except ValueError:
+            raise RuleError(f"{FILE}:{number}: concept_id must be an integer") from None
+        if key in tables[kind]:
+            raise RuleError(f"{FILE}:{number}: duplicate {kind} key {key!r}")
+        if kind != "unit" and concept.concept_id <= 0:
+            raise RuleError(f"{FILE}:{number}: only unit rows may have concept_id 0")
+        tables[kind][key] = OmopUnit(key, concept) if kind == "unit" else concept
+    if not header_seen:
+        raise RuleError(f"{FILE}: no header line")
+    return ConceptMap(*(MappingProxyType(tables[kind]) for kind in KINDS))
+
+
+@cache
+def concept_map() -> ConceptMap:
+    return _parse(data_file(FILE).read_text(encoding="utf-8"))

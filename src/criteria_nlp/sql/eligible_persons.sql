@@ -1,0 +1,5 @@
+@header
+SELECT p.person_id
+  FROM @cdm_schema.person AS p
+ WHERE @eligibility
+ ORDER BY p.person_id
