@@ -138,8 +138,9 @@ class Segmenter:
 
     @staticmethod
     def _continues(text: str, last: _Item, marker: str | None, span: Span, section: Section) -> bool:
-        """A wrapped line: no marker, starts lower-case, previous line not closed."""
-        if marker is not None or last.section is not section:
+        """A wrapped line inside a marked list: no marker of its own, starts lower-case, and
+        the previous item is not closed. Unmarked lists (one criterion per line) never wrap."""
+        if marker is not None or last.marker is None or last.section is not section:
             return False
         previous = last.children[-1].span if last.children else last.span
         return text[span.start].islower() and text[previous.end - 1] not in ".:;"
