@@ -98,7 +98,25 @@ class Segmenter:
                 return rule.kind, match.end()
         return None, 0
 
+    def _lone_lines(self, text: str) -> set[int]:
+        """Starts of lines that are the only content line of their section: only such a
+        paragraph is split into sentences; a long line in a list is one long criterion."""
+        groups: list[list[int]] = [[]]
+        for line_start, line_end in _lines(text):
+            start, end = _strip(text, line_start, line_end)
+            if start == end:
+                continue
+            header = self._match_header(text[start:end])
+            if header is not None:
+                groups.append([])
+                start, end = _strip(text, start + header[1], end)
+                if start >= end:
+                    continue
+            groups[-1].append(start)
+        return {group[0] for group in groups if len(group) == 1}
+
     def _items(self, text: str) -> list[_Item]:
+        lone = self._lone_lines(text)
         section = Section.INCLUSION
         items: list[_Item] = []
         parent: _Item | None = None
@@ -124,14 +142,14 @@ class Segmenter:
                 and (marker != parent.marker or indent > parent.indent)
                 and (marker is not None or indent > parent.indent)
             ):
-                parent.children.extend(_Item(section, marker, indent, s) for s in self._split_run_on(text, span))
+                parent.children.extend(_Item(section, marker, indent, s) for s in self._split_run_on(text, span, False))
                 continue
             last = items[-1] if items else None
             if last is not None and self._continues(text, last, marker, span, section):
                 target = last.children[-1] if last.children else last
                 target.span = target.span.cover(span)
                 continue
-            for piece in self._split_run_on(text, span):
+            for piece in self._split_run_on(text, span, start in lone):
                 items.append(_Item(section, marker, indent, piece))
             parent = items[-1] if text[span.end - 1] == ":" else None
         return items
@@ -145,7 +163,7 @@ class Segmenter:
         previous = last.children[-1].span if last.children else last.span
         return text[span.start].islower() and text[previous.end - 1] not in ".:;"
 
-    def _split_run_on(self, text: str, span: Span) -> list[Span]:
+    def _split_run_on(self, text: str, span: Span, paragraph: bool) -> list[Span]:
         """Criteria run together on one line: "1. A 2. B 3. C", or one long paragraph."""
         body = span.text(text)
         numbers = [m for m in _INLINE_NUMBER.finditer(body)]
@@ -167,7 +185,7 @@ class Segmenter:
                     if s < e:
                         pieces.append(Span(span.start + s, span.start + e))
                 return pieces
-        if len(body) >= self.rules.sentence_split_min_chars:
+        if paragraph and len(body) >= self.rules.sentence_split_min_chars:
             return self._sentence_spans(text, span)
         return [span]
 

@@ -20,6 +20,9 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
         nlp.tokenizer = combined_rule_tokenizer(nlp)
+    # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
+    # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
     nlp.add_pipe("cnlp_lexicon_matcher")

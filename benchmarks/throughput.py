@@ -1,0 +1,274 @@
+"""Segmentation throughput on the Chia trials, one worker.
+
+Three stages, each timed over every trial twice (the best run is reported) in a fresh
+subprocess of its own, so its peak resident memory (``ru_maxrss``) is its own:
+
+* ``segmenter``: ``Segmenter()(text)`` alone;
+* ``pipeline``: ``default_nlp().pipe``: every component it builds at the time (scispaCy
+  tokenizer, segmenter, abbreviation detector and whatever else was added; the names are
+  reported);
+* ``end-to-end``: ``api.parse_many`` on Documents (whatever the grammar stage does today).
+
+For the two spaCy stages a third, untimed pass runs under ``tracemalloc`` for the peak of
+Python allocations. Import + pipeline build time is measured in fresh interpreters with
+``from criteria_nlp.pipeline import default_nlp; default_nlp()``.
+
+Usage: ``python benchmarks/throughput.py [--corpus DIR] [--json OUT] [--profile STAGE]``
+(``--profile`` runs one stage under cProfile and prints where the time goes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import json
+import pstats
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "chia" / "chia_without_scope"
+STAGES = ("segmenter", "pipeline", "end-to-end")
+BUDGETS = {"segmenter": 2000.0, "pipeline": 2000.0, "end-to-end": 500.0}  # trials/s
+BUILD_BUDGET_S = 2.0
+PEAK_BUDGET_MB = 500.0
+RUNS = 2
+BUILD_RUNS = 3
+BATCH_SIZE = 64  # what api.parse_many uses
+IMPORT_SNIPPET = (
+    "import time; t=time.perf_counter(); from criteria_nlp.pipeline import default_nlp; "
+    "default_nlp(); print(time.perf_counter()-t)"
+)
+
+
+def _package() -> dict:
+    """Where the measured ``criteria_nlp`` came from (the installed copy, not ``src/``)."""
+    import criteria_nlp
+
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False).stdout.strip()
+    return {"path": str(Path(criteria_nlp.__file__).parent), "repo_head": head or None}
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _load(corpus: Path) -> list:
+    """The Documents of every trial (Chia trial text under its section headers)."""
+    from criteria_nlp import chia
+    from criteria_nlp.ingest import from_text
+
+    return [from_text(trial.text, id=trial.id) for trial in chia.iter_trials(corpus)]
+
+
+def _runner(stage: str):
+    """A function running ``stage`` over the documents (built outside the timing)."""
+    if stage == "segmenter":
+        from criteria_nlp.segmentation import Segmenter
+
+        segmenter = Segmenter()
+
+        def run(documents: list) -> int:
+            return sum(len(segmenter(d.text)) for d in documents)
+
+    elif stage == "pipeline":
+        from criteria_nlp.pipeline import default_nlp
+
+        nlp = default_nlp()
+
+        def run(documents: list) -> int:
+            docs = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
+            return sum(len(doc._.cnlp_segments) for doc in docs)
+
+    elif stage == "end-to-end":
+        from criteria_nlp.api import parse_many
+        from criteria_nlp.pipeline import default_nlp
+
+        default_nlp()
+
+        def run(documents: list) -> int:
+            return sum(len(trial.criteria) for trial in parse_many(documents, batch_size=BATCH_SIZE))
+
+    else:
+        raise ValueError(f"unknown stage {stage!r}")
+    return run
+
+
+def _screen(documents: list) -> tuple[list, list[str]]:
+    """Documents that parse alone, and ``"id: error"`` for those that raise.
+
+    ``parse_many`` stops at the first document that raises, so the end-to-end stage is
+    timed on the documents that parse (and says how many it left out)."""
+    from criteria_nlp.api import parse_many
+
+    kept, failed = [], []
+    for document in documents:
+        try:
+            list(parse_many([document]))
+        except Exception as err:  # noqa: BLE001  (any bug of the grammar stage)
+            failed.append(f"{document.id}: {type(err).__name__}: {' '.join(str(err).split())[:200]}")
+        else:
+            kept.append(document)
+    return kept, failed
+
+
+def _worker(stage: str, corpus: Path) -> dict:
+    """One stage in this (fresh) process: timings, peak RSS, tracemalloc peak."""
+    documents = _load(corpus)
+    run = _runner(stage)
+    failed: list[str] = []
+    if stage == "end-to-end":
+        documents, failed = _screen(documents)
+    components = None
+    if stage != "segmenter":
+        from criteria_nlp.pipeline import default_nlp
+
+        components = default_nlp().pipe_names
+    rss_before = _maxrss_mb()
+    seconds = []
+    criteria = 0
+    for _ in range(RUNS):
+        gc.collect()
+        started = time.perf_counter()
+        criteria = run(documents)
+        seconds.append(time.perf_counter() - started)
+    rss_peak = _maxrss_mb()
+    traced = None
+    if stage != "segmenter":
+        gc.collect()
+        tracemalloc.start()
+        run(documents)
+        traced = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    best = min(seconds)
+    return {
+        "stage": stage,
+        "components": components,
+        "trials": len(documents),
+        "criteria": criteria,
+        "seconds": [round(s, 4) for s in seconds],
+        "trials_per_s": len(documents) / best,
+        "maxrss_mb_before_runs": round(rss_before, 1),
+        "maxrss_mb": round(rss_peak, 1),
+        "tracemalloc_peak_mb": None if traced is None else round(traced, 1),
+        "failed_documents": len(failed),
+        "failures": failed[:5],
+    }
+
+
+def _run_stage(stage: str, corpus: Path) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", stage, "--corpus", str(corpus)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _import_build_times() -> list[float]:
+    times = []
+    for _ in range(BUILD_RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORT_SNIPPET], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"import + build failed:\n{done.stderr}")
+        times.append(float(done.stdout.strip().splitlines()[-1]))
+    return times
+
+
+def _profile(stage: str, corpus: Path, top: int) -> None:
+    documents = _load(corpus)
+    run = _runner(stage)
+    if stage == "end-to-end":
+        documents, failed = _screen(documents)
+        print(f"({len(failed)} trials that raise are left out)")
+    run(documents)  # warm: lazy imports and caches out of the profile
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run(documents)
+    profiler.disable()
+    for order in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(top)
+        print(f"=== {stage}: top {top} by {order}")
+        print(out.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="Chia brat folder")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    parser.add_argument("--profile", choices=STAGES, help="profile one stage with cProfile instead")
+    parser.add_argument("--top", type=int, default=30, help="rows of the profile to print")
+    parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        parser.error(f"corpus folder not found: {corpus}")
+    if args.worker:
+        print(json.dumps(_worker(args.worker, corpus)))
+        return 0
+    if args.profile:
+        _profile(args.profile, corpus, args.top)
+        return 0
+
+    stages = [_run_stage(stage, corpus) for stage in STAGES]
+    build = _import_build_times()
+    report = {
+        "corpus": str(corpus),
+        "python": sys.version.split()[0],
+        "package": _package(),
+        "stages": stages,
+        "import_build_s": {"runs": [round(t, 3) for t in build], "best": round(min(build), 3)},
+        "budgets": {
+            "trials_per_s": BUDGETS,
+            "import_build_s": BUILD_BUDGET_S,
+            "peak_mb": PEAK_BUDGET_MB,
+        },
+    }
+    trials = stages[0]["trials"]
+    print(f"Throughput on {trials} Chia trials, one worker (best of {RUNS} runs, each stage in a fresh process)")
+    print(f"{'stage':<12} {'trials/s':>9} {'budget':>8} {'runs (s)':>16} {'maxrss MB':>10} "
+          f"{'tracemalloc MB':>15}  verdict")
+    verdicts = []
+    for stage in stages:
+        name = stage["stage"]
+        rate_ok = stage["trials_per_s"] >= BUDGETS[name]
+        peak_ok = stage["maxrss_mb"] <= PEAK_BUDGET_MB
+        ok = rate_ok and peak_ok
+        verdicts.append(ok)
+        traced = "-" if stage["tracemalloc_peak_mb"] is None else f"{stage['tracemalloc_peak_mb']:.1f}"
+        runs = " / ".join(f"{s:.3f}" for s in stage["seconds"])
+        why = [] if ok else (["rate"] if not rate_ok else []) + (["memory"] if not peak_ok else [])
+        print(f"{name:<12} {stage['trials_per_s']:>9,.0f} {BUDGETS[name]:>8,.0f} {runs:>16} "
+              f"{stage['maxrss_mb']:>10.1f} {traced:>15}  {'ok' if ok else 'OVER BUDGET: ' + ', '.join(why)}")
+        if stage["failed_documents"]:
+            verdicts.append(False)
+            print(f"{'':<12} {stage['failed_documents']} of {trials} trials raise, so this row is over the other "
+                  f"{stage['trials']}; first:")
+            for failure in stage["failures"][:3]:
+                print(f"{'':<14}{failure}")
+    build_ok = min(build) <= BUILD_BUDGET_S
+    verdicts.append(build_ok)
+    runs = ", ".join(f"{t:.2f}" for t in build)
+    names = next((s["components"] for s in stages if s["components"]), None)
+    if names:
+        print(f"pipeline components: tokenizer, {', '.join(names)}")
+    print(f"import + pipeline build: best {min(build):.2f} s (runs {runs}; budget {BUILD_BUDGET_S:.0f} s)  "
+          f"{'ok' if build_ok else 'OVER BUDGET'}")
+    print(f"peak memory budget {PEAK_BUDGET_MB:.0f} MB per process (ru_maxrss)")
+    report["all_within_budget"] = all(verdicts)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
