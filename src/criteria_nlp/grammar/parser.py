@@ -38,21 +38,18 @@ class _Given(Lexer):
 
 @cache
 def criterion_parser() -> Lark:
+    """LALR with the Transformer applied while parsing: no intermediate tree is built, and
+    node positions come from the tokens, which carry their character offsets."""
     root = grammar_file("criterion.lark")
     return Lark(
         root.read_text(encoding="utf-8"),
         parser="lalr",
         lexer=_Given,
+        transformer=ToLogic(default_lexicon()),
         import_paths=[str(root.parent) if hasattr(root, "parent") else "."],
         source_path=str(root),
-        propagate_positions=True,
         maybe_placeholders=False,
     )
-
-
-@cache
-def transformer() -> ToLogic:
-    return ToLogic(default_lexicon())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +111,7 @@ class _Recognizer:
         return kept[:closing], dropped + kept[closing:]
 
 
+_ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "CMPPOST", "REACTION"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 
 
@@ -123,12 +121,17 @@ def recognizer() -> _Recognizer:
 
 
 def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
-    """Parse what the grammar can take; returns the transformed result and the tokens left out."""
+    """Parse what the grammar can take; returns the transformed result and the tokens left out.
+
+    A criterion with nothing to build an atom from (no variable, concept or number) is not
+    handed to Lark at all."""
+    if not any(token.type in _ANCHORS for token in tokens):
+        return None, list(tokens)
     kept, dropped = recognizer().select(tokens[:MAX_TOKENS])
     dropped += tokens[MAX_TOKENS:]
     if not kept:
         return None, dropped
-    return transformer().transform(criterion_parser().parse(kept)), dropped
+    return criterion_parser().parse(kept), dropped
 
 
 def _finish(item, leftovers: list[Span]) -> Node | None:
@@ -172,7 +175,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     stream: Stream = token_stream(index, span)
     try:
         result, dropped = parse_tokens(stream.tokens)
-    except VisitError:
+    except (VisitError, LookupError, ValueError, TypeError):
         return Parsed(None, (Fragment(span, span.text(index.text)),))
     leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
     logic = _finish(result, leftovers) if result is not None else None

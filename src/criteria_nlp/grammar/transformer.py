@@ -86,12 +86,11 @@ class ToLogic(Transformer):
         super().__init__()
         self.lexicon = lexicon
 
-    def _call_userfunc(self, tree, new_children=None):
+    def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
-        if "__" in tree.data and not tree.data.startswith("__"):
-            tree = tree.copy()
-            tree.data = tree.data.rsplit("__", 1)[-1]
-        return super()._call_userfunc(tree, new_children)
+        if "__" in name and not name.startswith("__"):
+            return getattr(self, name.rsplit("__", 1)[-1])
+        raise AttributeError(name)
 
     @v_args(inline=True)
     def grouped(self, left: Token, inner, right: Token):

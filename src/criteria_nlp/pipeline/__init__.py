@@ -31,7 +31,10 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
 
         # scispaCy's detector warns (W036) on every text that defines no abbreviation
         warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
-        nlp.add_pipe("abbreviation_detector")
+        detector = nlp.add_pipe("abbreviation_detector")
+        # the same short forms, without an unbounded "( + )" pattern scanning every parenthesis
+        detector.matcher.remove("parenthesis")
+        detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "{1,8}"}, {"ORTH": ")"}]])
     return nlp
 
 
