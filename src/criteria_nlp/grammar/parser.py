@@ -8,7 +8,7 @@ come back as unparsed fragments with their offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from lark import Lark, Token, UnexpectedInput
 from lark.exceptions import VisitError
@@ -58,80 +58,104 @@ class Parsed:
     unparsed: tuple[Fragment, ...]
 
 
-class _Recognizer:
-    """Runs the LALR automaton on token types alone (stacks of ints, no trees) to decide
-    which tokens the parse can take: cheap enough to try every token and back out."""
+class _Driver:
+    """Drives Lark's LALR table directly so a token that does not fit can be skipped.
+
+    Stacks are copied per step (they are a few entries long), so a failed step leaves no
+    trace; reductions call the Transformer's callbacks, which are pure. Whether the parse
+    could close here is checked on states alone, without building anything."""
 
     def __init__(self, parser: Lark) -> None:
-        table = parser.parser.parser.parser.parse_table
-        self.states = table.states
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
+        lalr = parser.parser.parser.parser
+        # plain-str keys: Lark keys some entries by Token, whose __eq__ runs in Python
+        self.states = {state: {str(k): v for k, v in actions.items()} for state, actions in lalr.parse_table.states.items()}
+        self.start = lalr.parse_table.start_states["start"]
+        self.end = lalr.parse_table.end_states["start"]
+        self.callbacks = lalr.callbacks
 
-    def step(self, stack: list[int], kind: str) -> list[int] | None:
+    def step(self, stack: list[int], values: list | None, token: Token | None):
+        """Feed one token (None: end of input); None when it cannot be taken here."""
         stack = list(stack)
+        values = None if values is None else list(values)
+        kind = "$END" if token is None else token.type
         while True:
             action = self.states[stack[-1]].get(kind)
             if action is None:
                 return None
-            what, arg = action
+            what, rule = action
             if what is _SHIFT:
-                stack.append(arg)
-                return stack
-            if arg.expansion:
-                del stack[-len(arg.expansion):]
-            stack.append(self.states[stack[-1]][arg.origin.name][1])
-            if kind == "$END" and stack[-1] == self.end:
-                return stack
+                stack.append(rule)
+                if values is not None:
+                    values.append(token)
+                return stack, values
+            size = len(rule.expansion)
+            if size:
+                del stack[-size:]
+            if values is not None:
+                children = values[-size:] if size else []
+                if size:
+                    del values[-size:]
+                values.append(self.callbacks[rule](children))
+            stack.append(self.states[stack[-1]][rule.origin.name][1])
+            if token is None and stack[-1] == self.end:
+                return stack, values
 
-    def select(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    @lru_cache(maxsize=4096)
+    def _can_close(self, stack: tuple[int, ...]) -> bool:
+        return self.step(list(stack), None, None) is not None
+
+    def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
         """Skip what cannot be taken; close the parse at the last point where it could.
 
         When a token does not fit right after a connective ("metastatic or <concept>"),
         the connective is the likelier stray: it is dropped instead of the content token.
         """
-        stack, kept, dropped, before = [self.start], [], [], []
-        closing = 0
+        state: tuple[list[int], list] = ([self.start], [])
+        kept: list[Token] = []
+        dropped: list[Token] = []
+        before: list[tuple[list[int], list]] = []
+        closing: tuple[int, tuple[list[int], list]] | None = None
         for token in tokens:
-            moved = self.step(stack, token.type)
-            if moved is None and kept and kept[-1].type in _WEAK and len(kept) > closing:
-                retry = self.step(before[-1], token.type)
+            moved = self.step(*state, token)
+            if moved is None and kept and kept[-1].type in _WEAK and (closing is None or len(kept) > closing[0]):
+                retry = self.step(*before[-1], token)
                 if retry is not None:
                     dropped.append(kept.pop())
-                    stack = before.pop()
+                    state = before.pop()
                     moved = retry
             if moved is None:
                 dropped.append(token)
                 continue
-            before.append(stack)
-            stack = moved
+            before.append(state)
+            state = moved
             kept.append(token)
-            if self.step(stack, "$END") is not None:
-                closing = len(kept)
-        return kept[:closing], dropped + kept[closing:]
+            if "$END" in self.states[state[0][-1]] and self._can_close(tuple(state[0])):
+                closing = (len(kept), state)
+        if closing is None:
+            return None, dropped + kept
+        count, (stack, values) = closing
+        finished = self.step(stack, values, None)
+        return finished[1][-1], dropped + kept[count:]
+
+
+@cache
+def driver() -> _Driver:
+    return _Driver(criterion_parser())
 
 
 _ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "CMPPOST", "REACTION"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 
 
-@cache
-def recognizer() -> _Recognizer:
-    return _Recognizer(criterion_parser())
-
-
 def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
     """Parse what the grammar can take; returns the transformed result and the tokens left out.
 
     A criterion with nothing to build an atom from (no variable, concept or number) is not
-    handed to Lark at all."""
+    handed to the parser at all."""
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
-    kept, dropped = recognizer().select(tokens[:MAX_TOKENS])
-    dropped += tokens[MAX_TOKENS:]
-    if not kept:
-        return None, dropped
-    return criterion_parser().parse(kept), dropped
+    result, dropped = driver().parse(tokens[:MAX_TOKENS])
+    return result, dropped + tokens[MAX_TOKENS:]
 
 
 def _finish(item, leftovers: list[Span]) -> Node | None:
