@@ -11,6 +11,7 @@ import typer
 
 from .bench_cli import bench_command
 from .errors import CriteriaNLPError
+from .export.cli_export import export_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clinical-trial eligibility criteria into executable logic.")
@@ -97,6 +98,7 @@ def check(
 
 
 app.command("bench")(bench_command)
+app.command("export")(export_command)
 
 
 def main() -> None:  # pragma: no cover

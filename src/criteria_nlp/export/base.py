@@ -2,7 +2,7 @@
 
 Each format module is an adapter from the same ``Trial``: it walks the criteria, builds its
 own document, and records every construct it cannot express in a ``Problems`` list instead
-of dropping it. Format codes (``"gte"``, ``">="``, ``"all-of"``...) never appear here.
+of dropping it. Format codes (Circe operators, SQL or CQL symbols, FHIR combination codes) never appear here.
 """
 
 from __future__ import annotations

@@ -18,10 +18,9 @@ text is not compiled here (no CQL translator ships for Python); tests check its 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..logic import (
-    And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Node, Not,
+    And, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Node, Not,
     Or, Reference, Relation, Section, Trial, Window,
 )
 from .base import (

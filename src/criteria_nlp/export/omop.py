@@ -20,6 +20,7 @@ The Circe operator codes (``"gte"``...) live only in this module.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import ExportError
@@ -28,11 +29,12 @@ from ..logic import (
     Relation, Section, Trial, Window,
 )
 from .base import (
-    dump_json,
-    INDEX_ANCHORS, ExportResult, Problems, criteria_of, lookback_days, implies_as_or, is_age, number, qualifier_problems,
-    sex_of, window_days, window_phrase,
+    INDEX_ANCHORS, ExportResult, Problems, criteria_of, dump_json, implies_as_or, is_age,
+    lookback_days, number, qualifier_problems, sex_of, window_days, window_phrase,
 )
-from .concepts import TABLES, ConceptMap, OmopConcept, compare_keys, concept_lookup, concept_map, molar_mass
+from .concepts import (
+    TABLES, ConceptMap, OmopConcept, compare_keys, concept_lookup, concept_map, molar_mass,
+)
 
 OPS = {Comparator.LT: "lt", Comparator.LE: "lte", Comparator.GT: "gt", Comparator.GE: "gte",
        Comparator.EQ: "eq", Comparator.NE: "!eq"}
@@ -101,7 +103,8 @@ class _Builder:
                 return self._as_group(implies_as_or(node))
         return self._fill(_group("ALL"), (node,))
 
-    def _fill(self, group: dict[str, Any], members: "tuple[Node | _Range, ...] | list") -> dict[str, Any]:
+    def _fill(self, group: dict[str, Any], members: "Sequence[Node | _Range]") -> dict[str, Any]:
+        """Atoms go to CriteriaList / DemographicCriteriaList, compound nodes to Groups."""
         for member in members:
             if isinstance(member, (Compare, _Range)) and is_age(member.node if isinstance(member, _Range) else member):
                 group["DemographicCriteriaList"].append(self._age(member))

@@ -1,0 +1,232 @@
+"""Test helpers for the export tests: trials, patients, and a small OMOP ETL for DuckDB.
+
+``omop_rows`` turns a native patient record into OMOP CDM v5.4 rows the way an ETL would,
+without looking at any query: each fact gets the OMOP concept of its code or name from
+``data/omop_concepts.tsv`` (0 when unmapped), its source value (the normalised name, else
+the code), its unit concept and unit source value, its dates. Conditions without an end
+are ongoing; a drug's end defaults as the evaluator's does (to ``as_of`` while ongoing);
+allergies become observation rows dated ``as_of`` (a standing state).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from criteria_nlp.evaluate import normalize, rules
+from criteria_nlp.export.concepts import concept_map
+from criteria_nlp.export.sql import cdm_ddl
+from criteria_nlp.logic import (
+    Anchor, Comparator, Compare, Concept, Criterion, Domain, Node, Reference, Relation,
+    Section, Trial, Variable, Window,
+)
+from criteria_nlp.patient import Patient, load_patient, patient_from_json
+from criteria_nlp.serialize import trial_from_json
+from criteria_nlp.spans import Span
+
+from ..conftest import CORPORA
+
+GOLD = CORPORA / "NCT00846833" / "gold.json"
+PATIENTS = CORPORA / "patients" / "NCT00846833"
+S = Span(0, 1)
+
+
+def gold_trial() -> Trial:
+    return trial_from_json(json.loads(GOLD.read_text(encoding="utf-8")), source=str(GOLD))
+
+
+def corpus_patients() -> list[Patient]:
+    return [load_patient(p) for p in sorted(PATIENTS.glob("*.json"))]
+
+
+# ---- hand-made trees ---------------------------------------------------------------------
+
+def compare(name: str, code: str | None, comparator: str, value: float, unit: str | None = None,
+            reference: Reference | None = None, window: Window | None = None) -> Compare:
+    system = "http://loinc.org" if code else None
+    return Compare(Variable(name, S, code, system), Comparator(comparator), value, S, unit, reference, window)
+
+
+def concept(domain: str, name: str, window: Window | None = None, qualifiers: tuple[str, ...] = ()) -> Concept:
+    return Concept(Domain(domain), name, S, window=window, qualifiers=qualifiers)
+
+
+ANC = compare("absolute neutrophil count", "751-8", ">=", 1.5, "10*9/L")
+AST_ULN = compare("aspartate aminotransferase", "1920-8", "<=", 2.5, reference=Reference.ULN)
+HGB = compare("hemoglobin", "718-7", ">=", 9, "g/dL")
+AGE_18 = compare("age", "30525-0", ">=", 18, "a")
+CHEMO_30D = concept("drug", "chemotherapy", Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT))
+HIV = concept("condition", "hiv infection")
+CONSENT = concept("other", "informed consent")
+FEMALE = concept("demographic", "female")
+ATOMS = (ANC, AST_ULN, HGB, AGE_18, CHEMO_30D, HIV, CONSENT, FEMALE)
+
+
+def one_criterion_trial(logic: Node | None, section: Section = Section.INCLUSION, *,
+                        text: str = "hand-made criterion", unparsed: tuple = ()) -> Trial:
+    criterion = Criterion("c-1", section, Span(0, len(text)), text, logic, unparsed)
+    return Trial("HAND-1", text, (criterion,))
+
+
+def trial_of(*criteria: tuple[Section, Node]) -> Trial:
+    text = "x" * 10
+    built = tuple(Criterion(f"{'inc' if s is Section.INCLUSION else 'exc'}-{i + 1}", s, Span(0, 1), "x", n)
+                  for i, (s, n) in enumerate(criteria))
+    return Trial("HAND-2", text, built)
+
+
+# ---- patients written for the Kleene tests -----------------------------------------------
+
+AS_OF = "2026-01-15"
+
+
+def native(pid: str, **facts: Any) -> Patient:
+    record = {"id": pid, "birth_date": facts.pop("birth_date", "1970-02-01"), "sex": facts.pop("sex", "male"),
+              "as_of": AS_OF, "observations": [], "conditions": [], "medications": [], "procedures": [],
+              "allergies": []}
+    for key, value in facts.items():
+        record[key] = value
+    return patient_from_json(record, source=pid)
+
+
+def lab(code: str, name: str, value: float, unit: str | None, date: str = "2026-01-10",
+        high: float | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": code, "name": name, "value": value, "date": date}
+    if unit:
+        out["unit"] = unit
+    if high is not None:
+        out["reference_range"] = {"low": 0, "high": high}
+    return out
+
+
+KLEENE_PATIENTS = [
+    native("k1", observations=[lab("751-8", "absolute neutrophil count", 2.0, "10*9/L"),
+                               lab("1920-8", "aspartate aminotransferase", 30, "U/L", high=40),
+                               lab("718-7", "hemoglobin", 120, "g/L"),
+                               {"name": "informed consent", "value": True, "date": "2026-01-12"}]),
+    native("k2", sex="female", birth_date="2010-05-01",
+           observations=[lab("751-8", "absolute neutrophil count", 1200, "/uL"),
+                         lab("1920-8", "aspartate aminotransferase", 150, "U/L", high=40)],
+           medications=[{"name": "temozolomide", "start": "2026-01-01", "end": "2026-01-05", "status": "completed"}]),
+    native("k3", observations=[lab("1920-8", "aspartate aminotransferase", 30, "U/L"),      # no reference range
+                               lab("718-7", "hemoglobin", 5.0, "mmol/L")],
+           conditions=[{"name": "HIV infection", "onset": "2015-03-01", "status": "active"}]),
+    native("k4", sex="female", observations=[lab("751-8", "absolute neutrophil count", 1.5, "10*9/L", date="2025-09-01")],
+           medications=[{"name": "dacarbazine", "start": "2025-11-01", "end": "2025-11-20", "status": "completed"}]),
+    native("k5", birth_date="2008-01-15",
+           observations=[lab("751-8", "absolute neutrophil count", 1.4999, "10*9/L"),
+                         lab("718-7", "hemoglobin", 9, "g/dL")],
+           medications=[{"name": "dacarbazine", "start": "2025-12-16", "end": "2025-12-16", "status": "completed"}],
+           allergies=[{"name": "cyclophosphamide"}]),
+    native("k6", birth_date="2009-01-16"),
+]
+
+
+# ---- OMOP ETL ----------------------------------------------------------------------------
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def omop_rows(patient: Patient, person_id: int) -> dict[str, list[dict[str, Any]]]:
+    cmap = concept_map()
+    rule = rules()
+
+    def concept_id(code: str | None, name: str | None) -> int:
+        if code and code in cmap.loinc:
+            return cmap.loinc[code].concept_id
+        key = normalize(name) if name else None
+        return cmap.names[key].concept_id if key in cmap.names else 0
+
+    def source(code: str | None, name: str | None) -> str | None:
+        return normalize(name) if name else code
+
+    def unit_id(ucum: str | None) -> int:
+        unit = cmap.unit(ucum) if ucum else None
+        return unit.concept.concept_id if unit else 0
+
+    birth = patient.birth_date or dt.date(1900, 1, 1)
+    gender = {"female": 8532, "male": 8507}.get(patient.sex or "", 0)
+    rows: dict[str, list[dict[str, Any]]] = {
+        "person": [{"person_id": person_id, "gender_concept_id": gender, "year_of_birth": birth.year,
+                    "month_of_birth": birth.month, "day_of_birth": birth.day, "race_concept_id": 0,
+                    "ethnicity_concept_id": 0, "person_source_value": patient.id}],
+        "measurement": [], "observation": [], "condition_occurrence": [], "drug_exposure": [],
+        "procedure_occurrence": [],
+    }
+    negative = set(rule.negating_statuses)
+    void = set(rule.void_statuses)
+    ongoing = set(rule.ongoing_statuses)
+    as_of = patient.as_of
+    for obs in patient.observations:
+        if obs.status in void or obs.date is None:
+            continue
+        numeric = isinstance(obs.value, (int, float)) and not isinstance(obs.value, bool)
+        if numeric:
+            rr = obs.reference_range
+            rows["measurement"].append({
+                "measurement_id": person_id * 1000 + len(rows["measurement"]) + 1, "person_id": person_id,
+                "measurement_concept_id": concept_id(obs.code, obs.name), "measurement_date": _date(obs.date),
+                "measurement_type_concept_id": 32817, "value_as_number": obs.value,
+                "unit_concept_id": unit_id(obs.unit), "range_low": rr.low if rr else None,
+                "range_high": rr.high if rr else None, "measurement_source_value": source(obs.code, obs.name),
+                "unit_source_value": obs.unit})
+        if obs.value is not False and obs.status not in negative:
+            rows["observation"].append({
+                "observation_id": person_id * 1000 + len(rows["observation"]) + 1, "person_id": person_id,
+                "observation_concept_id": concept_id(obs.code, obs.name), "observation_date": _date(obs.date),
+                "observation_type_concept_id": 32817, "value_as_number": obs.value if numeric else None,
+                "unit_concept_id": unit_id(obs.unit), "observation_source_value": source(obs.code, obs.name),
+                "unit_source_value": obs.unit})
+    for cond in patient.conditions:
+        if cond.status in void | negative or cond.onset is None:
+            continue
+        still = cond.status is None or cond.status in ongoing
+        rows["condition_occurrence"].append({
+            "condition_occurrence_id": person_id * 1000 + len(rows["condition_occurrence"]) + 1, "person_id": person_id,
+            "condition_concept_id": concept_id(cond.code, cond.name), "condition_start_date": _date(cond.onset),
+            "condition_end_date": None if still else _date(cond.onset), "condition_type_concept_id": 32817,
+            "condition_source_value": source(cond.code, cond.name)})
+    for med in patient.medications:
+        if med.status in void | negative or med.start is None:
+            continue
+        still = med.status is None or med.status in ongoing
+        end = med.end or (as_of if still else med.start)
+        rows["drug_exposure"].append({
+            "drug_exposure_id": person_id * 1000 + len(rows["drug_exposure"]) + 1, "person_id": person_id,
+            "drug_concept_id": concept_id(med.code, med.name), "drug_exposure_start_date": _date(med.start),
+            "drug_exposure_end_date": _date(end), "drug_type_concept_id": 32817,
+            "drug_source_value": source(med.code, med.name)})
+    for proc in patient.procedures:
+        if proc.status in void | negative or proc.date is None:
+            continue
+        rows["procedure_occurrence"].append({
+            "procedure_occurrence_id": person_id * 1000 + len(rows["procedure_occurrence"]) + 1, "person_id": person_id,
+            "procedure_concept_id": concept_id(proc.code, proc.name), "procedure_date": _date(proc.date),
+            "procedure_type_concept_id": 32817, "procedure_source_value": source(proc.code, proc.name)})
+    for allergy in patient.allergies:
+        if allergy.status in void | negative:
+            continue
+        rows["observation"].append({
+            "observation_id": person_id * 1000 + len(rows["observation"]) + 1, "person_id": person_id,
+            "observation_concept_id": 0, "observation_date": _date(as_of), "observation_type_concept_id": 32817,
+            "observation_source_value": source(allergy.code, allergy.name)})
+    return rows
+
+
+def omop_database(patients: list[Patient]):
+    """An in-memory DuckDB with the CDM tables and the patients' rows; person_id = list index + 1."""
+    import duckdb
+
+    con = duckdb.connect()
+    for statement in cdm_ddl().split(";"):
+        if statement.strip():
+            con.execute(statement)
+    for number, patient in enumerate(patients, 1):
+        for table, rows in omop_rows(patient, number).items():
+            for row in rows:
+                columns = ", ".join(row)
+                marks = ", ".join(f"${c}" for c in row)
+                con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)
+    return con
