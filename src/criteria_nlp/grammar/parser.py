@@ -158,23 +158,48 @@ def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
     return result, dropped + tokens[MAX_TOKENS:]
 
 
-def _finish(item, leftovers: list[Span]) -> Node | None:
-    """Remove thresholds that never found a variable, recording them as unparsed."""
+class _Subjects:
+    """Names a threshold that found no lexicon variable after the words in front of it
+    ("Stenosis of more than 50%", "LIC > 7 mg/g"): the variable is then that text, with
+    no code, so evaluation reports it unknown rather than the parser dropping the value."""
+
+    def __init__(self, stream: Stream, text: str, within: Span) -> None:
+        self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
+        self.words = stream.words
+        self.text = text
+        self.within = within
+
+    def before(self, span: Span) -> Span | None:
+        edge = max((end for end in self.bounds if end <= span.start), default=self.within.start)
+        words = [w for w in self.words if edge <= w.start and w.end <= span.start]
+        if not words:
+            return None
+        subject = Span(words[0].start, words[-1].end)
+        self.words[:] = [w for w in self.words if not subject.contains(w)]
+        return subject
+
+
+def _finish(item, leftovers: list[Span], subjects: _Subjects) -> Node | None:
+    """Give thresholds without a variable the words before them, else report them unparsed."""
     if isinstance(item, Pending):
-        leftovers.append(item.span)
-        return None
+        subject = subjects.before(item.span)
+        if subject is None:
+            leftovers.append(item.span)
+            return None
+        name = " ".join(subject.text(subjects.text).lower().split())
+        return criterion_parser().options.transformer.name_threshold(name, subject, item)
     if isinstance(item, (Compare, Concept)):
         return item
     if isinstance(item, Not):
-        arg = _finish(item.arg, leftovers)
+        arg = _finish(item.arg, leftovers, subjects)
         return replace(item, arg=arg) if arg is not None else None
     if isinstance(item, Implies):
-        condition, then = _finish(item.if_, leftovers), _finish(item.then, leftovers)
+        condition, then = _finish(item.if_, leftovers, subjects), _finish(item.then, leftovers, subjects)
         if condition is None or then is None:
             return then if condition is None else None
         return replace(item, if_=condition, then=then)
     if isinstance(item, (And, Or)):
-        args = [a for a in (_finish(x, leftovers) for x in item.args) if a is not None]
+        args = [a for a in (_finish(x, leftovers, subjects) for x in item.args) if a is not None]
         if not args:
             return None
         return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
@@ -202,8 +227,10 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     except (VisitError, LookupError, ValueError, TypeError):
         return Parsed(None, (Fragment(span, span.text(index.text)),))
     leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
-    logic = _finish(result, leftovers) if result is not None else None
+    subjects = _Subjects(stream, index.text, span)
+    logic = _finish(result, leftovers, subjects) if result is not None else None
     return Parsed(logic, _merge(leftovers + stream.words, index.text, span))
 
 
+_TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO", "BEFORE"}

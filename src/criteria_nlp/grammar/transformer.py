@@ -379,6 +379,10 @@ class ToLogic(Transformer):
             out.append(element)
         return out
 
+    def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
+        """A threshold whose variable is known only by the words that name it."""
+        return self._apply([Variable(name, subject)], pending.limit, _cover(subject, pending.span))
+
     def _age(self, span: Span) -> Variable:
         entry = self.lexicon.variable(AGE)
         return Variable(AGE, span, entry.code if entry else None, entry.system if entry else None)
