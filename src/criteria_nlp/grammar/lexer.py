@@ -60,8 +60,10 @@ class Tables:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.single: dict[str, tuple[str, str]] = {}
+        self.forms: dict[str, tuple[str, str]] = {}
         for (terminal, payload), forms in lexicon_patterns(lexicon).items():
             for form in forms:
+                self.forms.setdefault(form.lower(), (terminal, payload))
                 if " " not in form:
                     self.single.setdefault(form.lower(), (terminal, payload))
         self.exact = lexicon.case_bound_units()
@@ -90,8 +92,7 @@ class Tables:
                     best = (end, *hit)
                     break
             if best is None:
-                i += 1
-                continue
+                return []  # a piece nothing accounts for ("T2*"): the token stays a word
             end, terminal, payload = best
             out.append(_token(terminal, payload, offset + i, offset + end))
             i = end
@@ -150,7 +151,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
                 words.append(Span(tok.idx, tok.idx + len(tok)))
         elif not (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in tables.fillers):
             words.append(Span(tok.idx, tok.idx + len(tok)))
-    tokens = _drop_restatements(_keep_units_in_place(tokens, words))
+    tokens = _drop_restatements(_keep_units_in_place(_split_or_comparators(tokens, tables, index.text), words))
     return Stream(*_relative_clauses(tokens, words, index.text, span))
 
 
@@ -182,6 +183,26 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         out.append(_token("TAIL", clause.text(text), clause.start, clause.end))
         i = end
     return out, words
+
+
+def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> list[Token]:
+    """"under 18 or over 50": an after-number phrase that starts with a connective and is
+    followed by a number is that connective and a comparator before the number."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.type == "CMPPOST" and following is not None and following.type == "NUMBER":
+            surface = text[token.start_pos : token.end_pos]
+            word, _, rest = surface.partition(" ")
+            joiner = tables.forms.get(word.lower())
+            comparator = tables.forms.get(" ".join(rest.lower().split()))
+            if joiner and joiner[0] in ("OR", "AND") and comparator and comparator[0] == "CMP":
+                start = token.start_pos + len(word) + (len(rest) - len(rest.lstrip())) + 1
+                out.append(_token(joiner[0], joiner[1], token.start_pos, token.start_pos + len(word)))
+                out.append(_token("CMP", comparator[1], start, token.end_pos))
+                continue
+        out.append(token)
+    return out
 
 
 def _drop_restatements(tokens: list[Token]) -> list[Token]:

@@ -186,6 +186,12 @@ class ToLogic(Transformer):
         bound, variables = items[0], items[-1]
         return self._apply(variables, bound, _cover(bound.span, variables[-1].span))
 
+    def comparator_variables(self, items: list) -> Node:
+        """"over the age of 18": the comparator comes before the variable it bounds."""
+        cmp, variables, amount = items[0], items[1], items[-1]
+        bound = Bound(Comparator(cmp.value), amount, _cover(_span(cmp), amount.span))
+        return self._apply(variables, bound, bound.span)
+
     variables_range = variables_bound
     range_variables = bound_variables
 
@@ -364,19 +370,21 @@ class ToLogic(Transformer):
         return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
 
     def _resolve(self, elements: list) -> list:
-        """Give each bare threshold the variables of the threshold before it (or age for years)."""
-        out = []
-        previous: list[Variable] = []
-        for element in elements:
-            if isinstance(element, Pending):
-                limit = element.limit
-                unit = limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
-                variables = previous or ([self._age(element.span)] if unit == "a" else [])
-                if variables:
-                    element = self._apply(variables, limit, element.span)
-            else:
-                previous = _variables_of(element) or previous
-            out.append(element)
+        """Give each bare threshold the variables of the threshold before it, else of the
+        one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
+        out = list(elements)
+        for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+            neighbour: list[Variable] = []
+            for i in order:
+                element = out[i]
+                if isinstance(element, Pending):
+                    if neighbour:
+                        out[i] = self._apply(neighbour, element.limit, element.span)
+                else:
+                    neighbour = _variables_of(element) or neighbour
+        for i, element in enumerate(out):
+            if isinstance(element, Pending) and _unit_of(element.limit) == "a":
+                out[i] = self._apply([self._age(element.span)], element.limit, element.span)
         return out
 
     def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
@@ -388,9 +396,19 @@ class ToLogic(Transformer):
         return Variable(AGE, span, entry.code if entry else None, entry.system if entry else None)
 
     def start(self, items: list):
-        elements = self._resolve([i for i in items if not isinstance(i, Connective)])
-        connectives = [i.word for i in items if isinstance(i, Connective)]
-        return _join(elements, connectives)
+        """Elements and the connective before each; side by side means "and"."""
+        elements, connectives = [], []
+        previous_was_connective = False
+        for item in items:
+            if isinstance(item, Connective):
+                connectives.append(item.word)
+                previous_was_connective = True
+                continue
+            if elements and not previous_was_connective:
+                connectives.append("and")
+            elements.append(item)
+            previous_was_connective = False
+        return _join(self._resolve(elements), connectives)
 
 
 def _set_window(node, window: Window):
@@ -401,6 +419,10 @@ def _set_window(node, window: Window):
     if isinstance(node, (And, Or)):
         return replace(node, args=tuple(_set_window(a, window) for a in node.args))
     return node
+
+
+def _unit_of(limit: Bound | Range) -> str | None:
+    return limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
 
 
 def _variables_of(node) -> list[Variable]:
