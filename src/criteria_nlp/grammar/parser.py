@@ -105,37 +105,67 @@ class _Driver:
         return self.step(list(stack), None, None) is not None
 
     def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
-        """Skip what cannot be taken; close the parse at the last point where it could.
+        """Parse in chunks: when a token does not fit and the parse could have closed
+        earlier, close it there and start afresh from the next token. LALR prefers to shift
+        ("Healthy 30-65 years": 30 read as the start of a window after "Healthy"), so a
+        later token that cannot follow is better served by a new start than by being
+        dropped. The chunks are and-ed, as elements side by side are."""
+        results, dropped = [], []
+        position = 0
+        while position < len(tokens):
+            result, resume, lost = self._chunk(tokens, position)
+            dropped.extend(lost)
+            if result is not None:
+                results.append(result)
+            position = resume
+        if not results:
+            return None, dropped
+        return (results[0] if len(results) == 1 else _ConjoinedChunks(tuple(results))), dropped
+
+    def _chunk(self, tokens: list[Token], position: int) -> tuple[object | None, int, list[Token]]:
+        """One parse from ``position``: (result, where the next chunk starts, tokens left out).
 
         When a token does not fit right after a connective ("metastatic or <concept>"),
-        the connective is the likelier stray: it is dropped instead of the content token.
-        """
+        the connective is the likelier stray: it is dropped instead of the content token."""
         state: tuple[list[int], list] = ([self.start], [])
-        kept: list[Token] = []
+        kept: list[int] = []
         dropped: list[Token] = []
         before: list[tuple[list[int], list]] = []
         closing: tuple[int, tuple[list[int], list]] | None = None
-        for token in tokens:
+        for index in range(position, len(tokens)):
+            token = tokens[index]
             moved = self.step(*state, token)
-            if moved is None and kept and kept[-1].type in _WEAK and (closing is None or len(kept) > closing[0]):
+            if moved is None and kept and tokens[kept[-1]].type in _WEAK and (closing is None or len(kept) > closing[0]):
                 retry = self.step(*before[-1], token)
                 if retry is not None:
-                    dropped.append(kept.pop())
+                    dropped.append(tokens[kept.pop()])
                     state = before.pop()
                     moved = retry
             if moved is None:
+                if closing is not None and token.type in _ANCHORS:
+                    count, (stack, values) = closing
+                    resume = kept[count - 1] + 1
+                    lost = [t for t in dropped if tokens.index(t) < resume]
+                    return self.step(stack, values, None)[1][-1], resume, lost
                 dropped.append(token)
                 continue
             before.append(state)
             state = moved
-            kept.append(token)
+            kept.append(index)
             if "$END" in self.states[state[0][-1]] and self._can_close(tuple(state[0])):
                 closing = (len(kept), state)
         if closing is None:
-            return None, dropped + kept
+            return None, len(tokens), dropped + [tokens[i] for i in kept]
         count, (stack, values) = closing
         finished = self.step(stack, values, None)
-        return finished[1][-1], dropped + kept[count:]
+        return finished[1][-1], len(tokens), dropped + [tokens[i] for i in kept[count:]]
+
+
+@dataclass(frozen=True, slots=True)
+class _ConjoinedChunks:
+    """Results of separately parsed chunks of one criterion, read as "and"."""
+
+    items: tuple
 
 
 @cache
@@ -198,6 +228,8 @@ def _finish(item, leftovers: list[Span], subjects: _Subjects) -> Node | None:
         if condition is None or then is None:
             return then if condition is None else None
         return replace(item, if_=condition, then=then)
+    if isinstance(item, _ConjoinedChunks):
+        item = And(item.items, Span.covering([i.span for i in item.items]))
     if isinstance(item, (And, Or)):
         args = [a for a in (_finish(x, leftovers, subjects) for x in item.args) if a is not None]
         if not args:
