@@ -78,13 +78,17 @@ class Tables:
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self._unit(text) or self.single.get(text.lower())
 
-    def scan(self, text: str, offset: int) -> list[Token]:
-        """Maximal munch over numbers and single-token lexicon forms."""
-        out, i, lower = [], 0, text.lower()
+    def scan(self, text: str, offset: int) -> tuple[list[Token], list[Span]]:
+        """Maximal munch over numbers and single-token lexicon forms ("≥1,500/mm3",
+        "count<100,000/L"). Letters and digits nothing accounts for stay words ("T2*"); a
+        number glued to letters before it is part of that word; punctuation is skipped."""
+        out: list[Token] = []
+        words: list[Span] = []
+        i, lower = 0, text.lower()
         while i < len(text):
             best: tuple[int, str, str] | None = None
             number = self.number.match(text, i)
-            if number:
+            if number and not (i and text[i - 1].isalpha()):
                 best = (number.end(), "NUMBER", number.group())
             for end in range(min(len(text), i + self.longest), i, -1):
                 hit = self._unit(text[i:end]) or self.single.get(lower[i:end])
@@ -92,11 +96,17 @@ class Tables:
                     best = (end, *hit)
                     break
             if best is None:
-                return []  # a piece nothing accounts for ("T2*"): the token stays a word
+                if text[i].isalnum():
+                    if words and words[-1].end == offset + i:
+                        words[-1] = Span(words[-1].start, offset + i + 1)
+                    else:
+                        words.append(Span(offset + i, offset + i + 1))
+                i += 1
+                continue
             end, terminal, payload = best
             out.append(_token(terminal, payload, offset + i, offset + end))
             i = end
-        return out
+        return out, words
 
 
 def _token(terminal: str, payload: str, start: int, end: int) -> Token:
@@ -145,10 +155,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif tables.number.fullmatch(tok.text):
             tokens.append(_token("NUMBER", tok.text, tok.idx, tok.idx + len(tok)))
         elif _GLUE.search(tok.text):
-            pieces = tables.scan(tok.text, tok.idx)
+            pieces, leftover = tables.scan(tok.text, tok.idx)
             tokens.extend(pieces)
-            if not pieces:
-                words.append(Span(tok.idx, tok.idx + len(tok)))
+            words.extend(leftover)
         elif not (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in tables.fillers):
             words.append(Span(tok.idx, tok.idx + len(tok)))
     tokens = _drop_restatements(_keep_units_in_place(_split_or_comparators(tokens, tables, index.text), words))
@@ -206,24 +215,27 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 
 
 def _drop_restatements(tokens: list[Token]) -> list[Token]:
-    """"absolute neutrophil count (ANC)", "upper limit of normal (ULN)": the parenthesis
-    restates the token before it; it adds nothing to parse."""
+    """A parenthesis that only restates the token before it adds nothing to parse:
+    "upper limit of normal (ULN)", "aminotransferases (AST, ALT)", "less than or equal to
+    (=<)", "40 percent (%)", "TBV <4500 ml (above)"."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        window = tokens[i : i + 3]
-        if (
-            out
-            and len(window) == 3
-            and window[0].type == "LPAR"
-            and window[2].type == "RPAR"
-            and (window[1].type, window[1].value) == (out[-1].type, out[-1].value)
-        ):
-            i += 3
-            continue
-        out.append(tokens[i])
+        token = tokens[i]
+        if token.type == "LPAR" and out and out[-1].type in _RESTATED:
+            close = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].type == "RPAR"), None)
+            if close is not None:
+                inner = {t.type for t in tokens[i + 1 : close]} - _LIST_GLUE
+                if inner <= {out[-1].type} or inner <= {"CMP", "CMPPOST"} and out[-1].type in ("UNIT", "NUMBER"):
+                    i = close + 1
+                    continue
+        out.append(token)
         i += 1
     return out
+
+
+_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT"}
+_LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
 def _keep_units_in_place(tokens: list[Token], words: list[Span]) -> list[Token]:

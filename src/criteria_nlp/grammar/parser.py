@@ -106,30 +106,33 @@ class _Driver:
 
     def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
         """Parse in chunks: when a token does not fit and the parse could have closed
-        earlier, close it there and start afresh from the next token. LALR prefers to shift
-        ("Healthy 30-65 years": 30 read as the start of a window after "Healthy"), so a
-        later token that cannot follow is better served by a new start than by being
-        dropped. The chunks are and-ed, as elements side by side are."""
+        earlier, close it there and start afresh. LALR prefers to shift ("prednisone <10 mg"
+        read as the start of a window), so a later token that cannot follow is better
+        served by a new start than by being dropped. Chunks are and-ed, as elements side
+        by side are, after bare thresholds take their neighbours' variables."""
         results, dropped = [], []
         position = 0
         while position < len(tokens):
             result, resume, lost = self._chunk(tokens, position)
-            dropped.extend(lost)
+            dropped.extend(tokens[i] for i in lost)
             if result is not None:
                 results.append(result)
             position = resume
         if not results:
             return None, dropped
-        return (results[0] if len(results) == 1 else _ConjoinedChunks(tuple(results))), dropped
+        if len(results) == 1:
+            return results[0], dropped
+        return _ConjoinedChunks(tuple(criterion_parser().options.transformer.resolve(results))), dropped
 
-    def _chunk(self, tokens: list[Token], position: int) -> tuple[object | None, int, list[Token]]:
-        """One parse from ``position``: (result, where the next chunk starts, tokens left out).
+    def _chunk(self, tokens: list[Token], position: int) -> tuple[object | None, int, list[int]]:
+        """One parse from ``position``: (result, where the next chunk starts, indices of the
+        tokens left out for good).
 
         When a token does not fit right after a connective ("metastatic or <concept>"),
         the connective is the likelier stray: it is dropped instead of the content token."""
         state: tuple[list[int], list] = ([self.start], [])
         kept: list[int] = []
-        dropped: list[Token] = []
+        dropped: list[int] = []
         before: list[tuple[list[int], list]] = []
         closing: tuple[int, tuple[list[int], list]] | None = None
         for index in range(position, len(tokens)):
@@ -138,16 +141,19 @@ class _Driver:
             if moved is None and kept and tokens[kept[-1]].type in _WEAK and (closing is None or len(kept) > closing[0]):
                 retry = self.step(*before[-1], token)
                 if retry is not None:
-                    dropped.append(tokens[kept.pop()])
+                    dropped.append(kept.pop())
                     state = before.pop()
                     moved = retry
-            if moved is None:
-                if closing is not None and token.type in _ANCHORS:
+            if moved is None and token.type in _ANCHORS:
+                if closing is None and kept:
+                    # leading tokens that lead nowhere ("5. ANC > 500/uL"): start after them
+                    return None, kept[0] + 1, [i for i in dropped if i < kept[0]] + [kept[0]]
+                if closing is not None:
                     count, (stack, values) = closing
                     resume = kept[count - 1] + 1
-                    lost = [t for t in dropped if tokens.index(t) < resume]
-                    return self.step(stack, values, None)[1][-1], resume, lost
-                dropped.append(token)
+                    return self.step(stack, values, None)[1][-1], resume, [i for i in dropped if i < resume]
+            if moved is None:
+                dropped.append(index)
                 continue
             before.append(state)
             state = moved
@@ -155,10 +161,17 @@ class _Driver:
             if "$END" in self.states[state[0][-1]] and self._can_close(tuple(state[0])):
                 closing = (len(kept), state)
         if closing is None:
-            return None, len(tokens), dropped + [tokens[i] for i in kept]
+            return None, len(tokens), sorted(dropped + kept)
         count, (stack, values) = closing
-        finished = self.step(stack, values, None)
-        return finished[1][-1], len(tokens), dropped + [tokens[i] for i in kept[count:]]
+        finished = self.step(stack, values, None)[1][-1]
+        rest = kept[count:]
+        if any(tokens[i].type in _ANCHORS for i in rest):
+            # the parse went down a path that never closed: parse on from there as a new
+            # chunk; an opening parenthesis that never closed ("coagulopathy( PT >15 s") is
+            # left out
+            resume = rest[0] + 1 if tokens[rest[0]].type == "LPAR" else rest[0]
+            return finished, resume, [i for i in dropped if i < resume] + ([rest[0]] if resume > rest[0] else [])
+        return finished, len(tokens), sorted(dropped + rest)
 
 
 @dataclass(frozen=True, slots=True)

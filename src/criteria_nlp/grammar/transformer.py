@@ -13,7 +13,7 @@ from lark import Token, Transformer, v_args
 
 from ..lexicon import Lexicon
 from ..logic import (
-    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
+    And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
@@ -55,6 +55,7 @@ class Pending:
 
     limit: Bound | Range
     span: Span
+    window: Window | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +117,9 @@ class ToLogic(Transformer):
         cmp, amount = items[0], items[1]
         return Bound(Comparator(cmp.value), amount, _cover(_span(cmp), _span(items[-1]) if isinstance(items[-1], Token) else amount.span))
 
-    @v_args(inline=True)
-    def bound_either(self, first: Token, word: Token, second: Token, amount: Amount) -> Bound:
-        """"< or = 6": one comparator written in two pieces."""
+    def bound_either(self, items: list) -> Bound:
+        """"< or = 6", "<=" split in two: one comparator written in two pieces."""
+        first, second, amount = items[0], items[-2], items[-1]
         pair = {Comparator(first.value), Comparator(second.value)}
         merged = {Comparator.LT: Comparator.LE, Comparator.GT: Comparator.GE}
         strict = next((c for c in pair if c in merged), None)
@@ -166,6 +167,11 @@ class ToLogic(Transformer):
             unit = entry.unit
         return Compare(variable, comparator, amount.value, span, unit, amount.reference)
 
+    def settle(self, variables: list[Variable], pending: Pending) -> Node:
+        """A waiting threshold once its variable is known, keeping any window it had."""
+        node = self._apply(variables, pending.limit, pending.span)
+        return _set_window(node, pending.window) if pending.window else node
+
     def _apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
         nodes: list[Node] = []
         for variable in variables:
@@ -190,6 +196,12 @@ class ToLogic(Transformer):
         """"over the age of 18": the comparator comes before the variable it bounds."""
         cmp, variables, amount = items[0], items[1], items[-1]
         bound = Bound(Comparator(cmp.value), amount, _cover(_span(cmp), amount.span))
+        return self._apply(variables, bound, bound.span)
+
+    def value_variables_after(self, items: list) -> Node:
+        """"150 cm of height or greater"."""
+        amount, variables, cmp = items[0], items[-2], items[-1]
+        bound = Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
         return self._apply(variables, bound, bound.span)
 
     variables_range = variables_bound
@@ -259,9 +271,16 @@ class ToLogic(Transformer):
         bound, concept = items[0], items[-1]
         amount = bound.amount
         span = _cover(bound.span, concept.span)
+        if amount.unit == "a":
+            # "18 years or older at the time of the vaccination": an age, then the concept
+            return And((self._apply([self._age(bound.span)], bound, bound.span), concept), span)
+        if amount.unit is not None or amount.reference is not None:
+            # "at least 10 mg of prednisone": an amount of the concept
+            named = Variable(concept.name, concept.span, concept.code, concept.system)
+            return self._apply([named], bound, span)
         exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
             bound.comparator is Comparator.GT and amount.value == 0)
-        if exists or amount.unit is not None:
+        if exists:
             return replace(concept, span=span)
         variable = Variable(f"{concept.name} count", concept.span)
         return Compare(variable, bound.comparator, amount.value, span)
@@ -299,6 +318,8 @@ class ToLogic(Transformer):
 
     # ---- clauses -----------------------------------------------------------------------------
     def _with_window(self, node, window: Window | MinimumGap | tuple[Window, Span], span: Span):
+        if isinstance(node, Pending) and not isinstance(window, MinimumGap):
+            return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
             return Not(_set_window(node, window.window), span)
         return _set_window(node, window[0])
@@ -321,11 +342,13 @@ class ToLogic(Transformer):
         """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
         limit = items[0]
         target = items[2] if len(items) > 2 else None
-        if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound) or target is None:
+        if target is None:
             return limit
+        if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
+            return And((limit, target), _cover(limit.span, target.span))
         amount = limit.limit.amount
         if amount.unit not in _AGE_UNITS and amount.unit not in ("h", "min"):
-            return limit
+            return And((limit, target), _cover(limit.span, target.span))
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
         return Not(_set_window(target, window), _cover(limit.span, target.span))
 
@@ -369,7 +392,7 @@ class ToLogic(Transformer):
         words = [t.value for t in items if t.type in ("AND", "OR")]
         return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
 
-    def _resolve(self, elements: list) -> list:
+    def resolve(self, elements: list) -> list:
         """Give each bare threshold the variables of the threshold before it, else of the
         one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
         out = list(elements)
@@ -379,17 +402,23 @@ class ToLogic(Transformer):
                 element = out[i]
                 if isinstance(element, Pending):
                     if neighbour:
-                        out[i] = self._apply(neighbour, element.limit, element.span)
+                        out[i] = self.settle(neighbour, element)
                 else:
                     neighbour = _variables_of(element) or neighbour
         for i, element in enumerate(out):
             if isinstance(element, Pending) and _unit_of(element.limit) == "a":
-                out[i] = self._apply([self._age(element.span)], element.limit, element.span)
+                out[i] = self.settle([self._age(element.span)], element)
+        for i in range(1, len(out)):
+            if isinstance(out[i], Pending) and isinstance(out[i - 1], Concept):
+                # "prednisone <10 mg", "weight loss of >5 kg": the amount belongs to the concept
+                concept = out[i - 1]
+                named = Variable(concept.name, concept.span, concept.code, concept.system)
+                out[i] = self.settle([named], out[i])
         return out
 
     def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
         """A threshold whose variable is known only by the words that name it."""
-        return self._apply([Variable(name, subject)], pending.limit, _cover(subject, pending.span))
+        return self.settle([Variable(name, subject)], replace(pending, span=_cover(subject, pending.span)))
 
     def _age(self, span: Span) -> Variable:
         entry = self.lexicon.variable(AGE)
@@ -408,7 +437,7 @@ class ToLogic(Transformer):
                 connectives.append("and")
             elements.append(item)
             previous_was_connective = False
-        return _join(self._resolve(elements), connectives)
+        return _join(self.resolve(elements), connectives)
 
 
 def _set_window(node, window: Window):
@@ -416,8 +445,12 @@ def _set_window(node, window: Window):
         return replace(node, window=window)
     if isinstance(node, Not):
         return replace(node, arg=_set_window(node.arg, window))
-    if isinstance(node, (And, Or)):
+    if isinstance(node, (And, Or, AtLeast)):
         return replace(node, args=tuple(_set_window(a, window) for a in node.args))
+    if isinstance(node, Implies):
+        return replace(node, then=_set_window(node.then, window))
+    if isinstance(node, Pending):
+        return replace(node, window=window)
     return node
 
 
