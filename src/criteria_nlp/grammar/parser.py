@@ -208,7 +208,7 @@ class _Subjects:
 
     def __init__(self, stream: Stream, text: str, within: Span) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
-        self.words = stream.words
+        self.words = sorted(stream.words)
         self.text = text
         self.within = within
 
@@ -217,7 +217,7 @@ class _Subjects:
         words = [w for w in self.words if edge <= w.start and w.end <= span.start]
         if not words:
             return None
-        subject = Span(words[0].start, words[-1].end)
+        subject = Span.covering(words)
         self.words[:] = [w for w in self.words if not subject.contains(w)]
         return subject
 
@@ -264,17 +264,17 @@ def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
 
 
 def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
-    """A transform failure on one criterion leaves that criterion unparsed, never the trial."""
+    """A failure on one criterion leaves that criterion unparsed, never the trial."""
     index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
-    stream: Stream = token_stream(index, span)
     try:
+        stream: Stream = token_stream(index, span)
         result, dropped = parse_tokens(stream.tokens)
+        leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
+        subjects = _Subjects(stream, index.text, span)
+        logic = _finish(result, leftovers, subjects) if result is not None else None
+        return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except (VisitError, LookupError, ValueError, TypeError):
         return Parsed(None, (Fragment(span, span.text(index.text)),))
-    leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
-    subjects = _Subjects(stream, index.text, span)
-    logic = _finish(result, leftovers, subjects) if result is not None else None
-    return Parsed(logic, _merge(leftovers + stream.words, index.text, span))
 
 
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
