@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bisect import bisect_left, bisect_right
+
 from lark import Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
-from ..pipeline.lexicon_matcher import GROUP, lexicon_patterns
+from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
 from ..spans import Span
 
@@ -36,15 +39,24 @@ class Stream:
 
 @dataclass(frozen=True, slots=True)
 class DocIndex:
-    """Per-document lookups built once, not per criterion: ``Doc.text`` is rebuilt on each access."""
+    """Per-document lookups built once, not per criterion: ``Doc.text`` is rebuilt on each
+    access and every ``doc[i]`` makes a Token object, so token offsets and flags are read
+    out in one vectorised call."""
 
-    doc: Doc
     text: str
+    starts: list[int]
+    ends: list[int]
+    skip: list[bool]
     matches: dict[int, object]
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
-        return cls(doc, doc.text if text is None else text, {m.start: m for m in doc.spans[GROUP]})
+        text = doc.text if text is None else text
+        columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if len(doc) else []
+        starts = [row[0] for row in columns]
+        ends = [row[0] + row[1] for row in columns]
+        skip = [bool(row[2] or row[3] or row[4]) for row in columns]
+        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
 
 
 @cache
@@ -134,34 +146,36 @@ def default_tables() -> Tables:
 
 def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> Stream:
     tables = tables or default_tables()
-    doc, matches = index.doc, index.matches
-    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    text, starts, ends, matches = index.text, index.starts, index.ends, index.matches
+    i = max(bisect_right(starts, span.start) - 1, 0)
+    if i < len(ends) and ends[i] <= span.start:
+        i += 1
+    stop = bisect_left(starts, span.end)
     tokens: list[Token] = []
     words: list[Span] = []
-    if first is None:
-        return Stream(tokens, words)
-    i = first.start
-    while i < first.end:
+    while i < stop:
         match = matches.get(i)
-        if match is not None and match.end <= first.end:
-            tokens.append(_token(match.label_, match.kb_id_, match.start_char, match.end_char))
+        if match is not None and match.end <= stop:
+            tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
-        tok = doc[i]
+        start, end = starts[i], ends[i]
+        piece = text[start:end]
+        skip = index.skip[i]
         i += 1
-        hit = tables.lookup(tok.text)
+        hit = tables.lookup(piece)
         if hit is not None:
-            tokens.append(_token(*hit, tok.idx, tok.idx + len(tok)))
-        elif tables.number.fullmatch(tok.text):
-            tokens.append(_token("NUMBER", tok.text, tok.idx, tok.idx + len(tok)))
-        elif _GLUE.search(tok.text):
-            pieces, leftover = tables.scan(tok.text, tok.idx)
-            tokens.extend(pieces)
+            tokens.append(_token(*hit, start, end))
+        elif tables.number.fullmatch(piece):
+            tokens.append(_token("NUMBER", piece, start, end))
+        elif _GLUE.search(piece):
+            found, leftover = tables.scan(piece, start)
+            tokens.extend(found)
             words.extend(leftover)
-        elif not (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in tables.fillers):
-            words.append(Span(tok.idx, tok.idx + len(tok)))
-    tokens = _drop_restatements(_keep_units_in_place(_split_or_comparators(tokens, tables, index.text), words))
-    return Stream(*_relative_clauses(tokens, words, index.text, span))
+        elif not (skip or piece.lower() in tables.fillers):
+            words.append(Span(start, end))
+    tokens = _drop_restatements(_keep_units_in_place(_split_or_comparators(tokens, tables, text), words))
+    return Stream(*_relative_clauses(tokens, words, text, span))
 
 
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR"}

@@ -75,9 +75,14 @@ class _Driver:
 
     def step(self, stack: list[int], values: list | None, token: Token | None):
         """Feed one token (None: end of input); None when it cannot be taken here."""
+        kind = "$END" if token is None else token.type
+        action = self.states[stack[-1]].get(kind)
+        if action is None:
+            return None
+        if action[0] is _SHIFT:
+            return stack + [action[1]], (None if values is None else values + [token])
         stack = list(stack)
         values = None if values is None else list(values)
-        kind = "$END" if token is None else token.type
         while True:
             action = self.states[stack[-1]].get(kind)
             if action is None:

@@ -1,19 +1,33 @@
-"""spaCy component: marks lexicon phrases (variables, concepts, units, cues) in ``doc.spans``.
+"""spaCy component: marks lexicon phrases (variables, concepts, units, cues) on the Doc.
 
-Matches are kept in the span group ``cnlp_lexicon``: the label is the grammar terminal and
-``kb_id_`` its payload (canonical name, UCUM code, comparator, anchor). Longest match wins.
+``doc._.cnlp_lexicon`` holds one ``LexiconMatch`` per phrase (token and character offsets,
+the grammar terminal and its payload: canonical name, UCUM code, comparator, anchor),
+longest match first, then by terminal priority; plain integers, so later stages never
+build spaCy Span objects for them.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from typing import NamedTuple
+
+from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
 
-GROUP = "cnlp_lexicon"
+EXTENSION = "cnlp_lexicon"
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=())
+
+
+class LexiconMatch(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    terminal: str
+    payload: str
 _PRIORITY = {"VAR": 0, "REF": 1, "CMP": 1, "CMPPOST": 1, "ANCHOR": 2, "UNIT": 3, "QUAL": 4, "CONCEPT": 5}
 
 
@@ -41,12 +55,19 @@ class LexiconMatcher:
             self.matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(forms))))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        found = []
         for match_id, start, end in self.matcher(doc):
             terminal, payload = self.keys[match_id]
-            spans.append((end - start, -_PRIORITY.get(terminal, 5), Span(doc, start, end, label=terminal, kb_id=payload)))
-        spans.sort(key=lambda item: item[:2], reverse=True)
-        doc.spans[GROUP] = filter_spans([span for *_, span in spans])
+            found.append((end - start, -_PRIORITY.get(terminal, 5), -start, start, end, terminal, payload))
+        found.sort(reverse=True)
+        taken: set[int] = set()
+        kept = []
+        for _, _, _, start, end, terminal, payload in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                last = doc[end - 1]
+                kept.append(LexiconMatch(start, end, doc[start].idx, last.idx + len(last), terminal, payload))
+        doc._.cnlp_lexicon = tuple(sorted(kept))
         return doc
 
 
