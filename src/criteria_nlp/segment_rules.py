@@ -10,7 +10,7 @@ from .errors import RuleError
 from .logic import Section
 from .resources import load_json
 
-_KEYS = {"_doc", "section_headers", "markers", "parent_cues", "inline_part_separator",
+_KEYS = {"_doc", "header_cue", "section_headers", "markers", "parent_cues", "inline_part_separator",
          "inline_join_words", "sentence_split_min_chars"}
 _JOINS = {"and", "or", "atleast"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
@@ -43,6 +43,7 @@ class ParentCue:
 
 @dataclass(frozen=True, slots=True)
 class SegmentRules:
+    header_cue: re.Pattern[str]
     headers: tuple[HeaderRule, ...]
     markers: tuple[MarkerRule, ...]
     parent_cues: tuple[ParentCue, ...]
@@ -70,6 +71,7 @@ def rules_from_dict(raw: dict) -> SegmentRules:
         markers = tuple(MarkerRule(m["kind"], _compile(m["pattern"], "markers")) for m in raw["markers"])
         cues = tuple(ParentCue(c["join"], _compile(c["pattern"], "parent_cues")) for c in raw["parent_cues"])
         rules = SegmentRules(
+            header_cue=_compile(raw["header_cue"], "header_cue"),
             headers=headers,
             markers=markers,
             parent_cues=cues,

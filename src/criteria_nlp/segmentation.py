@@ -81,6 +81,8 @@ class Segmenter:
         return segments
 
     def _match_header(self, line: str) -> tuple[Section, int] | None:
+        if not self.rules.header_cue.search(line):
+            return None
         for rule in self.rules.headers:
             match = rule.pattern.match(line)
             if match:
