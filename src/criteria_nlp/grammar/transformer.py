@@ -178,11 +178,20 @@ class ToLogic(Transformer):
             if isinstance(limit, Bound):
                 nodes.append(self._compare(variable, limit.comparator, limit.amount, span))
             else:
-                nodes.append(conjoin([
-                    self._compare(variable, Comparator.GE, limit.low, span),
-                    self._compare(variable, Comparator.LE, limit.high, span),
-                ], span))
+                nodes.append(self._range(variable, limit, span))
         return conjoin(nodes, span)
+
+    def _range(self, variable: Variable, limit: Range, span: Span) -> Node:
+        """Both ends of a range; on a score an end at the scale's own limit says nothing
+        ("ECOG 0-2" is ECOG <= 2)."""
+        entry = self.lexicon.variable(variable.name)
+        scale = entry is not None and entry.kind == "score"
+        bounds = []
+        if not (scale and entry.low is not None and limit.low.value <= entry.low):
+            bounds.append(self._compare(variable, Comparator.GE, limit.low, span))
+        if not (scale and entry.high is not None and limit.high.value >= entry.high):
+            bounds.append(self._compare(variable, Comparator.LE, limit.high, span))
+        return conjoin(bounds or [self._compare(variable, Comparator.GE, limit.low, span)], span)
 
     def variables_bound(self, items: list) -> Node:
         variables, bound = items[0], items[-1]

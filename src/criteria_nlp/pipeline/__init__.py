@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import cache
 
 import spacy
 from spacy.language import Language
 
+from ..resources import load_json
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 
@@ -20,6 +22,9 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
         nlp.tokenizer = combined_rule_tokenizer(nlp)
+    extra = load_json("tokenizer.json")["infixes"]
+    builtin = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
     # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
     # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
