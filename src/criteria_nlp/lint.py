@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .lexicon import Lexicon, default_lexicon
-from .logic import And, AtLeast, Comparator, Compare, Criterion, Implies, LintWarning, Node, Not, Or
+from .logic import And, Comparator, Compare, Criterion, LintWarning, Node, walk
 
 _LOWER = {Comparator.GT, Comparator.GE}
 _UPPER = {Comparator.LT, Comparator.LE}
@@ -16,29 +16,9 @@ _UPPER = {Comparator.LT, Comparator.LE}
 
 def _conjuncts(node: Node) -> Iterator[list[Compare]]:
     """Compares that must hold together: the direct compare children of each ``and``."""
-    if isinstance(node, And):
-        yield [a for a in node.args if isinstance(a, Compare)]
-    if isinstance(node, (And, Or, AtLeast)):
-        for arg in node.args:
-            yield from _conjuncts(arg)
-    elif isinstance(node, Not):
-        yield from _conjuncts(node.arg)
-    elif isinstance(node, Implies):
-        yield from _conjuncts(node.if_)
-        yield from _conjuncts(node.then)
-
-
-def _compares(node: Node) -> Iterator[Compare]:
-    if isinstance(node, Compare):
-        yield node
-    elif isinstance(node, (And, Or, AtLeast)):
-        for arg in node.args:
-            yield from _compares(arg)
-    elif isinstance(node, Not):
-        yield from _compares(node.arg)
-    elif isinstance(node, Implies):
-        yield from _compares(node.if_)
-        yield from _compares(node.then)
+    for inner in walk(node):
+        if isinstance(inner, And):
+            yield [a for a in inner.args if isinstance(a, Compare)]
 
 
 def contradictions(node: Node) -> Iterator[LintWarning]:
@@ -62,7 +42,7 @@ def contradictions(node: Node) -> Iterator[LintWarning]:
 
 
 def implausible(node: Node, lexicon: Lexicon) -> Iterator[LintWarning]:
-    for compare in _compares(node):
+    for compare in (n for n in walk(node) if isinstance(n, Compare)):
         entry = lexicon.variable(compare.variable.name)
         if entry is None or compare.reference is not None or compare.unit != entry.unit:
             continue

@@ -6,6 +6,7 @@ Nodes are frozen so rewrites go through ``dataclasses.replace``; serialization l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -169,15 +170,26 @@ Node = Union[And, Or, Not, AtLeast, Implies, Compare, Concept]
 ATOMS = (Compare, Concept)
 
 
+def children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, ATOMS):
+        return ()
+    if isinstance(node, Not):
+        return (node.arg,)
+    if isinstance(node, Implies):
+        return (node.if_, node.then)
+    return node.args
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node, parents before children."""
+    yield node
+    for child in children(node):
+        yield from walk(child)
+
+
 def atoms(node: Node) -> list[Compare | Concept]:
     """Leaves in document order of the tree walk."""
-    if isinstance(node, ATOMS):
-        return [node]
-    if isinstance(node, Not):
-        return atoms(node.arg)
-    if isinstance(node, Implies):
-        return atoms(node.if_) + atoms(node.then)
-    return [leaf for child in node.args for leaf in atoms(child)]
+    return [n for n in walk(node) if isinstance(n, ATOMS)]
 
 
 def conjoin(args: "list[Node]", span: Span | None = None) -> Node:

@@ -6,7 +6,7 @@ import pytest
 from lark import Token, Tree
 
 from criteria_nlp.grammar.parser import parse_criterion
-from criteria_nlp.logic import And, AtLeast, Implies, Not, Or
+from criteria_nlp.logic import walk
 from criteria_nlp.pipeline import default_nlp
 from criteria_nlp.render import render_node
 from criteria_nlp.spans import Span
@@ -35,22 +35,10 @@ def test_construct(text, expected):
     assert render_node(parsed.logic) == expected
 
 
-def _walk(node):
-    yield node
-    if isinstance(node, (And, Or, AtLeast)):
-        for arg in node.args:
-            yield from _walk(arg)
-    elif isinstance(node, Not):
-        yield from _walk(node.arg)
-    elif isinstance(node, Implies):
-        yield from _walk(node.if_)
-        yield from _walk(node.then)
-
-
 @pytest.mark.parametrize("text, expected", _cases())
 def test_no_lark_object_escapes_and_spans_lie_in_the_text(text, expected):
     parsed = _parse(text)
-    for node in _walk(parsed.logic):
+    for node in walk(parsed.logic):
         for value in vars(node).values() if hasattr(node, "__dict__") else (getattr(node, f) for f in node.__slots__):
             assert not isinstance(value, (Tree, Token))
         assert 0 <= node.span.start < node.span.end <= len(text)
