@@ -1,8 +1,10 @@
 """Build the Lark parser once and turn one criterion's token stream into logic.
 
-Tokens the grammar cannot place are dropped one at a time (LALR error recovery by
-deletion); they, thresholds left without a variable, and content words no token covered
-come back as unparsed fragments with their offsets.
+Lark compiles the grammar and its LALR table; a small driver walks that table itself so it
+can skip a token the grammar cannot place, repair a stray connective, or close the parse and
+start a new chunk. Skipped tokens, thresholds left without a variable, and content words no
+token covered come back as unparsed fragments with their offsets. (lark-cython was measured
+first: it does not accept a custom lexer, which this design needs.)
 """
 
 from __future__ import annotations
