@@ -79,12 +79,12 @@ def _runner(stage: str):
             return sum(len(segmenter(d.text)) for d in documents)
 
     elif stage == "pipeline":
-        from criteria_nlp.pipeline import default_nlp
+        from criteria_nlp.pipeline import default_nlp, make_doc
 
         nlp = default_nlp()
 
         def run(documents: list) -> int:
-            docs = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
+            docs = nlp.pipe((make_doc(nlp, d.text) for d in documents), batch_size=BATCH_SIZE)
             return sum(len(doc._.cnlp_segments) for doc in docs)
 
     elif stage == "end-to-end":

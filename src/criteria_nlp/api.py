@@ -10,12 +10,12 @@ from .assemble import assemble_trial
 from .errors import InputError
 from .ingest import Document, from_text, reference_document
 from .logic import Trial
-from .pipeline import default_nlp
+from .pipeline import default_nlp, make_doc
 
 
 def parse_document(document: Document) -> Trial:
-    doc = default_nlp()(document.text)
-    return assemble_trial(document, doc)
+    nlp = default_nlp()
+    return assemble_trial(document, nlp(make_doc(nlp, document.text)))
 
 
 def parse_text(text: str, *, id: str | None = None) -> Trial:
@@ -32,7 +32,7 @@ def parse_many(records: Iterable[Document | InputError], *, batch_size: int = 64
     buffer: list[Document] = []
 
     def flush() -> Iterator[Trial]:
-        docs: Iterable[Doc] = nlp.pipe((d.text for d in buffer), batch_size=batch_size)
+        docs: Iterable[Doc] = nlp.pipe((make_doc(nlp, d.text) for d in buffer), batch_size=batch_size)
         for document, doc in zip(buffer, docs):
             yield assemble_trial(document, doc)
         buffer.clear()

@@ -8,6 +8,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..resources import load_json
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
@@ -46,3 +47,11 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
 @cache
 def default_nlp() -> Language:
     return build_nlp()
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize, keeping the input string on the Doc: ``Doc.text`` is rebuilt from every
+    token on each access, which costs as much as segmenting the text."""
+    doc = nlp.make_doc(text)
+    doc._.cnlp_text = text
+    return doc

@@ -9,6 +9,8 @@ from ..segmentation import Segmenter
 
 if not Doc.has_extension("cnlp_segments"):
     Doc.set_extension("cnlp_segments", default=None)
+if not Doc.has_extension("cnlp_text"):
+    Doc.set_extension("cnlp_text", default=None)
 
 
 class SegmenterComponent:
@@ -16,7 +18,7 @@ class SegmenterComponent:
         self.segmenter = Segmenter()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cnlp_segments = tuple(self.segmenter(doc.text))
+        doc._.cnlp_segments = tuple(self.segmenter(doc._.cnlp_text or doc.text))
         return doc
 
 
