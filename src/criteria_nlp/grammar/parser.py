@@ -75,9 +75,10 @@ class _Driver:
         self.end = lalr.parse_table.end_states["start"]
         self.callbacks = lalr.callbacks
 
-    def step(self, stack: list[int], values: list | None, token: Token | None):
-        """Feed one token (None: end of input); None when it cannot be taken here."""
-        kind = "$END" if token is None else token.type
+    def step(self, stack: list[int], values: list | None, kind: str, token: Token | None = None):
+        """Feed one token of type ``kind`` ("$END": end of input); None when it cannot be
+        taken here. Without ``values`` only states move (planning); with them the
+        Transformer's callbacks run on each reduction (building)."""
         action = self.states[stack[-1]].get(kind)
         if action is None:
             return None
@@ -104,81 +105,90 @@ class _Driver:
                     del values[-size:]
                 values.append(self.callbacks[rule](children))
             stack.append(self.states[stack[-1]][rule.origin.name][1])
-            if token is None and stack[-1] == self.end:
+            if kind == "$END" and stack[-1] == self.end:
                 return stack, values
 
     @lru_cache(maxsize=4096)
     def _can_close(self, stack: tuple[int, ...]) -> bool:
-        return self.step(list(stack), None, None) is not None
+        return self.step(list(stack), None, "$END") is not None
 
     def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
-        """Parse in chunks: when a token does not fit and the parse could have closed
-        earlier, close it there and start afresh. LALR prefers to shift ("prednisone <10 mg"
-        read as the start of a window), so a later token that cannot follow is better
-        served by a new start than by being dropped. Chunks are and-ed, as elements side
-        by side are, after bare thresholds take their neighbours' variables."""
+        """Plan on token types (cached: criteria repeat their shapes), then build each chunk
+        by feeding its tokens with the Transformer's callbacks. Chunks are and-ed, as
+        elements side by side are, after bare thresholds take their neighbours' variables."""
         results, dropped = [], []
-        position = 0
-        while position < len(tokens):
-            result, resume, lost = self._chunk(tokens, position)
+        for fed, lost in self.plan(tuple(t.type for t in tokens)):
             dropped.extend(tokens[i] for i in lost)
-            if result is not None:
-                results.append(result)
-            position = resume
+            if fed:
+                state = ([self.start], [])
+                for i in fed:
+                    state = self.step(*state, tokens[i].type, tokens[i])
+                results.append(self.step(*state, "$END")[1][-1])
         if not results:
             return None, dropped
         if len(results) == 1:
             return results[0], dropped
         return _ConjoinedChunks(tuple(criterion_parser().options.transformer.resolve(results))), dropped
 
-    def _chunk(self, tokens: list[Token], position: int) -> tuple[object | None, int, list[int]]:
-        """One parse from ``position``: (result, where the next chunk starts, indices of the
-        tokens left out for good).
+    @lru_cache(maxsize=32768)
+    def plan(self, kinds: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        """Chunks as (indices to feed, indices left out for good). When a token does not fit
+        and the parse could have closed earlier, close it there and start afresh: LALR
+        prefers to shift ("prednisone <10 mg" read as the start of a window), so a later
+        token that cannot follow is better served by a new start than by being dropped."""
+        chunks = []
+        position = 0
+        while position < len(kinds):
+            fed, resume, lost = self._plan_chunk(kinds, position)
+            chunks.append((fed, tuple(lost)))
+            position = resume
+        return tuple(chunks)
+
+    def _plan_chunk(self, kinds: tuple[str, ...], position: int) -> tuple[tuple[int, ...], int, list[int]]:
+        """One chunk from ``position``: (indices that build it, where the next chunk
+        starts, indices left out for good).
 
         When a token does not fit right after a connective ("metastatic or <concept>"),
         the connective is the likelier stray: it is dropped instead of the content token."""
-        state: tuple[list[int], list] = ([self.start], [])
+        stack = [self.start]
         kept: list[int] = []
         dropped: list[int] = []
-        before: list[tuple[list[int], list]] = []
-        closing: tuple[int, tuple[list[int], list]] | None = None
-        for index in range(position, len(tokens)):
-            token = tokens[index]
-            moved = self.step(*state, token)
-            if moved is None and kept and tokens[kept[-1]].type in _WEAK and (closing is None or len(kept) > closing[0]):
-                retry = self.step(*before[-1], token)
+        before: list[list[int]] = []
+        closing = 0
+        for index in range(position, len(kinds)):
+            kind = kinds[index]
+            moved = self.step(stack, None, kind)
+            if moved is None and kept and kinds[kept[-1]] in _WEAK and len(kept) > closing:
+                retry = self.step(before[-1], None, kind)
                 if retry is not None:
                     dropped.append(kept.pop())
-                    state = before.pop()
+                    stack = before.pop()
                     moved = retry
-            if moved is None and token.type in _ANCHORS:
-                if closing is None and kept:
+            if moved is None and kind in _ANCHORS:
+                if not closing and kept:
                     # leading tokens that lead nowhere ("5. ANC > 500/uL"): start after them
-                    return None, kept[0] + 1, [i for i in dropped if i < kept[0]] + [kept[0]]
-                if closing is not None:
-                    count, (stack, values) = closing
-                    resume = kept[count - 1] + 1
-                    return self.step(stack, values, None)[1][-1], resume, [i for i in dropped if i < resume]
+                    return (), kept[0] + 1, [i for i in dropped if i < kept[0]] + [kept[0]]
+                if closing:
+                    resume = kept[closing - 1] + 1
+                    return tuple(kept[:closing]), resume, [i for i in dropped if i < resume]
             if moved is None:
                 dropped.append(index)
                 continue
-            before.append(state)
-            state = moved
+            before.append(stack)
+            stack = moved[0]
             kept.append(index)
-            if "$END" in self.states[state[0][-1]] and self._can_close(tuple(state[0])):
-                closing = (len(kept), state)
-        if closing is None:
-            return None, len(tokens), sorted(dropped + kept)
-        count, (stack, values) = closing
-        finished = self.step(stack, values, None)[1][-1]
-        rest = kept[count:]
-        if any(tokens[i].type in _ANCHORS for i in rest):
+            if "$END" in self.states[stack[-1]] and self._can_close(tuple(stack)):
+                closing = len(kept)
+        if not closing:
+            return (), len(kinds), sorted(dropped + kept)
+        rest = kept[closing:]
+        if any(kinds[i] in _ANCHORS for i in rest):
             # the parse went down a path that never closed: parse on from there as a new
             # chunk; an opening parenthesis that never closed ("coagulopathy( PT >15 s") is
             # left out
-            resume = rest[0] + 1 if tokens[rest[0]].type == "LPAR" else rest[0]
-            return finished, resume, [i for i in dropped if i < resume] + ([rest[0]] if resume > rest[0] else [])
-        return finished, len(tokens), sorted(dropped + rest)
+            resume = rest[0] + 1 if kinds[rest[0]] == "LPAR" else rest[0]
+            return tuple(kept[:closing]), resume, [i for i in dropped if i < resume] + ([rest[0]] if resume > rest[0] else [])
+        return tuple(kept[:closing]), len(kinds), sorted(dropped + rest)
 
 
 @dataclass(frozen=True, slots=True)
