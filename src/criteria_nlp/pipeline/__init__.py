@@ -31,7 +31,6 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
-    nlp.add_pipe("cnlp_lexicon_matcher")
     if abbreviations:
         from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers)
 
@@ -41,6 +40,7 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
         # the same short forms, without an unbounded "( + )" pattern scanning every parenthesis
         detector.matcher.remove("parenthesis")
         detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "{1,8}"}, {"ORTH": ")"}]])
+    nlp.add_pipe("cnlp_lexicon_matcher")  # after the detector: it reads the text's own abbreviations
     return nlp
 
 

@@ -49,7 +49,11 @@ class LexiconMatcher:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[int, tuple[str, str]] = {}
+        # long forms a trial may abbreviate its own way ("Mini Mental Status (MMS)")
+        self.named: dict[str, tuple[str, str]] = {}
         for (terminal, payload), forms in lexicon_patterns(lexicon).items():
+            if terminal in ("VAR", "CONCEPT"):
+                self.named.update((form, (terminal, payload)) for form in forms)
             key = f"{terminal}\t{payload}"
             self.keys[nlp.vocab.strings.add(key)] = (terminal, payload)
             self.matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(forms))))
@@ -59,6 +63,7 @@ class LexiconMatcher:
         for match_id, start, end in self.matcher(doc):
             terminal, payload = self.keys[match_id]
             found.append((end - start, -_PRIORITY.get(terminal, 5), -start, start, end, terminal, payload))
+        found.extend(self._abbreviated(doc))
         found.sort(reverse=True)
         taken: set[int] = set()
         kept = []
@@ -69,6 +74,19 @@ class LexiconMatcher:
                 kept.append(LexiconMatch(start, end, doc[start].idx, last.idx + len(last), terminal, payload))
         doc._.cnlp_lexicon = tuple(sorted(kept))
         return doc
+
+
+    def _abbreviated(self, doc: Doc) -> list[tuple]:
+        """Short forms the text defines itself, wherever they occur, take the lexicon entry
+        of their long form; scispaCy's abbreviation detector (run before) finds them."""
+        out = []
+        for short in getattr(doc._, "abbreviations", None) or ():
+            long_form = short._.long_form
+            hit = self.named.get(" ".join(long_form.text.lower().split())) if long_form is not None else None
+            if hit is not None:
+                out.append((short.end - short.start, -_PRIORITY.get(hit[0], 5), -short.start,
+                            short.start, short.end, *hit))
+        return out
 
 
 @Language.factory("cnlp_lexicon_matcher")
