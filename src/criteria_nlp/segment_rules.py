@@ -10,7 +10,7 @@ from .errors import RuleError
 from .logic import Section
 from .resources import load_json
 
-_KEYS = {"_doc", "header_cue", "section_headers", "markers", "parent_cues", "inline_part_separator",
+_KEYS = {"_doc", "header_cue", "run_on_number", "parent_header_max_words", "section_headers", "markers", "parent_cues", "inline_part_separator",
          "inline_join_words", "sentence_split_min_chars"}
 _JOINS = {"and", "or", "atleast"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
@@ -49,6 +49,9 @@ class SegmentRules:
     parent_cues: tuple[ParentCue, ...]
     part_separator: str
     join_words: dict[str, str]
+    join_pattern: re.Pattern[str]
+    run_on_number: re.Pattern[str]
+    parent_header_max_words: int
     sentence_split_min_chars: int
 
 
@@ -57,6 +60,12 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
         raise RuleError(f"bad pattern in {where}: {err}") from err
+
+
+def _join_pattern(words: dict[str, str]) -> re.Pattern[str]:
+    """The join words between whitespace, longest first ("and/or" before "and")."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+({alternatives})\s+", re.IGNORECASE)
 
 
 def rules_from_dict(raw: dict) -> SegmentRules:
@@ -77,6 +86,9 @@ def rules_from_dict(raw: dict) -> SegmentRules:
             parent_cues=cues,
             part_separator=raw["inline_part_separator"],
             join_words=dict(raw["inline_join_words"]),
+            join_pattern=_join_pattern(raw["inline_join_words"]),
+            run_on_number=_compile(raw["run_on_number"], "run_on_number"),
+            parent_header_max_words=int(raw["parent_header_max_words"]),
             sentence_split_min_chars=int(raw["sentence_split_min_chars"]),
         )
     except (KeyError, ValueError, TypeError) as err:

@@ -17,9 +17,6 @@ from .spans import Span
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DIGIT = re.compile(r"\d")
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+(?=\S)")
-_INLINE_JOIN = re.compile(r"\s+(and/or|and|or)\s+", re.IGNORECASE)
-_HEADER_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +165,7 @@ class Segmenter:
     def _split_run_on(self, text: str, span: Span, paragraph: bool) -> list[Span]:
         """Criteria run together on one line: "1. A 2. B 3. C", or one long paragraph."""
         body = span.text(text)
-        numbers = [m for m in _INLINE_NUMBER.finditer(body)]
+        numbers = [m for m in self.rules.run_on_number.finditer(body)]
         run = []
         for match in numbers:
             expected = int(run[-1].group(1)) + 1 if run else None
@@ -181,7 +178,7 @@ class Segmenter:
                 pieces = []
                 for a, b in zip(bounds, bounds[1:]):
                     s, e = _strip(body, a, b)
-                    marker = _INLINE_NUMBER.match(body, s)
+                    marker = self.rules.run_on_number.match(body, s)
                     if marker is not None and s > 0:
                         s = marker.end()
                     if s < e:
@@ -229,7 +226,7 @@ class Segmenter:
         """"Adequate liver function: A; B; and C" -> header and parts A, B, C."""
         body = span.text(text)
         colon = body.find(":")
-        if colon <= 0 or len(body[:colon].split()) > _HEADER_MAX_WORDS:
+        if colon <= 0 or len(body[:colon].split()) > self.rules.parent_header_max_words:
             return None
         header = Span(*_strip(text, span.start, span.start + colon))
         rest_start = span.start + colon + 1
@@ -242,7 +239,7 @@ class Segmenter:
                 pieces.append((offset, offset + len(chunk)))
                 offset += len(chunk) + len(separator)
         else:
-            joins = list(_INLINE_JOIN.finditer(rest))
+            joins = list(self.rules.join_pattern.finditer(rest))
             if not joins or len({m.group(1).lower() for m in joins}) != 1:
                 return None
             bounds = [0]
@@ -254,7 +251,7 @@ class Segmenter:
         spans = []
         for a, b in pieces:
             s, e = _strip(text, rest_start + a, rest_start + b)
-            lead = _INLINE_JOIN.match(" " + text[s:e] + " ")
+            lead = self.rules.join_pattern.match(" " + text[s:e] + " ")
             if lead is not None and lead.start() == 0 and spans:
                 join = self.rules.join_words[lead.group(1).lower()]
                 s, e = _strip(text, s + lead.end() - 1, e)
