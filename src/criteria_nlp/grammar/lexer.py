@@ -174,7 +174,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
-    tokens = _drop_restatements(_keep_units_in_place(_split_or_comparators(tokens, tables, text), words))
+    tokens = _keep_units_in_place(_drop_restatements(_split_or_comparators(tokens, tables, text)), words)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
@@ -231,7 +231,7 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 def _drop_restatements(tokens: list[Token]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
     "upper limit of normal (ULN)", "aminotransferases (AST, ALT)", "less than or equal to
-    (=<)", "40 percent (%)", "TBV <4500 ml (above)"."""
+    (=<)", "40 percent (%)", "TBV <4500 ml (above)", "three (3) years"."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -248,7 +248,7 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT"}
+_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER"}
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
