@@ -414,6 +414,13 @@ class ToLogic(Transformer):
                         out[i] = self.settle(neighbour, element)
                 else:
                     neighbour = _variables_of(element) or neighbour
+        for i in range(len(out) - 1):
+            # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
+            here, after = out[i], out[i + 1]
+            if isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound):
+                amount = here.limit.amount
+                if amount.unit is None and amount.reference is None and _unit_of(after.limit):
+                    out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=_unit_of(after.limit))))
         for i, element in enumerate(out):
             if isinstance(element, Pending) and _unit_of(element.limit) == "a":
                 out[i] = self.settle([self._age(element.span)], element)
