@@ -204,7 +204,7 @@ def conversion(source: str, target: str, molar_mass: float | None = None) -> Con
     try:
         zero = convert(0.0)
         return Conversion(convert(1.0) - zero, zero)
-    except pint.errors.DimensionalityError as err:
+    except (pint.errors.PintError, ArithmeticError) as err:
         raise UnitError(f"cannot convert {source!r} to {target!r}") from err
 
 
@@ -222,7 +222,12 @@ def is_unitless(code: str | None) -> bool:
 
     "%" is not unitless: 45 % is 0.45, so it never compares with a bare 45.
     """
-    return code is None or conversion(code, "1") == Conversion(1.0)
+    if code is None:
+        return True
+    try:
+        return conversion(code, "1") == Conversion(1.0)
+    except UnitError:
+        return False
 
 
 @cache

@@ -230,8 +230,10 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 
 def _drop_restatements(tokens: list[Token]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
-    "upper limit of normal (ULN)", "aminotransferases (AST, ALT)", "less than or equal to
-    (=<)", "40 percent (%)", "TBV <4500 ml (above)", "three (3) years"."""
+    "upper limit of normal (ULN)", "less than or equal to (=<)", "40 percent (%)",
+    "TBV <4500 ml (above)", "three (3) years". One that lists the variables a broader one
+    stands for ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
+    hemoglobin)") stays for the grammar."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -239,8 +241,18 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
         if token.type == "LPAR" and out and out[-1].type in _RESTATED:
             close = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].type == "RPAR"), None)
             if close is not None:
-                inner = {t.type for t in tokens[i + 1 : close]} - _LIST_GLUE
-                if inner <= {out[-1].type} or inner <= {"CMP", "CMPPOST"} and out[-1].type in ("UNIT", "NUMBER"):
+                inside = [t for t in tokens[i + 1 : close] if t.type not in _LIST_GLUE]
+                inner = {t.type for t in inside}
+                previous = out[-1]
+                restated = inner <= {previous.type} and all(t.value == previous.value for t in inside)
+                if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
+                    restated = True
+                if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER"):
+                    i = close + 1
+                    continue
+                listed = tokens[i + 1 : close]
+                if previous.type == "VAR" and inner == {"VAR"} and not any(t.type == "OR" for t in listed):
+                    out[-1:] = listed
                     i = close + 1
                     continue
         out.append(token)

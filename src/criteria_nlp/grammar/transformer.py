@@ -56,6 +56,7 @@ class Pending:
     limit: Bound | Range
     span: Span
     window: Window | None = None
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,8 @@ class ToLogic(Transformer):
     def settle(self, variables: list[Variable], pending: Pending) -> Node:
         """A waiting threshold once its variable is known, keeping any window it had."""
         node = self._apply(variables, pending.limit, pending.span)
-        return _set_window(node, pending.window) if pending.window else node
+        node = _set_window(node, pending.window) if pending.window else node
+        return Not(node, pending.span) if pending.negated else node
 
     def _apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
         nodes: list[Node] = []
@@ -363,9 +365,16 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def negated(self, neg: Token, clause):
+        span = _cover(_span(neg), clause.span)
         if isinstance(clause, Pending):
-            return clause
-        return Not(clause, _cover(_span(neg), clause.span))
+            return replace(clause, negated=not clause.negated, span=span)
+        return Not(clause, span)
+
+    def negated_list(self, items: list):
+        """"no diabetes or hypertension": the negation covers the whole or-list."""
+        neg, clauses = items[0], [i for i in items[1:] if not isinstance(i, Token)]
+        inner = disjoin(clauses)
+        return Not(inner, _cover(_span(neg), inner.span))
 
     @v_args(inline=True)
     def conditional(self, then, word: Token, condition):
