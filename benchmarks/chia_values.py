@@ -35,13 +35,13 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_nlp import api
 from criteria_nlp.chia import iter_trials, value_pairs
 from criteria_nlp.ingest import Document
-from criteria_nlp.lexicon import default_lexicon, normalize
+from criteria_nlp.lexicon import default_lexicon
 from criteria_nlp.logic import Compare, atoms
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -350,7 +350,6 @@ def main(argv: list[str] | None = None) -> int:
     pairs_all_matched: dict[tuple, bool] = {}
     errors: dict[str, list[dict]] = defaultdict(list)
     for index, pair, bound in gold:
-        v0, v1 = pair.value.start, pair.value.end
         near = [c for c in compares[index] if any(overlaps(c.span.start, c.span.end, s, e)
                                                   for s, e in pair.value.fragments)]
         hits = [c for c in near if field_mismatch(c, bound) is None]
@@ -359,7 +358,6 @@ def main(argv: list[str] | None = None) -> int:
         key = (index, pair.section, pair.value.id)
         if hits:
             matched += 1
-            s0, s1 = pair.subject.start, pair.subject.end
             good = [c for c in hits if any(overlaps(c.variable.span.start, c.variable.span.end, s, e)
                                            for s, e in pair.subject.fragments)]
             if good:

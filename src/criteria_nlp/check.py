@@ -13,47 +13,17 @@ from pathlib import Path
 from .errors import CriteriaNLPError, InputError, PatientError
 from .evaluate import Evaluator, Options, TrialResult
 from .evaluation_json import STATUS, trial_result_to_json
-from .ingest import Document
 from .logic import Trial
 from .patient import Patient, load_patient, problem
 from .render import render_node
-from .serialize import SCHEMA, trial_from_json
 
 FORMATS = ("text", "json")
 
 
 def load_trial(spec: str | Path | None) -> Trial:
-    """criteria-logic JSON as is; criteria text, a registry page or CT.gov JSON through the
-    parser; nothing: the bundled reference trial."""
-    from . import ingest
+    from .api import load_trial as load  # spaCy and the grammars load only when a trial needs parsing
 
-    if spec is None:
-        return _parse(ingest.reference_document())
-    path = Path(spec)
-    if not path.is_file():
-        raise InputError("no such file", source=str(path))
-    text = path.read_text(encoding="utf-8-sig")
-    if text.lstrip().startswith("{"):
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise InputError(f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}",
-                             source=str(path)) from err
-        if isinstance(raw, dict) and raw.get("schema") == SCHEMA:
-            try:
-                return trial_from_json(raw, source=str(path))
-            except (KeyError, TypeError, ValueError) as err:
-                raise InputError(f"not a valid {SCHEMA} document ({err!r})", source=str(path)) from err
-    documents = ingest.only_documents(ingest.read_path(path))
-    if len(documents) != 1:
-        raise InputError(f"holds {len(documents)} trials; check takes one", source=str(path))
-    return _parse(documents[0])
-
-
-def _parse(document: Document) -> Trial:
-    from .api import parse_document  # spaCy and the grammars load only when a trial needs parsing
-
-    return parse_document(document)
+    return load(spec)
 
 
 def load_patients(spec: str | Path) -> list[Patient | PatientError]:

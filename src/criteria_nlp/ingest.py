@@ -159,7 +159,7 @@ def ctgov_studies(payload: object, *, source: str | None = None) -> Iterator[Doc
             yield err
 
 
-def _read_text_file(path: Path) -> str:
+def read_text_file(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -223,7 +223,7 @@ def read_path(path: str | Path) -> Iterator[Document | InputError]:
             yield from read_path(file)
         return
     try:
-        text = _read_text_file(path)
+        text = read_text_file(path)
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl(text, str(path))
         else:

@@ -22,10 +22,6 @@ class Comparator(str, Enum):
     EQ = "=="
     NE = "!="
 
-    def flipped(self) -> Comparator:
-        """The comparator seen from the other side: ``a < b`` is ``b > a``."""
-        return _FLIP[self]
-
     def negated(self) -> Comparator:
         return _NEGATE[self]
 
@@ -33,14 +29,6 @@ class Comparator(str, Enum):
         return _HOLDS[self](left, right)
 
 
-_FLIP = {
-    Comparator.LT: Comparator.GT,
-    Comparator.LE: Comparator.GE,
-    Comparator.GT: Comparator.LT,
-    Comparator.GE: Comparator.LE,
-    Comparator.EQ: Comparator.EQ,
-    Comparator.NE: Comparator.NE,
-}
 _NEGATE = {
     Comparator.LT: Comparator.GE,
     Comparator.LE: Comparator.GT,

@@ -29,9 +29,6 @@ class Span:
     def cover(self, other: Span) -> Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
-    def shift(self, offset: int) -> Span:
-        return Span(self.start + offset, self.end + offset)
-
     def text(self, source: str) -> str:
         return source[self.start : self.end]
 

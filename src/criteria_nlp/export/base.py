@@ -127,11 +127,6 @@ def sex_of(node: Concept) -> str | None:
     return _SEX_NAMES.get(node.name.strip().lower())
 
 
-def is_ratio(node: Compare) -> bool:
-    """A threshold that is a multiple of the patient's own reference limit (ULN/LLN)."""
-    return node.reference in (Reference.ULN, Reference.LLN)
-
-
 def number(value: float) -> float | int:
     """JSON-friendly number: ``1.0`` becomes ``1``."""
     return int(value) if float(value).is_integer() else value

@@ -6,7 +6,6 @@ the document, and print each unsupported construct on stderr as one warning line
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -47,29 +46,6 @@ def export_command(
 
 
 def load_trial(path: Path | None) -> Trial:
-    """The trial to export: a criteria-logic JSON file, text to parse, or the reference trial."""
-    from .. import api
-    from ..serialize import SCHEMA, trial_from_json
+    from ..api import load_trial as load
 
-    if path is None:
-        return api.parse_reference()
-    source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"cannot read: {err}", source=source) from None
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        raw = None
-    if isinstance(raw, dict) and raw.get("schema") == SCHEMA:
-        return trial_from_json(raw, source=source)
-    from .. import ingest
-
-    stem = path.stem if path.suffix.lower() == ".txt" else None
-    documents = ingest.only_documents(ingest.read_input(text, source=source, id=stem))
-    if len(documents) != 1:
-        raise InputError(f"expected one trial, found {len(documents)}", source=source)
-    return api.parse_document(documents[0])
+    return load(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from lark import Lark, Token, UnexpectedInput
+from lark import Lark, Token
 from lark.exceptions import VisitError
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 from lark.lexer import Lexer
