@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..logic import (
-    And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Reference, Relation,
+    And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Relation,
     Trial, Window,
 )
 from ..spans import Span
