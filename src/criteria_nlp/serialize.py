@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
+
+import jsonschema
 
 from .errors import InputError
 from .logic import (
@@ -10,6 +14,7 @@ from .logic import (
     LintWarning, Node, Not, Or, Quantity, Reference, Relation, Section, Structured, Trial,
     Variable, Window,
 )
+from .resources import schema_file
 from .spans import Span
 
 SCHEMA = "criteria-logic/1"
@@ -174,9 +179,21 @@ def criterion_from_json(raw: dict, where: str) -> Criterion:
         raise InputError(f"{where}: bad criterion ({err!r})") from err
 
 
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_file("criteria-logic.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
 def trial_from_json(raw: Any, source: str | None = None) -> Trial:
+    """Checked against the published JSON Schema first, so a bad document is one clear error
+    naming where it breaks, never a KeyError from deep inside."""
     if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
         raise InputError(f"not a {SCHEMA} document", source=source)
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(raw))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "document"
+        raise InputError(f"{where}: {error.message[:200]}", source=source)
     fields = raw.get("structured") or {}
     structured = Structured(
         min_age=Quantity(float(fields["min_age"]["value"]), fields["min_age"]["unit"]) if "min_age" in fields else None,
