@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .logic import (
-    AtLeast, Criterion, Fragment, Node, Not, Section, Trial, conjoin, disjoin,
+    AtLeast, Criterion, Fragment, Node, Not, Section, Trial, Unparsed, conjoin, disjoin,
 )
 from .grammar.lexer import DocIndex
 from .grammar.parser import parse_criterion
@@ -23,7 +23,7 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     text = doc.text
     parts = tuple(criterion_from_segment(doc, part) for part in segment.parts)
     if parts:
-        logic, unparsed = _combine(segment, [p.logic for p in parts]), ()
+        logic, unparsed = _combine(segment, [p.logic for p in parts], parts), ()
     else:
         parsed = parse_criterion(doc, segment.span)
         logic, unparsed = parsed.logic, parsed.unparsed
@@ -33,10 +33,12 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
                      unparsed, parts, segment.header)
 
 
-def _combine(segment: Segment, logics: list[Node | None]) -> Node | None:
-    logics = [logic for logic in logics if logic is not None]
-    if not logics:
+def _combine(segment: Segment, logics: list[Node | None], parts: tuple[Criterion, ...]) -> Node | None:
+    """A part no rule understood keeps its place as an ``unparsed`` leaf."""
+    if all(logic is None for logic in logics):
         return None
+    logics = [logic if logic is not None else Unparsed(part.text, part.span)
+              for logic, part in zip(logics, parts)]
     if segment.join == "atleast" and segment.k:
         return AtLeast(segment.k, tuple(logics), segment.span)
     join = disjoin if segment.join == "or" else conjoin
@@ -44,9 +46,14 @@ def _combine(segment: Segment, logics: list[Node | None]) -> Node | None:
 
 
 def trial_logic(text: str, criteria: tuple[Criterion, ...]) -> Node | None:
-    """Inclusion criteria and-ed, exclusion criteria or-ed under one ``not``."""
-    inclusion = [c.logic for c in criteria if c.section is Section.INCLUSION and c.logic]
-    exclusion = [c.logic for c in criteria if c.section is Section.EXCLUSION and c.logic]
+    """Inclusion criteria and-ed, exclusion criteria or-ed under one ``not``; a criterion
+    no rule understood is there as an ``unparsed`` leaf, so the tree never claims more
+    than the text allows."""
+    def logic(criterion: Criterion) -> Node:
+        return criterion.logic or Unparsed(criterion.text, criterion.span)
+
+    inclusion = [logic(c) for c in criteria if c.section is Section.INCLUSION]
+    exclusion = [logic(c) for c in criteria if c.section is Section.EXCLUSION]
     args: list[Node] = list(inclusion)
     if exclusion:
         excluded = disjoin(exclusion)

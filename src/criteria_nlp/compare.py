@@ -53,7 +53,8 @@ from typing import Any, Union
 import numpy as np
 
 from .logic import (
-    And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Section, Trial,
+    And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Section, Trial, Unparsed,
+    loose_fragments,
 )
 from .render import render_node
 from .spans import Span
@@ -155,6 +156,8 @@ def walk(node: Node | None, chain: tuple[str, ...] = ()) -> Iterator[tuple[Atom,
         return
     if isinstance(node, (Compare, Concept)):
         yield node, chain
+    elif isinstance(node, Unparsed):
+        return
     elif isinstance(node, Not):
         yield from walk(node.arg, chain + ("not",))
     elif isinstance(node, Implies):
@@ -190,8 +193,8 @@ def criterion_logic(criterion: Criterion) -> Node | None:
 
 
 def criterion_partial(criterion: Criterion) -> bool:
-    """True when some text of the criterion (or of its parts) was left unparsed."""
-    return bool(criterion.unparsed) or any(criterion_partial(p) for p in criterion.parts)
+    """True when text was left beside parsed logic in the criterion or its parts."""
+    return bool(loose_fragments(criterion))
 
 
 # ---- structural comparison -----------------------------------------------------------------
@@ -559,7 +562,7 @@ def _grid(thresholds: list[float]) -> list[float]:
 
 def _kleene(node: Node | None, facts: _Facts, rows: np.ndarray) -> np.ndarray:
     """Vectorised three-valued evaluation (FALSE=0 < UNKNOWN=1 < TRUE=2) over patient rows."""
-    if node is None:
+    if node is None or isinstance(node, Unparsed):
         return np.full(len(rows), UNKNOWN, dtype=np.int8)
     if isinstance(node, (Compare, Concept)):
         return facts.table(node)[rows[:, facts.index[facts.key(node)]]]

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from .errors import RuleError
 from .logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Fragment, Implies, Node, Not, Or,
-    Reference, Relation, Section, Trial, Window,
+    Reference, Relation, Section, Trial, Unparsed, Window, fragments, loose_fragments,
 )
 from .patient import Patient, ReferenceRange
 from .resources import load_json
@@ -358,6 +358,7 @@ class Evaluator:
         self._dispatch: dict[type, Callable[[Any, list[Evidence]], Truth]] = {
             And: self._and, Or: self._or, Not: self._not, AtLeast: self._atleast,
             Implies: self._implies, Compare: self._compare, Concept: self._concept,
+            Unparsed: self._unparsed,
         }
 
     # -- trees
@@ -385,6 +386,9 @@ class Evaluator:
             if truth is Truth.UNKNOWN:
                 result = Truth.UNKNOWN
         return result
+
+    def _unparsed(self, node: Unparsed, evidence: list[Evidence]) -> Truth:
+        return Truth.UNKNOWN
 
     def _not(self, node: Not, evidence: list[Evidence]) -> Truth:
         return ~self.node(node.arg, evidence)
@@ -566,10 +570,9 @@ class Evaluator:
         never make it hold."""
         evidence: list[Evidence] = []
         truth = self.node(criterion.logic, evidence) if criterion.logic is not None else Truth.UNKNOWN
-        fragments = _fragments(criterion)
-        if fragments and truth is Truth.TRUE:
+        if loose_fragments(criterion) and truth is Truth.TRUE:
             truth = Truth.UNKNOWN
-        return CriterionResult(criterion, truth, tuple(evidence), fragments)
+        return CriterionResult(criterion, truth, tuple(evidence), fragments(criterion))
 
     def trial(self, trial: Trial) -> TrialResult:
         results = tuple(self.criterion(c) for c in trial.criteria)
@@ -616,10 +619,6 @@ def _names(items: list[_Item]) -> str:
 
 def _describe(window: tuple[dt.date, dt.date]) -> str:
     return f"between {window[0]} and {window[1]}"
-
-
-def _fragments(criterion: Criterion) -> tuple[Fragment, ...]:
-    return criterion.unparsed + tuple(f for part in criterion.parts for f in _fragments(part))
 
 
 def evaluate(trial: Trial, patient: Patient, options: Options | None = None) -> TrialResult:

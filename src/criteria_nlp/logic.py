@@ -154,12 +154,23 @@ class Implies:
     span: Span
 
 
-Node = Union[And, Or, Not, AtLeast, Implies, Compare, Concept]
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """Text that stands in the tree where logic should be: a part or criterion no rule
+    understood. It evaluates to unknown in its own position (an "or" with it can still be
+    true, an "and" with it can still be false)."""
+
+    text: str
+    span: Span
+
+
+Node = Union[And, Or, Not, AtLeast, Implies, Compare, Concept, Unparsed]
 ATOMS = (Compare, Concept)
+LEAVES = (Compare, Concept, Unparsed)
 
 
 def children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, ATOMS):
+    if isinstance(node, LEAVES):
         return ()
     if isinstance(node, Not):
         return (node.arg,)
@@ -218,6 +229,18 @@ class Criterion:
     unparsed: tuple[Fragment, ...] = ()
     parts: tuple[Criterion, ...] = ()
     header: Span | None = None
+
+
+def fragments(criterion: Criterion) -> tuple[Fragment, ...]:
+    """Every fragment left unparsed in a criterion and its parts, for reporting."""
+    return criterion.unparsed + tuple(f for part in criterion.parts for f in fragments(part))
+
+
+def loose_fragments(criterion: Criterion) -> tuple[Fragment, ...]:
+    """Fragments left beside parsed logic. A part with no logic at all is not one of them:
+    it stands in its parent's tree as an ``unparsed`` leaf, evaluated in its position."""
+    own = criterion.unparsed if criterion.logic is not None and not criterion.parts else ()
+    return own + tuple(f for part in criterion.parts for f in loose_fragments(part))
 
 
 @dataclass(frozen=True, slots=True)

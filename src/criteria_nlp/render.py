@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .logic import And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Trial, Window
+from .logic import And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Trial, Unparsed, Window
 
 
 def _number(value: float) -> str:
@@ -26,6 +26,8 @@ def render_node(node: Node) -> str:
         case Concept():
             qualifiers = f" ({', '.join(node.qualifiers)})" if node.qualifiers else ""
             return f"{node.domain.value}:{node.name}{qualifiers}{_window(node.window)}"
+        case Unparsed(text):
+            return f"UNPARSED {text!r}"
         case Not(arg):
             return f"NOT {render_node(arg)}"
         case And(args) | Or(args):

@@ -12,7 +12,7 @@ from .errors import InputError
 from .logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Fragment, Implies,
     LintWarning, Node, Not, Or, Quantity, Reference, Relation, Section, Structured, Trial,
-    Variable, Window,
+    Unparsed, Variable, Window,
 )
 from .resources import schema_file
 from .spans import Span
@@ -56,6 +56,8 @@ def node_to_json(node: Node) -> dict[str, Any]:
             if node.window:
                 out["window"] = _window(node.window)
             return out
+        case Unparsed(text, span):
+            return {"type": "unparsed", "text": text, "span": span_to_json(span)}
         case Concept():
             out = {"type": "concept", "domain": node.domain.value, "name": node.name,
                    "code": node.code, "system": node.system, "span": span_to_json(node.span),
@@ -155,6 +157,8 @@ def node_from_json(raw: Any, where: str = "logic") -> Node:
             return Compare(variable, Comparator(raw["comparator"]), float(raw["value"]), span,
                            raw.get("unit"), Reference(raw["reference"]) if raw.get("reference") else None,
                            _window_from(raw.get("window")))
+        if kind == "unparsed":
+            return Unparsed(raw["text"], span)
         if kind == "concept":
             return Concept(Domain(raw["domain"]), raw["name"], span, raw.get("code"), raw.get("system"),
                            _window_from(raw.get("window")), tuple(raw.get("qualifiers", ())))

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Relation,
-    Trial, Window,
+    Trial, Unparsed, Window, fragments,
 )
 from ..spans import Span
 
@@ -54,7 +54,7 @@ class ExportResult:
 
 _NODE_TYPES: dict[type, str] = {
     And: "and", Or: "or", Not: "not", AtLeast: "atleast", Implies: "implies",
-    Compare: "compare", Concept: "concept",
+    Compare: "compare", Concept: "concept", Unparsed: "unparsed",
 }
 
 
@@ -88,8 +88,8 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
     unknown (design section 3); a criterion without logic is unknown as a whole.
     """
     for criterion in trial.criteria:
-        for fragment in criterion.unparsed:
-            problems.add(fragment.span, "unparsed", "text was not parsed: the criterion is unknown")
+        for fragment in fragments(criterion):
+            problems.add(fragment.span, "unparsed", "text was not parsed: it is unknown")
         if criterion.logic is None:
             problems.add(criterion.span, "criterion", "criterion has no logic: it is unknown")
     return trial.criteria

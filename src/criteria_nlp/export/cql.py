@@ -21,7 +21,7 @@ import re
 
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Node, Not,
-    Or, Reference, Relation, Section, Trial, Window,
+    Or, Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from .base import (
     INDEX_ANCHORS, LOINC, ExportResult, Problems, criteria_of, is_age, lookback_days, number,
@@ -80,7 +80,7 @@ class _Library:
             body = UNKNOWN
         else:
             body = self.node(criterion.logic)
-            if criterion.unparsed:
+            if loose_fragments(criterion):
                 body = f"({body} and {UNKNOWN})"
         self.define(criterion.id, body, f"{criterion.id} ({criterion.section.value}): {criterion.text}")
         return criterion.id
@@ -107,6 +107,8 @@ class _Library:
                 return self.compare(node)
             case Concept():
                 return self.concept(node)
+            case Unparsed():
+                return UNKNOWN
         raise TypeError(f"not a logic node: {node!r}")
 
     # ---- thresholds ------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from ..errors import ExportError
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
-    Relation, Section, Trial, Window,
+    Relation, Section, Trial, Unparsed, Window, fragments,
 )
 from .base import (
     dump_json,
@@ -96,8 +96,8 @@ def _criterion(criterion: Criterion, problems: Problems) -> dict[str, Any]:
         body = _characteristic(criterion.logic, exclude, problems)
     out: dict[str, Any] = {"linkId": criterion.id, "description": criterion.text}
     out.update((k, v) for k, v in body.items() if k not in out)
-    if criterion.unparsed:
-        out["note"] = [{"text": f"not parsed: {f.text}"} for f in criterion.unparsed]
+    if fragments(criterion):
+        out["note"] = [{"text": f"not parsed: {f.text}"} for f in fragments(criterion)]
     return out
 
 
@@ -118,6 +118,9 @@ def _characteristic(node: Node, exclude: bool, problems: Problems) -> dict[str, 
             exclude ^= flip
         case Concept():
             out = _concept(node, problems)
+        case Unparsed(text):
+            problems.node(node, "text was not parsed: described, not defined")
+            out = {"description": f"not parsed: {text}"}
         case _:
             raise TypeError(f"not a logic node: {node!r}")
     if exclude:
@@ -272,6 +275,8 @@ def _shape(node: Node) -> str:
                 kinds.append("or")
             case AtLeast():
                 kinds.append("at least")
+            case Unparsed():
+                kinds.append("unparsed text")
             case Implies():
                 kinds.append("if-then")
 

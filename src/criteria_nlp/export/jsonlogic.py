@@ -35,7 +35,7 @@ from typing import Any
 
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
-    Relation, Section, Trial, Window,
+    Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from .base import (
     ExportResult, Problems, criteria_of, dump_json, is_age, lookback_days, number, sex_of, slug,
@@ -88,12 +88,12 @@ class _Builder:
         self.keys: dict[Compare | Concept, tuple[str, str | None]] = {}
 
     def criterion(self, criterion: Criterion, problems: Problems) -> Any:
-        if criterion.logic is not None and not criterion.unparsed:
+        if criterion.logic is not None and not loose_fragments(criterion):
             return self.node(criterion.logic)
         key = self.variable(f"unparsed:{criterion.id}", {
             "type": "boolean",
             "description": f"reviewer's answer for the unparsed text of {criterion.id}: "
-                           + "; ".join(f.text for f in criterion.unparsed) if criterion.unparsed
+                           + "; ".join(f.text for f in loose_fragments(criterion)) if loose_fragments(criterion)
                            else f"reviewer's answer for criterion {criterion.id}: {criterion.text}",
         })
         problems.add(criterion.span, "criterion", f"JSON Logic has no 'unknown': the unparsed part is "
@@ -117,6 +117,10 @@ class _Builder:
                 return self.compare(node)
             case Concept():
                 return self.concept(node)
+            case Unparsed(text, span):
+                key = self.variable(f"unparsed:{span.start}-{span.end}", {
+                    "type": "boolean", "description": f"reviewer's answer for text that was not parsed: {text}"})
+                return {"var": key}
         raise TypeError(f"not a logic node: {node!r}")
 
     def compare(self, node: Compare) -> Any:

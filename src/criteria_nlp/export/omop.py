@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import ExportError
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
-    Relation, Section, Trial, Window,
+    Relation, Section, Trial, Unparsed, Window,
 )
 from .base import (
     INDEX_ANCHORS, ExportResult, Problems, criteria_of, dump_json, implies_as_or, is_age,
@@ -114,6 +114,8 @@ class _Builder:
                 group["CriteriaList"].append(self._threshold(member))
             elif isinstance(member, Concept):
                 group["CriteriaList"].append(self._concept(member))
+            elif isinstance(member, Unparsed):
+                self.problems.node(member, "text was not parsed: Circe cannot test it, left out of the group")
             else:
                 group["Groups"].append(self._as_group(member))
         return group

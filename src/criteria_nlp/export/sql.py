@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import ExportError
 from ..logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or,
-    Reference, Relation, Section, Trial, Window,
+    Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from ..resources import sql_file
 from .base import (
@@ -134,7 +134,7 @@ class _Builder:
             body = _block("unknown")
         else:
             body = self.node(criterion.logic)
-            if criterion.unparsed:               # logic and unknown
+            if loose_fragments(criterion):       # logic and unknown
                 body = f"({body} AND {_block('unknown')})"
         return body
 
@@ -158,6 +158,8 @@ class _Builder:
                 return self.compare(node)
             case Concept():
                 return self.concept(node)
+            case Unparsed():
+                return _block("unknown")
         raise TypeError(f"not a logic node: {node!r}")
 
     # ---- thresholds ------------------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""Whole-criterion assembly: parents, unparsed parts in place, and the trial tree."""
+
+from __future__ import annotations
+
+from criteria_nlp.api import parse_text
+from criteria_nlp.evaluate import Evaluator, Truth
+from criteria_nlp.logic import And, Compare, Not, Or, Unparsed
+from criteria_nlp.render import render_node
+
+from .evaluate.helpers import record
+
+TEXT = (
+    "Inclusion Criteria:\n"
+    "- Patients must have one of the following:\n"
+    "   a. ANC < 1.0 x 10^9/L\n"
+    "   b. frobnicated xyzzy syndrome\n"
+    "Exclusion Criteria:\n"
+    "- quux blorfitis of the zorp\n"
+)
+
+
+def test_a_part_no_rule_understood_keeps_its_place_in_the_parents_tree():
+    trial = parse_text(TEXT)
+    parent = trial.criteria[0]
+    assert isinstance(parent.logic, Or)
+    compare, hole = parent.logic.args
+    assert isinstance(compare, Compare) and isinstance(hole, Unparsed)
+    assert hole.text == "frobnicated xyzzy syndrome"
+    assert TEXT[hole.span.start : hole.span.end] == hole.text
+
+
+def test_the_trial_tree_holds_every_criterion_even_unparsed_ones():
+    trial = parse_text(TEXT)
+    assert isinstance(trial.logic, And)
+    inclusion, exclusion = trial.logic.args
+    assert isinstance(exclusion, Not) and isinstance(exclusion.arg, Unparsed)
+    assert render_node(exclusion) == "NOT UNPARSED 'quux blorfitis of the zorp'"
+
+
+def _anc(value: float):
+    return record(observations=[{"code": "751-8", "name": "absolute neutrophil count", "value": value,
+                                 "unit": "10*9/L", "date": "2026-01-10"}])
+
+
+def test_an_or_with_an_unparsed_branch_is_unknown_when_the_parsed_branch_fails():
+    criterion = parse_text(TEXT).criteria[0]
+    assert Evaluator(_anc(2.0)).criterion(criterion).truth is Truth.UNKNOWN
+
+
+def test_an_or_with_an_unparsed_branch_holds_when_the_parsed_branch_holds():
+    criterion = parse_text(TEXT).criteria[0]
+    assert Evaluator(_anc(0.5)).criterion(criterion).truth is Truth.TRUE
