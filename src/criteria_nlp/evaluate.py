@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import Any, Callable
 
 from .errors import RuleError
+from .lexicon import default_lexicon
 from .logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Fragment, Implies, Node, Not, Or,
     Reference, Relation, Section, Trial, Unparsed, Window, fragments, loose_fragments,
@@ -199,13 +200,12 @@ class _Entry:
 
 @cache
 def _variables() -> tuple[dict[str, _Entry], dict[str, _Entry]]:
-    """The variable lexicon (data/variables.tsv), when the package has one."""
+    """The parser's variable lexicon, indexed by every normalised name and by LOINC code."""
     by_name: dict[str, _Entry] = {}
     by_code: dict[str, _Entry] = {}
-    header = ("name", "code", "unit", "kind", "low", "high", "synonyms")
-    for row in read_table("variables.tsv", header, required=False):
-        entry = _Entry(frozenset(normalize(n) for n in (row["name"], *split_list(row["synonyms"]))),
-                       frozenset([row["code"]] if row["code"] else []))
+    for variable in default_lexicon().variables.values():
+        entry = _Entry(frozenset(normalize(n) for n in variable.synonyms),
+                       frozenset([variable.code] if variable.code else []))
         for name in entry.names:
             by_name.setdefault(name, entry)
         for code in entry.codes:
