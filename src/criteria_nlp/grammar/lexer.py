@@ -103,7 +103,10 @@ class Tables:
             if number and not (i and text[i - 1].isalpha()):
                 best = (number.end(), "NUMBER", number.group())
             for end in range(min(len(text), i + self.longest), i, -1):
-                hit = self._unit(text[i:end]) or self.single.get(lower[i:end])
+                hit = self._unit(text[i:end])
+                cuts = (i and _same_class(text[i - 1], text[i])) or (end < len(text) and _same_class(text[end - 1], text[end]))
+                if hit is None and not cuts:
+                    hit = self.single.get(lower[i:end])
                 if hit and (best is None or end > best[0]):
                     best = (end, *hit)
                     break
@@ -119,6 +122,10 @@ class Tables:
             out.append(_token(terminal, payload, offset + i, offset + end))
             i = end
         return out, words
+
+
+def _same_class(a: str, b: str) -> bool:
+    return (a.isalpha() and b.isalpha()) or (a.isdigit() and b.isdigit())
 
 
 def _token(terminal: str, payload: str, start: int, end: int) -> Token:
@@ -178,7 +185,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
-_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR"}
+_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
 

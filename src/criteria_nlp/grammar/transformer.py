@@ -393,6 +393,8 @@ class ToLogic(Transformer):
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
             then = self._apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
+        if isinstance(main, Concept) and _all_concepts(inner):
+            return Or((main, inner), span)
         if isinstance(inner, Pending):
             if variables:
                 return Or((main, self._apply(variables, inner.limit, inner.span)), span)
@@ -517,3 +519,10 @@ def _join(elements: list, connectives: list[str]):
 
 def _group(kind, elements: list):
     return (conjoin if kind is And else disjoin)(elements)
+
+
+def _all_concepts(node) -> bool:
+    """A parenthesis of examples: concepts, possibly joined by and/or."""
+    if isinstance(node, Concept):
+        return True
+    return isinstance(node, (And, Or)) and all(_all_concepts(a) for a in node.args)
