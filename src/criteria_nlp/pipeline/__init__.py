@@ -1,4 +1,4 @@
-"""The spaCy pipeline: scispaCy's rule tokenizer and abbreviation detector plus our components."""
+"""The spaCy pipeline: scispaCy's rule tokenizer and abbreviation algorithm plus our components."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import load_json
+from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 
@@ -32,14 +33,7 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
     if abbreviations:
-        from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers)
-
-        # scispaCy's detector warns (W036) on every text that defines no abbreviation
-        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
-        detector = nlp.add_pipe("abbreviation_detector")
-        # the same short forms, without an unbounded "( + )" pattern scanning every parenthesis
-        detector.matcher.remove("parenthesis")
-        detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "{1,8}"}, {"ORTH": ")"}]])
+        nlp.add_pipe("cnlp_abbreviations")
     nlp.add_pipe("cnlp_lexicon_matcher")  # after the detector: it reads the text's own abbreviations
     return nlp
 

@@ -78,11 +78,10 @@ class LexiconMatcher:
 
     def _abbreviated(self, doc: Doc) -> list[tuple]:
         """Short forms the text defines itself, wherever they occur, take the lexicon entry
-        of their long form; scispaCy's abbreviation detector (run before) finds them."""
+        of their long form (the abbreviation component runs before)."""
         out = []
-        for short in getattr(doc._, "abbreviations", None) or ():
-            long_form = short._.long_form
-            hit = self.named.get(" ".join(long_form.text.lower().split())) if long_form is not None else None
+        for short in doc._.get("cnlp_abbreviations") or ():
+            hit = self.named.get(" ".join(short.long_form.lower().split()))
             if hit is not None:
                 out.append((short.end - short.start, -_PRIORITY.get(hit[0], 5), -short.start,
                             short.start, short.end, *hit))

@@ -1,0 +1,75 @@
+"""spaCy component: abbreviations a text defines for itself ("upper limit of normal (ULN)").
+
+The algorithm is scispaCy's (Schwartz & Hearst, via ``filter_matches`` and
+``find_abbreviation``); this component only feeds it differently: parenthesis candidates
+come from the token array, and every later use of a short form is found by its exact token
+text, so no matcher is built or changed per document (scispaCy's own component adds and
+removes patterns on a shared matcher for each one). Results are integers in
+``doc._.cnlp_abbreviations``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from scispacy.abbreviation import filter_matches, find_abbreviation
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+
+EXTENSION = "cnlp_abbreviations"
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=())
+
+MAX_INSIDE = 8  # tokens between the parentheses, as in scispaCy
+
+
+class Abbreviation(NamedTuple):
+    """One use of a short form (token offsets) and the long form it stands for."""
+
+    start: int
+    end: int
+    long_form: str
+
+
+def find_abbreviations(doc: Doc) -> tuple[Abbreviation, ...]:
+    if len(doc) < 3:
+        return ()
+    strings = doc.vocab.strings
+    orth = doc.to_array([ORTH]).tolist()
+    opening, closing = strings.add("("), strings.add(")")
+    closes = [i for i, o in enumerate(orth) if o == closing]
+    candidates = []
+    for i, o in enumerate(orth):
+        if o != opening:
+            continue
+        for j in closes:
+            if i + 1 < j <= i + 1 + MAX_INSIDE:
+                candidates.append((0, i + 1, j))
+    definitions: dict[tuple[int, ...], str] = {}
+    seen_long: set[str] = set()
+    for long_candidate, short_candidate in filter_matches(candidates, doc):
+        short, long = find_abbreviation(long_candidate, short_candidate)
+        key = tuple(orth[short.start : short.end])
+        if long is None or long.text in seen_long or key in definitions:
+            continue
+        seen_long.add(long.text)
+        definitions[key] = long.text
+    out = []
+    for key, long_form in definitions.items():
+        size = len(key)
+        for start in range(len(orth) - size + 1):
+            if tuple(orth[start : start + size]) == key:
+                out.append(Abbreviation(start, start + size, long_form))
+    return tuple(sorted(out))
+
+
+class AbbreviationComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cnlp_abbreviations = find_abbreviations(doc)
+        return doc
+
+
+@Language.factory("cnlp_abbreviations")
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationComponent:
+    return AbbreviationComponent()
