@@ -63,9 +63,10 @@ class Parsed:
 class _Driver:
     """Drives Lark's LALR table directly so a token that does not fit can be skipped.
 
-    Stacks are copied per step (they are a few entries long), so a failed step leaves no
-    trace; reductions call the Transformer's callbacks, which are pure. Whether the parse
-    could close here is checked on states alone, without building anything."""
+    Planning runs the automaton on token types alone (state stacks of a few ints, copied
+    per step so a failed step leaves no trace) and records the shifts and reductions of
+    what it keeps; building replays them with the Transformer's callbacks. A plan depends
+    only on the type sequence, so it is cached."""
 
     def __init__(self, parser: Lark) -> None:
         lalr = parser.parser.parser.parser
@@ -75,17 +76,15 @@ class _Driver:
         self.end = lalr.parse_table.end_states["start"]
         self.callbacks = lalr.callbacks
 
-    def step(self, stack: list[int], values: list | None, kind: str, token: Token | None = None):
-        """Feed one token of type ``kind`` ("$END": end of input); None when it cannot be
-        taken here. Without ``values`` only states move (planning); with them the
-        Transformer's callbacks run on each reduction (building)."""
+    def step(self, stack: list[int], kind: str) -> list[int] | None:
+        """The state stack after a token of type ``kind`` ("$END": end of input), or None
+        when it cannot be taken here. A copy: a failed step leaves no trace."""
         action = self.states[stack[-1]].get(kind)
         if action is None:
             return None
         if action[0] is _SHIFT:
-            return stack + [action[1]], (None if values is None else values + [token])
+            return stack + [action[1]]
         stack = list(stack)
-        values = None if values is None else list(values)
         while True:
             action = self.states[stack[-1]].get(kind)
             if action is None:
@@ -93,46 +92,69 @@ class _Driver:
             what, rule = action
             if what is _SHIFT:
                 stack.append(rule)
-                if values is not None:
-                    values.append(token)
-                return stack, values
+                return stack
             size = len(rule.expansion)
             if size:
                 del stack[-size:]
-            if values is not None:
-                children = values[-size:] if size else []
-                if size:
-                    del values[-size:]
-                values.append(self.callbacks[rule](children))
             stack.append(self.states[stack[-1]][rule.origin.name][1])
             if kind == "$END" and stack[-1] == self.end:
-                return stack, values
+                return stack
 
     @lru_cache(maxsize=4096)
     def _can_close(self, stack: tuple[int, ...]) -> bool:
-        return self.step(list(stack), None, "$END") is not None
+        return self.step(list(stack), "$END") is not None
 
     def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
         """Plan on token types (cached: criteria repeat their shapes), then build each chunk
-        by feeding its tokens with the Transformer's callbacks. Chunks are and-ed, as
-        elements side by side are, after bare thresholds take their neighbours' variables."""
+        by replaying the planned shifts and reductions with the Transformer's callbacks.
+        Chunks are and-ed, as elements side by side are, after bare thresholds take their
+        neighbours' variables."""
         results, dropped = [], []
-        for fed, lost in self.plan(tuple(t.type for t in tokens)):
+        for ops, lost in self.plan(tuple(t.type for t in tokens)):
             dropped.extend(tokens[i] for i in lost)
-            if fed:
-                state = ([self.start], [])
-                for i in fed:
-                    state = self.step(*state, tokens[i].type, tokens[i])
-                results.append(self.step(*state, "$END")[1][-1])
+            if ops:
+                results.append(self._build(ops, tokens))
         if not results:
             return None, dropped
         if len(results) == 1:
             return results[0], dropped
         return _ConjoinedChunks(tuple(criterion_parser().options.transformer.resolve(results))), dropped
 
+    def _build(self, ops: tuple, tokens: list[Token]):
+        values: list = []
+        for rule, argument in ops:
+            if rule is None:
+                values.append(tokens[argument])
+                continue
+            children = values[-argument:] if argument else []
+            if argument:
+                del values[-argument:]
+            values.append(self.callbacks[rule](children))
+        return values[-1]
+
+    def _record(self, kinds: tuple[str, ...], fed: tuple[int, ...]) -> tuple:
+        """The shifts (None, token index) and reductions (rule, size) that parse ``fed``."""
+        stack, ops = [self.start], []
+        for index in (*fed, None):
+            kind = "$END" if index is None else kinds[index]
+            while True:
+                what, rule = self.states[stack[-1]][kind]
+                if what is _SHIFT:
+                    stack.append(rule)
+                    ops.append((None, index))
+                    break
+                size = len(rule.expansion)
+                if size:
+                    del stack[-size:]
+                stack.append(self.states[stack[-1]][rule.origin.name][1])
+                ops.append((rule, size))
+                if index is None and stack[-1] == self.end:
+                    return tuple(ops)
+        return tuple(ops)
+
     @lru_cache(maxsize=32768)
-    def plan(self, kinds: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-        """Chunks as (indices to feed, indices left out for good). When a token does not fit
+    def plan(self, kinds: tuple[str, ...]) -> tuple[tuple[tuple, tuple[int, ...]], ...]:
+        """Chunks as (shift/reduce operations that build it, indices left out for good). When a token does not fit
         and the parse could have closed earlier, close it there and start afresh: LALR
         prefers to shift ("prednisone <10 mg" read as the start of a window), so a later
         token that cannot follow is better served by a new start than by being dropped."""
@@ -140,7 +162,7 @@ class _Driver:
         position = 0
         while position < len(kinds):
             fed, resume, lost = self._plan_chunk(kinds, position)
-            chunks.append((fed, tuple(lost)))
+            chunks.append((self._record(kinds, fed) if fed else (), tuple(lost)))
             position = resume
         return tuple(chunks)
 
@@ -157,9 +179,9 @@ class _Driver:
         closing = 0
         for index in range(position, len(kinds)):
             kind = kinds[index]
-            moved = self.step(stack, None, kind)
+            moved = self.step(stack, kind)
             if moved is None and kept and kinds[kept[-1]] in _WEAK and len(kept) > closing:
-                retry = self.step(before[-1], None, kind)
+                retry = self.step(before[-1], kind)
                 if retry is not None:
                     dropped.append(kept.pop())
                     stack = before.pop()
@@ -175,7 +197,7 @@ class _Driver:
                 dropped.append(index)
                 continue
             before.append(stack)
-            stack = moved[0]
+            stack = moved
             kept.append(index)
             if "$END" in self.states[stack[-1]] and self._can_close(tuple(stack)):
                 closing = len(kept)
