@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .errors import CriteriaNLPError, InputError
 from .ingest import Document, read_path
+from .serialize import trial_to_json
 
 CHUNK = 64
 
@@ -28,14 +29,23 @@ class BatchSummary:
 
 
 def _parse_chunk(documents: list[Document]) -> list[tuple[bool, str]]:
-    """Runs in a worker: (True, json line) or (False, 'source: reason') per document."""
-    from .api import parse_document
-    from .serialize import trial_to_json
+    """Runs in a worker: (True, json line) or (False, 'source: reason') per document.
 
+    The spaCy stage streams the chunk through ``nlp.pipe``; should that fail, each document
+    is parsed on its own so one bad record never loses the others."""
+    from .api import parse_document
+    from .assemble import assemble_trial
+    from .pipeline import default_nlp, make_doc
+
+    nlp = default_nlp()
+    try:
+        docs = list(nlp.pipe(make_doc(nlp, d.text) for d in documents))
+    except Exception:  # noqa: BLE001
+        docs = [None] * len(documents)
     out = []
-    for document in documents:
+    for document, doc in zip(documents, docs):
         try:
-            trial = parse_document(document)
+            trial = assemble_trial(document, doc) if doc is not None else parse_document(document)
             out.append((True, json.dumps(trial_to_json(trial), ensure_ascii=False)))
         except CriteriaNLPError as err:
             out.append((False, f"{document.source or document.id}: {err}"))
