@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon, default_lexicon
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
+from ..tables import read_table
 from ..spans import Span
 
 _GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^]")
@@ -55,7 +56,9 @@ class DocIndex:
         columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if len(doc) else []
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
-        skip = [bool(row[2] or row[3] or row[4]) for row in columns]
+        # a capital letter is content even where it spells a stop word ("Hepatitis A")
+        skip = [bool(row[2] or row[3] or (row[4] and not (row[1] == 1 and text[row[0]].isupper())))
+                for row in columns]
         return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
 
 
@@ -82,6 +85,7 @@ class Tables:
         self.longest = max(map(len, [*self.single, *self.exact]), default=1)
         self.number = _number_pattern()
         self.fillers = _filler_words()
+        self.letters = _scale_letters()
 
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
@@ -141,6 +145,12 @@ def parse_number(text: str) -> float:
 
 
 @cache
+def _scale_letters() -> dict[tuple[str, str], str]:
+    rows = read_table("scale_letters.tsv", ("variable", "letter", "value"))
+    return {(row["variable"], row["letter"]): row["value"] for row in rows}
+
+
+@cache
 def _filler_words() -> frozenset[str]:
     lines = data_file("fillers.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
@@ -161,6 +171,12 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens: list[Token] = []
     words: list[Span] = []
     while i < stop:
+        scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
+        grade = tables.letters.get((scale, text[starts[i] : ends[i]])) if scale else None
+        if grade is not None:
+            tokens.append(_token("NUMBER", grade, starts[i], ends[i]))
+            i += 1
+            continue
         match = matches.get(i)
         if match is not None and match.end <= stop:
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
