@@ -164,7 +164,9 @@ class ToLogic(Transformer):
         unit = amount.unit
         if entry is not None and entry.kind in ("score", "count"):
             unit = None
-        elif unit is None and amount.reference is None and entry is not None:
+        elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
+            # a bare number takes the variable's usual unit only where it makes sense in it
+            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
             unit = entry.unit
         return Compare(variable, comparator, amount.value, span, unit, amount.reference)
 
@@ -479,6 +481,10 @@ def _set_window(node, window: Window):
     if isinstance(node, Pending):
         return replace(node, window=window)
     return node
+
+
+def _plausible(entry, value: float) -> bool:
+    return (entry.low is None or value >= entry.low) and (entry.high is None or value <= entry.high)
 
 
 def _unit_of(limit: Bound | Range) -> str | None:
