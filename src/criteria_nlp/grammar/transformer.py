@@ -21,6 +21,7 @@ from .lexer import parse_number
 
 AGE = "age"
 _AGE_UNITS = {"a", "mo", "wk", "d"}
+_TIME_UNITS = {"a", "mo", "wk", "d", "h", "min", "s"}
 
 
 def _span(token: Token) -> Span:
@@ -423,7 +424,7 @@ class ToLogic(Transformer):
             for i in order:
                 element = out[i]
                 if isinstance(element, Pending):
-                    if neighbour:
+                    if neighbour and self._fits(neighbour, element):
                         out[i] = self.settle(neighbour, element)
                 else:
                     neighbour = _variables_of(element) or neighbour
@@ -448,6 +449,20 @@ class ToLogic(Transformer):
     def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
         """A threshold whose variable is known only by the words that name it."""
         return self.settle([Variable(name, subject)], replace(pending, span=_cover(subject, pending.span)))
+
+    def _fits(self, variables: list[Variable], pending: Pending) -> bool:
+        """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15
+        minutes apart"): a bound in time units joins only variables measured in time; and
+        "at least one" counts things rather than bounding the variable next to it."""
+        unit = _unit_of(pending.limit)
+        limit = pending.limit
+        if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
+                limit.amount.value, limit.comparator) in ((1, Comparator.GE), (0, Comparator.GT), (1, Comparator.GT)):
+            return False  # "at least one", "more than one": a count of something, not a level
+        if unit not in _TIME_UNITS:
+            return True
+        entries = [self.lexicon.variable(v.name) for v in variables]
+        return all(e is not None and (e.unit in _TIME_UNITS or e.kind == "duration") for e in entries)
 
     def _age(self, span: Span) -> Variable:
         entry = self.lexicon.variable(AGE)
