@@ -197,7 +197,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
-    tokens = _keep_units_in_place(_drop_restatements(_split_or_comparators(tokens, tables, text)), words)
+    tokens = _drop_restatements(_split_or_comparators(tokens, tables, text))
+    tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
@@ -287,12 +288,29 @@ _RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER"}
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
-def _keep_units_in_place(tokens: list[Token], words: list[Span]) -> list[Token]:
-    """A unit-like word away from a number ("m" in "stage M1") is a word, not a unit."""
+def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """A unit-like word away from a number ("m" in "stage M1", "d" in ">14 follicles on
+    day 3") is a word, not a unit: a unit follows its number with nothing but space (or a
+    number restated in parentheses, "three (3) years") between them."""
     out: list[Token] = []
     for token in tokens:
-        if token.type == "UNIT" and (not out or out[-1].type not in _UNIT_AFTER):
+        if token.type == "UNIT" and (
+            not out or out[-1].type not in _UNIT_AFTER or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,")
+        ):
             words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _negative_numbers(tokens: list[Token], text: str) -> list[Token]:
+    """"T-score <-2.5": a dash written onto the number after a comparator is its sign."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "NUMBER" and len(out) >= 2 and out[-1].type == "DASH" and out[-2].type == "CMP"
+                and out[-1].end_pos == token.start_pos):
+            dash = out.pop()
+            out.append(_token("NUMBER", "-" + token.value, dash.start_pos, token.end_pos))
             continue
         out.append(token)
     return out

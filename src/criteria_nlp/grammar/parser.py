@@ -202,6 +202,9 @@ class _Driver:
             if "$END" in self.states[stack[-1]] and self._can_close(tuple(stack)):
                 closing = len(kept)
         if not closing:
+            if len(kept) > 1 and any(kinds[i] in _ANCHORS for i in kept[1:]):
+                # an opening that never led anywhere ("- (GOG) score <=2"): start after it
+                return (), kept[0] + 1, [i for i in dropped if i < kept[0]] + [kept[0]]
             return (), len(kinds), sorted(dropped + kept)
         rest = kept[closing:]
         if any(kinds[i] in _ANCHORS for i in rest):

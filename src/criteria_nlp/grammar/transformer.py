@@ -401,6 +401,14 @@ class ToLogic(Transformer):
         if isinstance(inner, Pending):
             if variables:
                 return Or((main, self._apply(variables, inner.limit, inner.span)), span)
+            if isinstance(main, Concept):
+                # "aged (>18)": the value of what was just named; "statins (>30 days)": an
+                # amount of that concept
+                entry = self.lexicon.variable(main.name)
+                named = Variable(main.name, main.span, entry.code if entry else main.code,
+                                 entry.system if entry else main.system)
+                settled = self.settle([named], replace(inner, span=span))
+                return settled if entry is not None else And((main, settled), span)
             return And((main, inner), span)
         return And((main, inner), span)
 
