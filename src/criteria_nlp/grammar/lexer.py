@@ -86,6 +86,7 @@ class Tables:
         self.number = _number_pattern()
         self.fillers = _filler_words()
         self.letters = _scale_letters()
+        self.grade_letters = frozenset(letter for _, letter in self.letters)
 
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
@@ -171,8 +172,11 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens: list[Token] = []
     words: list[Span] = []
     while i < stop:
-        scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
-        grade = tables.letters.get((scale, text[starts[i] : ends[i]])) if scale else None
+        letter = text[starts[i] : ends[i]]
+        grade = None
+        if letter in tables.grade_letters:
+            scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
+            grade = tables.letters.get((scale, letter))
         if grade is not None:
             tokens.append(_token("NUMBER", grade, starts[i], ends[i]))
             i += 1
