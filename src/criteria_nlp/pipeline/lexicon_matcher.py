@@ -8,6 +8,7 @@ build spaCy Span objects for them.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from typing import NamedTuple
@@ -67,11 +68,12 @@ class LexiconMatcher:
         found.sort(reverse=True)
         taken: set[int] = set()
         kept = []
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if found else []
         for _, _, _, start, end, terminal, payload in found:
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
-                last = doc[end - 1]
-                kept.append(LexiconMatch(start, end, doc[start].idx, last.idx + len(last), terminal, payload))
+                last_start, last_length = offsets[end - 1]
+                kept.append(LexiconMatch(start, end, offsets[start][0], last_start + last_length, terminal, payload))
         doc._.cnlp_lexicon = tuple(sorted(kept))
         return doc
 
