@@ -98,14 +98,16 @@ class Tables:
     def scan(self, text: str, offset: int) -> tuple[list[Token], list[Span]]:
         """Maximal munch over numbers and single-token lexicon forms ("≥1,500/mm3",
         "count<100,000/L"). Letters and digits nothing accounts for stay words ("T2*"); a
-        number glued to letters before it is part of that word; punctuation is skipped."""
+        number glued to letters before it is part of that word unless those letters were
+        read as a lexicon form ("Age18-65"); punctuation is skipped."""
         out: list[Token] = []
         words: list[Span] = []
         i, lower = 0, text.lower()
         while i < len(text):
             best: tuple[int, str, str] | None = None
             number = self.number.match(text, i)
-            if number and not (i and text[i - 1].isalpha()):
+            glued = i and text[i - 1].isalpha() and not (out and out[-1].end_pos == offset + i)
+            if number and not glued:
                 best = (number.end(), "NUMBER", number.group())
             for end in range(min(len(text), i + self.longest), i, -1):
                 hit = self._unit(text[i:end])
@@ -116,6 +118,10 @@ class Tables:
                     best = (end, *hit)
                     break
             if best is None:
+                if number:  # a number that belongs to the word before it ("T2", "CD4")
+                    words.append(Span(offset + i, offset + number.end()))
+                    i = number.end()
+                    continue
                 if text[i].isalnum():
                     if words and words[-1].end == offset + i:
                         words[-1] = Span(words[-1].start, offset + i + 1)
