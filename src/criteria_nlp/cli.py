@@ -25,15 +25,16 @@ def _fail(err: Exception) -> None:
 @app.command()
 def parse(
     file: Annotated[Optional[str], typer.Argument(help="Criteria text, CT.gov v2 JSON or registry page; '-' for stdin; none for the reference trial NCT00846833.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, text or html (a review page).")] = "json",
 ) -> None:
-    """Parse one trial's criteria and print criteria-logic JSON (or a text review)."""
+    """Parse one trial's criteria and print criteria-logic JSON, a text review or an HTML page."""
     from . import api, ingest
     from .render import render_trial
+    from .review import review_page
     from .serialize import trial_to_json
 
-    if format not in ("json", "text"):
-        _fail(CriteriaNLPError(f"unknown format {format!r} (json, text)"))
+    if format not in ("json", "text", "html"):
+        _fail(CriteriaNLPError(f"unknown format {format!r} (json, text, html)"))
     try:
         if file is None:
             documents = [ingest.reference_document()]
@@ -50,6 +51,8 @@ def parse(
     for trial in trials:
         if format == "json":
             typer.echo(json.dumps(trial_to_json(trial), ensure_ascii=False, indent=2))
+        elif format == "html":
+            typer.echo(review_page(trial))
         else:
             typer.echo(render_trial(trial))
 
