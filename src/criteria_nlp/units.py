@@ -208,6 +208,24 @@ def conversion(source: str, target: str, molar_mass: float | None = None) -> Con
         raise UnitError(f"cannot convert {source!r} to {target!r}") from err
 
 
+@lru_cache(maxsize=4096)
+def same_kind(source: str, target: str) -> bool:
+    """Whether two units measure the same kind of thing, counting mass and amount of
+    substance as one (a molar mass bridges them). Unreadable units give no verdict: True."""
+    try:
+        a, b = parse(source), parse(target)
+    except (UnitError, ValueError):
+        return True
+
+    def kind(unit) -> dict:
+        dims = dict(unit.unit.dimensionality)
+        if "[substance]" in dims:
+            dims["[mass]"] = dims.get("[mass]", 0) + dims.pop("[substance]")
+        return {k: v for k, v in dims.items() if v}
+
+    return kind(a) == kind(b)
+
+
 def _concentrations(src: ParsedUnit, dst: ParsedUnit) -> bool:
     kinds = {"[mass] / [length] ** 3", "[substance] / [length] ** 3"}
     return {str(src.unit.dimensionality), str(dst.unit.dimensionality)} == kinds

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from lark import Token, Transformer, v_args
 
+from .. import units
 from ..lexicon import Lexicon
 from ..logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
@@ -203,8 +204,13 @@ class ToLogic(Transformer):
         return self._apply(variables, bound, _cover(variables[0].span, bound.span))
 
     def bound_variables(self, items: list) -> Node:
+        """"45% or more left ventricular ejection fraction"; but "> 2 mm as measured on AP"
+        is no value of alkaline phosphatase: the variable is then only mentioned."""
         bound, variables = items[0], items[-1]
-        return self._apply(variables, bound, _cover(bound.span, variables[-1].span))
+        span = _cover(bound.span, variables[-1].span)
+        if not all(self._agrees(v, bound) for v in variables):
+            return And((self.mention(variables), Pending(bound, bound.span)), span)
+        return self._apply(variables, bound, span)
 
     def comparator_variables(self, items: list) -> Node:
         """"over the age of 18": the comparator comes before the variable it bounds."""
@@ -224,6 +230,8 @@ class ToLogic(Transformer):
     @v_args(inline=True)
     def variables_values(self, variables: list[Variable], values: list[Amount]) -> Node:
         span = _cover(variables[0].span, values[-1].span)
+        if not all(self._agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
+            return And((self.mention(variables), *(Pending(Bound(Comparator.EQ, a, a.span), a.span) for a in values)), span)
         nodes = [self._values(v, values, span) for v in variables]
         return conjoin(nodes, span)
 
@@ -458,10 +466,27 @@ class ToLogic(Transformer):
         """A threshold whose variable is known only by the words that name it."""
         return self.settle([Variable(name, subject)], replace(pending, span=_cover(subject, pending.span)))
 
+    def _agrees(self, variable: Variable, limit: Bound | Range) -> bool:
+        """Whether a number read next to a variable can be a value of it: a unit of the
+        variable's kind, and a plausible number where it is in the variable's own unit."""
+        entry = self.lexicon.variable(variable.name)
+        if entry is None:
+            return True
+        for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
+            if amount.reference is not None:
+                continue
+            if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
+                return False
+            if (amount.unit in (None, entry.unit) or entry.kind == "score") and not _plausible(entry, amount.value):
+                return False
+        return True
+
     def _fits(self, variables: list[Variable], pending: Pending) -> bool:
         """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15
         minutes apart"): a bound in time units joins only variables measured in time; and
         "at least one" counts things rather than bounding the variable next to it."""
+        if not all(self._agrees(v, pending.limit) for v in variables):
+            return False
         unit = _unit_of(pending.limit)
         limit = pending.limit
         if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
