@@ -79,3 +79,25 @@ def test_long_unstructured_paragraph_is_split_into_sentences():
     segments = Segmenter()(text)
     assert len(segments) == 6
     assert all(s.span.text(text) == sentence.strip() for s in segments)
+
+
+def test_at_least_k_of_the_following_reads_spelled_and_digit_counts():
+    for words, k in (("five", 5), ("2", 2)):
+        text = f"Inclusion Criteria:\n- At least {words} of the following:\n   a. A1 x\n   b. B2 y\n"
+        [segment] = Segmenter()(text)
+        assert (segment.join, segment.k, len(segment.parts)) == ("atleast", k, 2)
+
+
+def test_a_count_word_the_rules_do_not_define_is_a_rule_error():
+    import json
+
+    import pytest
+
+    from criteria_nlp.errors import RuleError
+    from criteria_nlp.resources import data_file
+    from criteria_nlp.segment_rules import rules_from_dict
+
+    raw = json.loads(data_file("segmentation.json").read_text(encoding="utf-8"))
+    raw["number_words"] = {"two": 2}
+    with pytest.raises(RuleError, match="number_words"):
+        rules_from_dict(raw)

@@ -10,10 +10,9 @@ from .errors import RuleError
 from .logic import Section
 from .resources import load_json
 
-_KEYS = {"_doc", "header_cue", "run_on_number", "parent_header_max_words", "section_headers", "markers", "parent_cues", "inline_part_separator",
+_KEYS = {"_doc", "number_words", "header_cue", "run_on_number", "parent_header_max_words", "section_headers", "markers", "parent_cues", "inline_part_separator",
          "inline_join_words", "sentence_split_min_chars"}
 _JOINS = {"and", "or", "atleast"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +31,14 @@ class MarkerRule:
 class ParentCue:
     join: str
     pattern: re.Pattern[str]
+    numbers: dict[str, int]
 
     def k(self, text: str) -> int | None:
         match = self.pattern.search(text)
         if match is None or "k" not in match.groupdict():
             return None
         word = match.group("k").lower()
-        return _NUMBER_WORDS.get(word) or int(word)
+        return self.numbers[word] if word in self.numbers else int(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,16 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"bad pattern in {where}: {err}") from err
 
 
+def _check_counts(cue: ParentCue) -> None:
+    """Every spelled-out alternative of a cue's k group must be a known number word."""
+    group = re.search(r"\(\?P<k>([^)]*)\)", cue.pattern.pattern)
+    if group is None:
+        return
+    for alternative in group.group(1).split("|"):
+        if alternative.isalpha() and alternative.lower() not in cue.numbers:
+            raise RuleError(f"parent cue counts {alternative!r}, which number_words does not define")
+
+
 def _join_pattern(words: dict[str, str]) -> re.Pattern[str]:
     """The join words between whitespace, longest first ("and/or" before "and")."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -78,7 +88,10 @@ def rules_from_dict(raw: dict) -> SegmentRules:
             for h in raw["section_headers"]
         )
         markers = tuple(MarkerRule(m["kind"], _compile(m["pattern"], "markers")) for m in raw["markers"])
-        cues = tuple(ParentCue(c["join"], _compile(c["pattern"], "parent_cues")) for c in raw["parent_cues"])
+        numbers = {str(w).lower(): int(n) for w, n in raw["number_words"].items()}
+        cues = tuple(ParentCue(c["join"], _compile(c["pattern"], "parent_cues"), numbers) for c in raw["parent_cues"])
+        for cue in cues:
+            _check_counts(cue)
         rules = SegmentRules(
             header_cue=_compile(raw["header_cue"], "header_cue"),
             headers=headers,

@@ -65,7 +65,6 @@ class Segmenter:
 
     def __init__(self, rules: SegmentRules | None = None) -> None:
         self.rules = rules or default_rules()
-        self._sentences = None
 
     def __call__(self, text: str) -> list[Segment]:
         items = self._items(text)
@@ -189,12 +188,13 @@ class Segmenter:
         return [span]
 
     def _sentence_spans(self, text: str, span: Span) -> list[Span]:
-        if self._sentences is None:
-            import pysbd
+        """pysbd keeps per-call state on its segmenter, so each paragraph gets its own
+        (rare: only lone unstructured paragraphs come here)."""
+        import pysbd
 
-            self._sentences = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        sentences = pysbd.Segmenter(language="en", clean=False, char_span=True)
         pieces = []
-        for sentence in self._sentences.segment(span.text(text)):
+        for sentence in sentences.segment(span.text(text)):
             s, e = _strip(text, span.start + sentence.start, span.start + sentence.end)
             if s < e:
                 pieces.append(Span(s, e))
