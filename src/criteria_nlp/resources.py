@@ -24,8 +24,12 @@ def data_file(name: str) -> Traversable:
     return package_root() / "data" / name
 
 
-def grammar_file(name: str) -> Traversable:
-    return package_root() / "grammars" / name
+def open_grammar(name: str, **options: Any):
+    """A Lark parser for a packaged grammar; ``%import .other`` between the grammar files
+    resolves inside the package, whatever form it is installed in."""
+    from lark import Lark
+
+    return Lark.open_from_package(PACKAGE, name, ("grammars",), **options)
 
 
 def reference_file(name: str, trial: str = REFERENCE_TRIAL) -> Traversable:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import default_lexicon
 from ..logic import And, Compare, Concept, Fragment, Implies, Node, Not, Or, conjoin, disjoin
-from ..resources import grammar_file
+from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, token_stream
 from .transformer import Pending, ToLogic
@@ -40,16 +40,13 @@ class _Given(Lexer):
 
 @cache
 def criterion_parser() -> Lark:
-    """LALR with the Transformer applied while parsing: no intermediate tree is built, and
-    node positions come from the tokens, which carry their character offsets."""
-    root = grammar_file("criterion.lark")
-    return Lark(
-        root.read_text(encoding="utf-8"),
+    """The grammar compiled once: its LALR table and the Transformer's callbacks (one per
+    rule) are what the driver below runs; node positions come from the tokens."""
+    return open_grammar(
+        "criterion.lark",
         parser="lalr",
         lexer=_Given,
         transformer=ToLogic(default_lexicon()),
-        import_paths=[str(root.parent) if hasattr(root, "parent") else "."],
-        source_path=str(root),
         maybe_placeholders=False,
     )
 
