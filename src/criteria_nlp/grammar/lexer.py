@@ -207,7 +207,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
-    tokens = _drop_restatements(_split_or_comparators(tokens, tables, text))
+    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text)))
     tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
@@ -305,9 +305,21 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
     out: list[Token] = []
     for token in tokens:
         if token.type == "UNIT" and (
-            not out or out[-1].type not in _UNIT_AFTER or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,")
+            not out or out[-1].type not in _UNIT_AFTER or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,-")
         ):
             words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
+    """"1-year duration", "a 6-month history": the hyphen joins a number to its unit."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        if (token.type == "DASH" and out and out[-1].type == "NUMBER" and i + 1 < len(tokens)
+                and tokens[i + 1].type == "UNIT" and out[-1].end_pos == token.start_pos
+                and token.end_pos == tokens[i + 1].start_pos):
             continue
         out.append(token)
     return out
