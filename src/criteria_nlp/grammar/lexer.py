@@ -207,6 +207,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
+    tokens = _shared_heads(tokens, words, tables, text)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text)))
     tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
     return Stream(*_relative_clauses(tokens, words, text, span))
@@ -311,6 +312,41 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
             continue
         out.append(token)
     return out
+
+
+def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: str) -> list[Token]:
+    """"hepatic or renal impairment", "cardiac, liver or kidney failure": modifiers listed
+    before a concept share its head noun. A modifier becomes a concept of its own when
+    modifier + head is a lexicon form of one; otherwise it stays a word."""
+    out = list(tokens)
+    for concept in [t for t in tokens if t.type == "CONCEPT"]:
+        surface = text[concept.start_pos : concept.end_pos].split()
+        if len(surface) < 2:
+            continue
+        head = " ".join(surface[1:]).lower()
+        found = []
+        left = concept.start_pos
+        while True:
+            gap = text[:left].rstrip()
+            joiner = next((j for j in (" or", " and", ",", " and/or") if gap.lower().endswith(j)), None)
+            if joiner is None and not found:
+                break
+            if joiner is not None:
+                gap = gap[: len(gap) - len(joiner)].rstrip()
+            word = next((w for w in words if w.end == len(gap)), None)
+            if word is None:
+                break
+            hit = tables.forms.get(f"{word.text(text).lower()} {head}")
+            if hit is None or hit[0] != "CONCEPT":
+                break
+            found.append(_token(*hit, word.start, word.end))
+            left = word.start
+            if joiner is None:
+                break
+        for token in found:
+            words[:] = [w for w in words if not (w.start == token.start_pos and w.end == token.end_pos)]
+            out.append(token)
+    return sorted(out, key=lambda t: t.start_pos) if len(out) != len(tokens) else out
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
