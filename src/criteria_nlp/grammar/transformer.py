@@ -280,12 +280,18 @@ class ToLogic(Transformer):
     @v_args(inline=True)
     def reaction(self, head: Token, targets: tuple[list[Token], str]) -> Node:
         """"hypersensitivity to X or Y": one condition per agent, named after the pair."""
+        return self._per_target(Domain.CONDITION, f"{head.value} to", head, targets)
+
+    @v_args(inline=True)
+    def family_history(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+        """"family history of breast or ovarian cancer" is about relatives: an observation
+        per condition, never the patient's own condition."""
+        return self._per_target(Domain.OBSERVATION, f"{head.value} of", head, targets)
+
+    def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
         agents, join = targets
-        nodes = [
-            Concept(Domain.CONDITION, f"{head.value} to {self.lexicon.concepts[t.value].name}",
-                    Span(head.start_pos, t.end_pos))
-            for t in agents
-        ]
+        nodes = [Concept(domain, f"{prefix} {self.lexicon.concepts[t.value].name}", Span(head.start_pos, t.end_pos))
+                 for t in agents]
         return (disjoin if join == "or" else conjoin)(nodes)
 
     def counted(self, items: list) -> Node:
