@@ -213,7 +213,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
-_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "IF"}
+_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
 

@@ -397,6 +397,13 @@ class ToLogic(Transformer):
     def conditional(self, then, word: Token, condition):
         return Implies(condition, then, _cover(then.span, condition.span))
 
+    def excepting(self, items: list):
+        """"any malignancy other than basal cell carcinoma": the first without the others
+        ("psychiatric disorders other than major depression or anxiety")."""
+        main, *excluded = [i for i in items if not isinstance(i, Token)]
+        left_out = disjoin(excluded)
+        return And((main, Not(left_out, left_out.span)), _cover(main.span, left_out.span))
+
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
         return Or((main, alternative), _cover(main.span, alternative.span))
