@@ -58,6 +58,7 @@ class Lexicon:
     concepts: dict[str, ConceptEntry]
     units: dict[str, str]
     phrases: tuple[Phrase, ...]
+    unit_codes: dict[tuple[str, str], str]
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -177,8 +178,17 @@ def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, Con
             raise RuleError(f"{clash!r} is both variable {forms[clash]!r} and concept {concept.name!r}")
 
 
+def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str], str]:
+    codes = {}
+    for row in _rows("unit_codes.tsv", ["variable", "unit", "code"]):
+        if row["variable"] not in variables:
+            raise RuleError(f"unit_codes.tsv: unknown variable {row['variable']!r}")
+        codes[(row["variable"], row["unit"])] = row["code"]
+    return codes
+
+
 @cache
 def default_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
-    return Lexicon(variables, concepts, load_units(), load_phrases())
+    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables))

@@ -51,3 +51,9 @@ def test_unparsed_text_is_reported_with_offsets():
     assert [f.text for f in parsed.unparsed] == ["frobnication", "quantum flux"]
     for fragment in parsed.unparsed:
         assert text[fragment.span.start : fragment.span.end] == fragment.text
+
+
+def test_the_loinc_code_follows_the_unit_a_threshold_is_written_in():
+    ifcc = _parse("HbA1c > 48 mmol/mol").logic
+    ngsp = _parse("HbA1c > 7.5%").logic
+    assert (ifcc.variable.code, ngsp.variable.code) == ("59261-8", "4548-4")

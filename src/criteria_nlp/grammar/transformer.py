@@ -170,6 +170,9 @@ class ToLogic(Transformer):
             # a bare number takes the variable's usual unit only where it makes sense in it
             # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
             unit = entry.unit
+        code = self.lexicon.unit_codes.get((variable.name, unit)) if unit else None
+        if code is not None:  # "HbA1c > 48 mmol/mol" is the IFCC term, not the % one
+            variable = replace(variable, code=code, system="http://loinc.org")
         return Compare(variable, comparator, amount.value, span, unit, amount.reference)
 
     def settle(self, variables: list[Variable], pending: Pending) -> Node:
