@@ -305,7 +305,9 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
     number restated in parentheses, "three (3) years") between them."""
     out: list[Token] = []
     for token in tokens:
-        if token.type == "UNIT" and (
+        rate = (token.value.startswith("/") and len(out) >= 2 and out[-1].type == "CONCEPT"
+                and out[-2].type == "NUMBER")  # "4 seizures/week": a count per time
+        if token.type == "UNIT" and not rate and (
             not out or out[-1].type not in _UNIT_AFTER or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,-")
         ):
             words.append(Span(token.start_pos, token.end_pos))

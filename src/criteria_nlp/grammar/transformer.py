@@ -316,6 +316,12 @@ class ToLogic(Transformer):
         variable = Variable(f"{concept.name} count", concept.span)
         return Compare(variable, bound.comparator, amount.value, span)
 
+    def counted_rate(self, items: list) -> Node:
+        """"at least 4 seizures/week": how often the concept happens."""
+        bound, concept, unit = items[0], items[-2], items[-1]
+        variable = Variable(f"{concept.name} frequency", concept.span)
+        return Compare(variable, bound.comparator, bound.amount.value, _cover(bound.span, _span(unit)), unit.value)
+
     @v_args(inline=True)
     def including(self, main, word: Token, example):
         """"X including Y": Y is a kind of X, so either one counts."""
