@@ -59,6 +59,7 @@ class Lexicon:
     units: dict[str, str]
     phrases: tuple[Phrase, ...]
     unit_codes: dict[tuple[str, str], str]
+    unit_by_kind: dict[tuple[str, str], str]
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -191,4 +192,6 @@ def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str]
 def default_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
-    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables))
+    unit_by_kind = {(row["kind"], row["unit"]): row["reads_as"]
+                    for row in _rows("unit_by_kind.tsv", ["kind", "unit", "reads_as"])}
+    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind)

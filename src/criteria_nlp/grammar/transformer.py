@@ -164,6 +164,8 @@ class ToLogic(Transformer):
         a bare number takes the variable's default unit."""
         entry = self.lexicon.variable(variable.name)
         unit = amount.unit
+        if entry is not None and unit is not None:
+            unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
         if entry is not None and entry.kind in ("score", "count"):
             unit = None
         elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
