@@ -59,6 +59,7 @@ class Pending:
     span: Span
     window: Window | None = None
     negated: bool = False
+    of_duration: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +262,11 @@ class ToLogic(Transformer):
         return Pending(bound, bound.span)
 
     @v_args(inline=True)
+    def duration_bound(self, bound: Bound, word: Token) -> Pending:
+        """"(AF of) less than 1-year duration": how long the thing before has lasted."""
+        return Pending(bound, _cover(bound.span, _span(word)), of_duration=True)
+
+    @v_args(inline=True)
     def bare_range(self, limit: Range) -> Pending:
         return Pending(limit, limit.span)
 
@@ -459,6 +465,10 @@ class ToLogic(Transformer):
         """Give each bare threshold the variables of the threshold before it, else of the
         one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
         out = list(elements)
+        for i in range(1, len(out)):
+            if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
+                lasting = Variable(f"{out[i - 1].name} duration", out[i - 1].span)
+                out[i] = self.settle([lasting], out[i])
         for order in (range(len(out)), range(len(out) - 1, -1, -1)):
             neighbour: list[Variable] = []
             for i in order:
@@ -476,7 +486,7 @@ class ToLogic(Transformer):
                 if amount.unit is None and amount.reference is None and _unit_of(after.limit):
                     out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=_unit_of(after.limit))))
         for i, element in enumerate(out):
-            if isinstance(element, Pending) and _unit_of(element.limit) == "a":
+            if isinstance(element, Pending) and not element.of_duration and _unit_of(element.limit) == "a":
                 out[i] = self.settle([self._age(element.span)], element)
         for i in range(1, len(out)):
             if isinstance(out[i], Pending) and isinstance(out[i - 1], Concept):
