@@ -320,35 +320,42 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
     """"hepatic or renal impairment", "cardiac, liver or kidney failure": modifiers listed
     before a concept share its head noun. A modifier becomes a concept of its own when
     modifier + head is a lexicon form of one; otherwise it stays a word."""
-    out = list(tokens)
-    for concept in [t for t in tokens if t.type == "CONCEPT"]:
-        surface = text[concept.start_pos : concept.end_pos].split()
-        if len(surface) < 2:
-            continue
-        head = " ".join(surface[1:]).lower()
-        found = []
-        left = concept.start_pos
+    concepts = [t for t in tokens if t.type == "CONCEPT" and " " in text[t.start_pos : t.end_pos]]
+    if not concepts or not words:
+        return tokens
+    ending = {w.end: w for w in words}
+    found: list[Token] = []
+    for concept in concepts:
+        first, _, rest = text[concept.start_pos : concept.end_pos].partition(" ")
+        head = " ".join(rest.lower().split())
+        left, joined = concept.start_pos, False
         while True:
-            gap = text[:left].rstrip()
-            joiner = next((j for j in (" or", " and", ",", " and/or") if gap.lower().endswith(j)), None)
-            if joiner is None and not found:
+            end = _skip_space_back(text, left)
+            window = text[max(0, end - 8) : end].lower()
+            joiner = next((j for j in (" and/or", " or", " and", ",") if window.endswith(j)), None)
+            if joiner is None and not joined:
                 break
             if joiner is not None:
-                gap = gap[: len(gap) - len(joiner)].rstrip()
-            word = next((w for w in words if w.end == len(gap)), None)
-            if word is None:
-                break
-            hit = tables.forms.get(f"{word.text(text).lower()} {head}")
+                end = _skip_space_back(text, end - len(joiner))
+            word = ending.get(end)
+            hit = tables.forms.get(f"{word.text(text).lower()} {head}") if word else None
             if hit is None or hit[0] != "CONCEPT":
                 break
             found.append(_token(*hit, word.start, word.end))
-            left = word.start
+            left, joined = word.start, True
             if joiner is None:
                 break
-        for token in found:
-            words[:] = [w for w in words if not (w.start == token.start_pos and w.end == token.end_pos)]
-            out.append(token)
-    return sorted(out, key=lambda t: t.start_pos) if len(out) != len(tokens) else out
+    if not found:
+        return tokens
+    taken = {(t.start_pos, t.end_pos) for t in found}
+    words[:] = [w for w in words if (w.start, w.end) not in taken]
+    return sorted(tokens + found, key=lambda t: t.start_pos)
+
+
+def _skip_space_back(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
