@@ -16,10 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import PatientError
+from .lexicon import LOINC
 from .patient import Patient, patient_from_json, problem
 from .units import UnitError, convert
 
-LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 _NATIVE_PATH = re.compile(r"^(observations|conditions|medications|procedures|allergies)\[(\d+)\]")
 

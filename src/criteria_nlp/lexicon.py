@@ -7,14 +7,12 @@ wrong number of fields, an unknown enum value or a phrase listed under two entri
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from io import StringIO
 
 from .errors import RuleError
 from .logic import Comparator, Domain
-from .resources import data_file
+from .tables import read_table
 
 LOINC = "http://loinc.org"
 
@@ -80,27 +78,6 @@ def normalize(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _rows(name: str, header: list[str], *, required: bool = True) -> list[dict[str, str]]:
-    resource = data_file(name)
-    if not resource.is_file():
-        if required:
-            raise RuleError(f"lexicon file {name} is missing from the package")
-        return []
-    text = resource.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.reader(StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    rows = list(reader)
-    if not rows or rows[0] != header:
-        raise RuleError(f"{name}: header must be {header}, got {rows[0] if rows else None}")
-    out = []
-    for number, row in enumerate(rows[1:], 2):
-        row = row + [""] * (len(header) - len(row)) if len(row) < len(header) else row
-        if len(row) != len(header):
-            raise RuleError(f"{name}: row {number} has {len(row)} fields, expected {len(header)}")
-        out.append({k: v.strip() for k, v in zip(header, row)})
-    return out
-
-
 def _float(value: str, where: str) -> float | None:
     if not value:
         return None
@@ -119,7 +96,7 @@ def _claim(owner: dict[str, str], phrase: str, name: str, where: str) -> None:
 def load_variables() -> dict[str, VariableEntry]:
     entries: dict[str, VariableEntry] = {}
     owner: dict[str, str] = {}
-    for row in _rows("variables.tsv", ["name", "code", "unit", "kind", "low", "high", "synonyms"]):
+    for row in read_table("variables.tsv", ("name", "code", "unit", "kind", "low", "high", "synonyms")):
         name = normalize(row["name"])
         synonyms = tuple(dict.fromkeys([name, *(normalize(s) for s in row["synonyms"].split("|") if s.strip())]))
         for synonym in synonyms:
@@ -132,7 +109,7 @@ def load_variables() -> dict[str, VariableEntry]:
 def load_concepts() -> dict[str, ConceptEntry]:
     entries: dict[str, ConceptEntry] = {}
     owner: dict[str, str] = {}
-    for row in _rows("concepts.tsv", ["name", "domain", "code", "system", "synonyms"], required=False):
+    for row in read_table("concepts.tsv", ("name", "domain", "code", "system", "synonyms"), required=False):
         name = normalize(row["name"])
         try:
             domain = Domain(row["domain"])
@@ -147,7 +124,7 @@ def load_concepts() -> dict[str, ConceptEntry]:
 
 def load_units() -> dict[str, str]:
     units: dict[str, str] = {}
-    for row in _rows("units.tsv", ["alias", "ucum", "note"]):
+    for row in read_table("units.tsv", ("alias", "ucum", "note")):
         alias = row["alias"].strip()
         if units.get(alias, row["ucum"]) != row["ucum"]:
             raise RuleError(f"units.tsv: {alias!r} maps to both {units[alias]!r} and {row['ucum']!r}")
@@ -157,8 +134,8 @@ def load_units() -> dict[str, str]:
 
 def load_phrases() -> tuple[Phrase, ...]:
     phrases = [Phrase(normalize(r["phrase"]), r["terminal"], r["value"] or None)
-               for r in _rows("cues.tsv", ["phrase", "terminal", "value"])]
-    for row in _rows("comparators.tsv", ["phrase", "comparator", "position", "note"]):
+               for r in read_table("cues.tsv", ("phrase", "terminal", "value"))]
+    for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "note")):
         try:
             comparator = Comparator(row["comparator"])
         except ValueError as err:
@@ -181,7 +158,7 @@ def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, Con
 
 def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str], str]:
     codes = {}
-    for row in _rows("unit_codes.tsv", ["variable", "unit", "code"]):
+    for row in read_table("unit_codes.tsv", ("variable", "unit", "code")):
         if row["variable"] not in variables:
             raise RuleError(f"unit_codes.tsv: unknown variable {row['variable']!r}")
         codes[(row["variable"], row["unit"])] = row["code"]
@@ -193,5 +170,5 @@ def default_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
     unit_by_kind = {(row["kind"], row["unit"]): row["reads_as"]
-                    for row in _rows("unit_by_kind.tsv", ["kind", "unit", "reads_as"])}
+                    for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"))}
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind)

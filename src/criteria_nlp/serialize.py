@@ -25,7 +25,7 @@ def span_to_json(span: Span) -> list[int]:
 
 
 def _window(window: Window) -> dict[str, Any]:
-    return {"value": _number(window.value), "unit": window.unit, "relation": window.relation.value,
+    return {"value": json_number(window.value), "unit": window.unit, "relation": window.relation.value,
             "anchor": window.anchor.value}
 
 
@@ -48,7 +48,7 @@ def node_to_json(node: Node) -> dict[str, Any]:
                 "variable": {"name": node.variable.name, "code": node.variable.code,
                              "system": node.variable.system, "span": span_to_json(node.variable.span)},
                 "comparator": node.comparator.value,
-                "value": _number(node.value),
+                "value": json_number(node.value),
                 "unit": node.unit,
                 "reference": node.reference.value if node.reference else None,
                 "span": span_to_json(node.span),
@@ -89,7 +89,7 @@ def structured_to_json(structured: Structured) -> dict[str, Any]:
     for name in ("min_age", "max_age"):
         quantity = getattr(structured, name)
         if quantity is not None:
-            out[name] = {"value": _number(quantity.value), "unit": quantity.unit}
+            out[name] = {"value": json_number(quantity.value), "unit": quantity.unit}
     if structured.sex is not None:
         out["sex"] = structured.sex
     if structured.healthy_volunteers is not None:
@@ -97,7 +97,8 @@ def structured_to_json(structured: Structured) -> dict[str, Any]:
     return out
 
 
-def _number(value: float) -> float | int:
+def json_number(value: float) -> float | int:
+    """``1.0`` is written ``1``."""
     return int(value) if float(value).is_integer() else value
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..serialize import json_number as number
 from ..logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Relation,
     Trial, Unparsed, Window, fragments,
@@ -108,7 +109,6 @@ def implies_as_or(node: Implies) -> Or:
 
 # ---- variables ---------------------------------------------------------------------------
 
-LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 AGE_LOINC = "30525-0"
 _AGE_NAMES = {"age"}
@@ -125,11 +125,6 @@ def sex_of(node: Concept) -> str | None:
     if node.domain is not Domain.DEMOGRAPHIC:
         return None
     return _SEX_NAMES.get(node.name.strip().lower())
-
-
-def number(value: float) -> float | int:
-    """JSON-friendly number: ``1.0`` becomes ``1``."""
-    return int(value) if float(value).is_integer() else value
 
 
 def slug(text: str) -> str:

@@ -23,8 +23,9 @@ from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Node, Not,
     Or, Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
+from ..lexicon import LOINC
 from .base import (
-    INDEX_ANCHORS, LOINC, ExportResult, Problems, criteria_of, is_age, lookback_days, number,
+    INDEX_ANCHORS, ExportResult, Problems, criteria_of, is_age, lookback_days, number,
     qualifier_problems, sex_of, slug, window_days, window_phrase,
 )
 

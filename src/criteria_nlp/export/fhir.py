@@ -28,9 +28,10 @@ from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
     Relation, Section, Trial, Unparsed, Window, fragments,
 )
+from ..lexicon import LOINC
 from .base import (
     dump_json,
-    LOINC, UCUM, ExportResult, Problems, criteria_of, implies_as_or, is_age, number,
+    UCUM, ExportResult, Problems, criteria_of, implies_as_or, is_age, number,
     qualifier_problems, sex_of, window_phrase,
 )
 
@@ -128,16 +129,19 @@ def _characteristic(node: Node, exclude: bool, problems: Problems) -> dict[str, 
     return out
 
 
+def _variable_code(node: Compare, problems: Problems, field: str) -> dict[str, Any]:
+    """The CodeableConcept of a threshold's variable: Age, its LOINC code, or text only."""
+    if is_age(node):
+        return _coding(LOINC, *AGE_LOINC, text=node.variable.name)
+    if node.variable.code:
+        return _coding(node.variable.system or LOINC, node.variable.code, node.variable.name)
+    problems.node(node, f"variable has no code: the FHIR {field} is text only")
+    return {"text": node.variable.name}
+
+
 def _compare(node: Compare, problems: Problems) -> tuple[dict[str, Any], bool]:
     """The characteristic of a threshold, and whether it must be negated (``!=``)."""
-    if is_age(node):
-        type_ = _coding(LOINC, *AGE_LOINC, text=node.variable.name)
-    elif node.variable.code:
-        type_ = _coding(node.variable.system or LOINC, node.variable.code, node.variable.name)
-    else:
-        type_ = {"text": node.variable.name}
-        problems.node(node, "variable has no code: the FHIR type is text only")
-    definition: dict[str, Any] = {"type": type_}
+    definition: dict[str, Any] = {"type": _variable_code(node, problems, "type")}
     quantity = _quantity(node.value, None if node.reference else node.unit)
     if node.comparator in _RANGE_BOUND:
         definition["valueRange"] = {_RANGE_BOUND[node.comparator]: quantity}
@@ -299,13 +303,7 @@ def _r4_characteristic(atom: Compare | Concept, exclude: bool, problems: Problem
             out = {"code": code, "valueBoolean": True}
         qualifier_problems(atom, problems, "in a FHIR R4 Group")
     else:
-        if is_age(atom):
-            code = _coding(LOINC, *AGE_LOINC, text=atom.variable.name)
-        elif atom.variable.code:
-            code = _coding(atom.variable.system or LOINC, atom.variable.code, atom.variable.name)
-        else:
-            code = {"text": atom.variable.name}
-            problems.node(atom, "variable has no code: the FHIR code is text only")
+        code = _variable_code(atom, problems, "code")
         if atom.reference is not None:
             problems.node(atom, f"a multiple of the {atom.reference.value} has no FHIR R4 Group form; "
                                 "the value carries the annotation unit {" + atom.reference.value + "} only")

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon, default_lexicon
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
+from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 
@@ -64,10 +65,10 @@ class DocIndex:
 
 @cache
 def _number_pattern() -> re.Pattern[str]:
-    for line in data_file("shapes.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("NUMBER\t"):
-            return re.compile(line.split("\t", 1)[1])
-    raise LookupError("shapes.tsv has no NUMBER pattern")
+    shapes = {row["terminal"]: row["pattern"] for row in read_table("shapes.tsv", ("terminal", "pattern"))}
+    if "NUMBER" not in shapes:
+        raise RuleError("shapes.tsv has no NUMBER pattern")
+    return re.compile(shapes["NUMBER"])
 
 
 class Tables:
@@ -178,22 +179,20 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens: list[Token] = []
     words: list[Span] = []
     while i < stop:
-        letter = text[starts[i] : ends[i]]
-        grade = None
-        if letter in tables.grade_letters:
+        start, end = starts[i], ends[i]
+        piece = text[start:end]
+        if piece in tables.grade_letters:
             scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
-            grade = tables.letters.get((scale, letter))
-        if grade is not None:
-            tokens.append(_token("NUMBER", grade, starts[i], ends[i]))
-            i += 1
-            continue
+            grade = tables.letters.get((scale, piece))
+            if grade is not None:
+                tokens.append(_token("NUMBER", grade, start, end))
+                i += 1
+                continue
         match = matches.get(i)
         if match is not None and match.end <= stop:
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
-        start, end = starts[i], ends[i]
-        piece = text[start:end]
         skip = index.skip[i]
         i += 1
         hit = tables.lookup(piece)
