@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_nlp import api
-from criteria_nlp.chia import iter_trials, value_pairs
+from criteria_nlp.bench.chia import iter_trials, value_pairs
 from criteria_nlp.ingest import Document
 from criteria_nlp.lexicon import default_lexicon
 from criteria_nlp.logic import Compare, atoms

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"gold tree not found: {GOLD}")
 
     from criteria_nlp.evaluate import Evaluator, Options
-    from criteria_nlp.patient import read_patient
+    from criteria_nlp.patients import read_patient
     from criteria_nlp.serialize import trial_from_json
 
     core = _one_core()

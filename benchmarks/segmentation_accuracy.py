@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from criteria_nlp import chia
+from criteria_nlp.bench import chia
 from criteria_nlp.segment_rules import SegmentRules, rules_from_dict
 from criteria_nlp.segmentation import Segment, Segmenter
 

@@ -62,7 +62,7 @@ def _maxrss_mb() -> float:
 
 def _load(corpus: Path) -> list:
     """The Documents of every trial (Chia trial text under its section headers)."""
-    from criteria_nlp import chia
+    from criteria_nlp.bench import chia
     from criteria_nlp.ingest import from_text
 
     return [from_text(trial.text, id=trial.id) for trial in chia.iter_trials(corpus)]

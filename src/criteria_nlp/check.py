@@ -14,7 +14,7 @@ from .errors import CriteriaNLPError, InputError, PatientError
 from .evaluate import Evaluator, Options, TrialResult
 from .evaluation_json import STATUS, trial_result_to_json
 from .logic import Trial
-from .patient import Patient, load_patient, problem
+from .patients import Patient, load_patient, problem
 from .render import render_node
 
 FORMATS = ("text", "json")

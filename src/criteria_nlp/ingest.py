@@ -20,7 +20,6 @@ from .resources import REFERENCE_TRIAL, reference_file
 MAX_CHARS = 2_000_000
 _NCT = re.compile(r"\bNCT\d{8}\b")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\b", re.IGNORECASE)
-_AGE_UNITS = {"year": "a", "month": "mo", "week": "wk", "day": "d", "hour": "h", "minute": "min"}
 _PAGE_AGES = re.compile(
     r"^(?:(?P<lo>\d+)\s*(?:\+|to\s+(?P<hi>\d+)))?(?:up to\s+(?P<upto>\d+))?\s*(?P<unit>year|month|week|day)s?\s+old$",
     re.IGNORECASE,
@@ -96,7 +95,7 @@ def _page_ages(value: str) -> dict[str, Quantity | None]:
     match = _PAGE_AGES.match(value.strip())
     if match is None:
         return {}
-    unit = _AGE_UNITS[match.group("unit").lower()]
+    unit = _time_unit(match.group("unit"))
     low, high = match.group("lo"), match.group("hi") or match.group("upto")
     return {
         "min_age": Quantity(float(low), unit) if low else None,
@@ -116,8 +115,14 @@ def _ctgov_age(value: object, field_name: str, source: str | None) -> Quantity |
     match = _AGE.match(str(value))
     if match is None:
         raise InputError(f"{field_name}: cannot read age {value!r}", source=source)
-    return Quantity(float(match.group(1)), _AGE_UNITS[match.group(2).lower()])
+    return Quantity(float(match.group(1)), _time_unit(match.group(2)))
 
+
+def _time_unit(word: str) -> str:
+    """The UCUM code of a registry's time word ("Years"), from the unit lexicon."""
+    from .lexicon import default_lexicon
+
+    return default_lexicon().case_free_units()[word.lower()]
 
 def from_ctgov_study(study: object, *, source: str | None = None) -> Document:
     """One ClinicalTrials.gov API v2 study object."""

@@ -8,6 +8,7 @@ wrong number of fields, an unknown enum value or a phrase listed under two entri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 
 from .errors import RuleError
@@ -17,12 +18,27 @@ from .tables import read_table
 LOINC = "http://loinc.org"
 
 
+class VariableKind(str, Enum):
+    """What a variable measures decides how a number next to it reads: a score compares on
+    its own scale, a count has no unit, a duration takes time units. ``age`` is the
+    patient's age (exactly one row), computed from the birth date at evaluation."""
+
+    AGE = "age"
+    DEMOGRAPHIC = "demographic"
+    DURATION = "duration"
+    SCORE = "score"
+    COUNT = "count"
+    LAB = "lab"
+    VITAL = "vital"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class VariableEntry:
     name: str
     code: str | None
     unit: str | None
-    kind: str
+    kind: VariableKind
     low: float | None
     high: float | None
     synonyms: tuple[str, ...]
@@ -57,10 +73,14 @@ class Lexicon:
     units: dict[str, str]
     phrases: tuple[Phrase, ...]
     unit_codes: dict[tuple[str, str], str]
-    unit_by_kind: dict[tuple[str, str], str]
+    unit_by_kind: dict[tuple[VariableKind, str], str]
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
+
+    @property
+    def age(self) -> VariableEntry:
+        return next(entry for entry in self.variables.values() if entry.kind is VariableKind.AGE)
 
     def case_free_units(self) -> dict[str, str]:
         """Unit aliases whose lower-case form is unambiguous ("mg/dl"); "G/L" vs "g/L" is not."""
@@ -101,9 +121,20 @@ def load_variables() -> dict[str, VariableEntry]:
         synonyms = tuple(dict.fromkeys([name, *(normalize(s) for s in row["synonyms"].split("|") if s.strip())]))
         for synonym in synonyms:
             _claim(owner, synonym, name, "variables.tsv")
-        entries[name] = VariableEntry(name, row["code"] or None, row["unit"] or None, row["kind"],
+        entries[name] = VariableEntry(name, row["code"] or None, row["unit"] or None, _kind(row["kind"], name),
                                       _float(row["low"], name), _float(row["high"], name), synonyms)
+    ages = [entry.name for entry in entries.values() if entry.kind is VariableKind.AGE]
+    if len(ages) != 1:
+        raise RuleError(f"variables.tsv: exactly one variable must be of kind 'age', found {ages}")
     return entries
+
+
+def _kind(value: str, where: str) -> VariableKind:
+    try:
+        return VariableKind(value)
+    except ValueError as err:
+        known = ", ".join(k.value for k in VariableKind)
+        raise RuleError(f"{where}: unknown variable kind {value!r} (one of {known})") from err
 
 
 def load_concepts() -> dict[str, ConceptEntry]:
@@ -169,6 +200,6 @@ def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str]
 def default_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
-    unit_by_kind = {(row["kind"], row["unit"]): row["reads_as"]
+    unit_by_kind = {(_kind(row["kind"], "unit_by_kind.tsv"), row["unit"]): row["reads_as"]
                     for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"))}
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind)

@@ -231,8 +231,41 @@ def _concentrations(src: ParsedUnit, dst: ParsedUnit) -> bool:
     return {str(src.unit.dimensionality), str(dst.unit.dimensionality)} == kinds
 
 
+@lru_cache(maxsize=4096)
+def _base(code: str) -> tuple[str, float]:
+    parsed = parse(code)
+    base = registry().Quantity(parsed.scale, parsed.unit).to_base_units()
+    annotations = "".join(_ANNOTATION.findall(code))  # "mL/min/{1.73_m2}" is not plain mL/min
+    return f"{base.units:~}{annotations}", float(base.magnitude)
+
+
+def canonical(value: float, code: str | None) -> tuple[str, float]:
+    """``(kind, value)`` with the value in base units: two quantities are equal exactly when
+    both parts are ("1500/uL" and "1.5 10*9/L"; "6 mo" and "0.5 a"). An unreadable unit
+    is its own kind, its value unchanged."""
+    if not code:
+        return "", value
+    try:
+        kind, factor = _base(code)
+    except (UnitError, pint.errors.PintError):
+        return code, value
+    return kind, value * factor
+
+
 def convert(value: float, source: str, target: str, molar_mass: float | None = None) -> float:
     return conversion(source, target, molar_mass)(value)
+
+
+@lru_cache(maxsize=1024)
+def is_time(code: str | None) -> bool:
+    """A length of time ("a", "wk", "min"): what windows, durations and ages are written in."""
+    if not code:
+        return False
+    try:
+        parsed = parse(code)
+    except UnitError:
+        return False
+    return parsed.unit.dimensionality == registry().second.dimensionality
 
 
 def is_unitless(code: str | None) -> bool:

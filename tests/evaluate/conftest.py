@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from criteria_nlp.patient import load_patient
+from criteria_nlp.patients import load_patient
 
 from ..conftest import CORPORA
 

@@ -8,7 +8,7 @@ from criteria_nlp.logic import (
     Anchor, Comparator, Compare, Concept, Criterion, Domain, Reference, Relation, Section, Variable,
     Window,
 )
-from criteria_nlp.patient import patient_from_json
+from criteria_nlp.patients import patient_from_json
 from criteria_nlp.spans import Span
 
 AS_OF = dt.date(2026, 1, 15)

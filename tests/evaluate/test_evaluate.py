@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from criteria_nlp.evaluate import Evaluator, Options, SiteRange, Truth, Verdict
 from criteria_nlp.logic import And, Anchor, Fragment, Not, Or, Trial
-from criteria_nlp.patient import Observation, Patient, ReferenceRange
+from criteria_nlp.patients import Observation, Patient, ReferenceRange
 
 from .helpers import AS_OF, NOWHERE, compare, concept, criterion, lab, record, window
 

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, strategies as st
 
 from criteria_nlp import units
-from criteria_nlp.resources import data_file
 from criteria_nlp.tables import read_table
 from criteria_nlp.units import UnitError, convert
 
@@ -77,8 +76,6 @@ def test_analytes_are_keyed_by_loinc_code_and_name():
 
 
 def test_every_unit_of_the_variable_lexicon_parses():
-    if not data_file("variables.tsv").is_file():
-        pytest.skip("data/variables.tsv is not in the package yet")
     header = ("name", "code", "unit", "kind", "low", "high", "synonyms")
     for row in read_table("variables.tsv", header):
         if row["unit"]:

@@ -14,14 +14,14 @@ import datetime as dt
 import json
 from typing import Any
 
-from criteria_nlp.evaluate import normalize, rules
+from criteria_nlp.patients.vocabulary import normalize, rules
 from criteria_nlp.export.concepts import concept_map
 from criteria_nlp.export.sql import cdm_ddl
 from criteria_nlp.logic import (
     Anchor, Comparator, Compare, Concept, Criterion, Domain, Node, Reference, Relation,
     Section, Trial, Variable, Window,
 )
-from criteria_nlp.patient import Patient, load_patient, patient_from_json
+from criteria_nlp.patients import Patient, load_patient, patient_from_json
 from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
 

@@ -12,7 +12,7 @@ from json_logic import jsonLogic
 from criteria_nlp.evaluate import Evaluator, Options, Truth, Verdict
 from criteria_nlp.export.jsonlogic import atom_keys, export_jsonlogic
 from criteria_nlp.logic import Concept, Fragment, Section
-from criteria_nlp.patient import Patient, patient_from_json
+from criteria_nlp.patients import Patient, patient_from_json
 from criteria_nlp.spans import Span
 
 from .helpers import ANC, AST_ULN, CHEMO_30D, PATIENTS, corpus_patients, gold_trial, one_criterion_trial, trial_of

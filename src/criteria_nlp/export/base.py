@@ -110,21 +110,21 @@ def implies_as_or(node: Implies) -> Or:
 # ---- variables ---------------------------------------------------------------------------
 
 UCUM = "http://unitsofmeasure.org"
-AGE_LOINC = "30525-0"
-_AGE_NAMES = {"age"}
-_SEX_NAMES = {"female": "female", "females": "female", "woman": "female", "women": "female",
-              "male": "male", "males": "male", "man": "male", "men": "male"}
-
-
 def is_age(node: Compare) -> bool:
-    return node.variable.code == AGE_LOINC or node.variable.name.strip().lower() in _AGE_NAMES
+    from ..patients.vocabulary import normalize, rules
+
+    rule = rules()
+    return node.variable.code in rule.age_codes or normalize(node.variable.name) in rule.age_names
 
 
 def sex_of(node: Concept) -> str | None:
     """``"female"``/``"male"`` for a demographic concept that names a sex, else None."""
+    from ..patients.vocabulary import normalize, rules
+
     if node.domain is not Domain.DEMOGRAPHIC:
         return None
-    return _SEX_NAMES.get(node.name.strip().lower())
+    sexes = {rules().sexes.get(word) for word in normalize(node.name).split()} - {None}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 def slug(text: str) -> str:
@@ -133,20 +133,17 @@ def slug(text: str) -> str:
 
 # ---- windows -----------------------------------------------------------------------------
 
-# UCUM definitions of the time units (mo and a are the Julian month and year).
-_DAYS_PER_UNIT = {"min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
-
-
 def window_days(window: Window) -> int | None:
     """The window length in whole days (floor of the UCUM length), None for unknown units.
 
     Date-granular formats include events dated on or after ``anchor - days``; the floor
     makes that exactly the events within the UCUM length of the anchor.
     """
-    per_unit = _DAYS_PER_UNIT.get(window.unit)
-    if per_unit is None:
+    from ..units import convert, is_time
+
+    if not is_time(window.unit):
         return None
-    return int(math.floor(window.value * per_unit + 1e-9))
+    return int(math.floor(convert(window.value, window.unit, "d") + 1e-9))
 
 
 # The assessment (index) date of every exporter stands for these anchors; a window anchored
@@ -182,6 +179,6 @@ def _dump(value: Any, indent: int, width: int) -> str:
 def lookback_days() -> int:
     """How old a value may be when a threshold has no window of its own (the evaluator's
     rule, ``data/evaluation.json``): executable exports apply the same look-back."""
-    from ..evaluate import rules
+    from ..patients.vocabulary import rules
 
     return rules().lookback_days

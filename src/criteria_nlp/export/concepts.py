@@ -142,7 +142,7 @@ class ConceptMap:
 
 def compare_keys(node: Compare) -> MatchKeys:
     """Every name and code an observation answering this threshold's variable may carry."""
-    from ..evaluate import variable_keys
+    from ..patients.vocabulary import variable_keys
 
     entry = variable_keys(node.variable.name, node.variable.code)
     return MatchKeys(tuple(sorted(entry.names)), tuple(sorted(entry.codes)))
@@ -156,7 +156,7 @@ class ConceptLookup:
 
 
 def concept_lookup(node: Concept) -> ConceptLookup:
-    from ..evaluate import concept_query
+    from ..patients.vocabulary import concept_query
 
     query = concept_query(node.domain, node.name, node.code)
     keys = MatchKeys(tuple(sorted(query.match.names)), tuple(sorted(query.match.codes)))
@@ -166,7 +166,7 @@ def concept_lookup(node: Concept) -> ConceptLookup:
 
 
 def molar_mass(node: Compare) -> float | None:
-    from ..evaluate import normalize
+    from ..patients.vocabulary import normalize
     from ..units import analyte
 
     found = analyte(node.variable.code, normalize(node.variable.name))

@@ -28,7 +28,7 @@ from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
     Relation, Section, Trial, Unparsed, Window, fragments,
 )
-from ..lexicon import LOINC
+from ..lexicon import LOINC, default_lexicon
 from .base import (
     dump_json,
     UCUM, ExportResult, Problems, criteria_of, implies_as_or, is_age, number,
@@ -38,7 +38,6 @@ from .base import (
 OFFSET_SYSTEM = "http://terminology.hl7.org/CodeSystem/characteristic-offset"
 GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender"
 SEX_LOINC = ("46098-0", "Sex")
-AGE_LOINC = ("30525-0", "Age")
 _ID_NAMESPACE = uuid.UUID("6f1e6f0c-61a5-4b8e-9c3a-6d0f3c1d2b7a")
 
 _COMBINATION = {And: "all-of", Or: "any-of", AtLeast: "at-least"}
@@ -132,7 +131,8 @@ def _characteristic(node: Node, exclude: bool, problems: Problems) -> dict[str, 
 def _variable_code(node: Compare, problems: Problems, field: str) -> dict[str, Any]:
     """The CodeableConcept of a threshold's variable: Age, its LOINC code, or text only."""
     if is_age(node):
-        return _coding(LOINC, *AGE_LOINC, text=node.variable.name)
+        age = default_lexicon().age
+        return _coding(LOINC, age.code, age.name.capitalize(), text=node.variable.name)
     if node.variable.code:
         return _coding(node.variable.system or LOINC, node.variable.code, node.variable.name)
     problems.node(node, f"variable has no code: the FHIR {field} is text only")

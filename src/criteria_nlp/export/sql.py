@@ -292,7 +292,7 @@ class _Builder:
 
 
 def _rules():
-    from ..evaluate import rules
+    from ..patients.vocabulary import rules
 
     return rules()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, VariableKind
 from ..logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
@@ -20,9 +20,6 @@ from ..logic import (
 from ..spans import Span
 from .lexer import parse_number
 
-AGE = "age"
-_AGE_UNITS = {"a", "mo", "wk", "d"}
-_TIME_UNITS = {"a", "mo", "wk", "d", "h", "min", "s"}
 
 
 def _span(token: Token) -> Span:
@@ -167,7 +164,7 @@ class ToLogic(Transformer):
         unit = amount.unit
         if entry is not None and unit is not None:
             unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
-        if entry is not None and entry.kind in ("score", "count"):
+        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.COUNT):
             unit = None
         elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
             # a bare number takes the variable's usual unit only where it makes sense in it
@@ -197,7 +194,7 @@ class ToLogic(Transformer):
         """Both ends of a range; on a score an end at the scale's own limit says nothing
         ("ECOG 0-2" is ECOG <= 2)."""
         entry = self.lexicon.variable(variable.name)
-        scale = entry is not None and entry.kind == "score"
+        scale = entry is not None and entry.kind is VariableKind.SCORE
         bounds = []
         if not (scale and entry.low is not None and limit.low.value <= entry.low):
             bounds.append(self._compare(variable, Comparator.GE, limit.low, span))
@@ -392,7 +389,7 @@ class ToLogic(Transformer):
         if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
             return And((limit, target), _cover(limit.span, target.span))
         amount = limit.limit.amount
-        if amount.unit not in _AGE_UNITS and amount.unit not in ("h", "min"):
+        if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
         return Not(_set_window(target, window), _cover(limit.span, target.span))
@@ -511,7 +508,7 @@ class ToLogic(Transformer):
                 continue
             if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
                 return False
-            if (amount.unit in (None, entry.unit) or entry.kind == "score") and not _plausible(entry, amount.value):
+            if (amount.unit in (None, entry.unit) or entry.kind is VariableKind.SCORE) and not _plausible(entry, amount.value):
                 return False
         return True
 
@@ -526,14 +523,14 @@ class ToLogic(Transformer):
         if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
                 limit.amount.value, limit.comparator) in ((1, Comparator.GE), (0, Comparator.GT), (1, Comparator.GT)):
             return False  # "at least one", "more than one": a count of something, not a level
-        if unit not in _TIME_UNITS:
+        if not units.is_time(unit):
             return True
         entries = [self.lexicon.variable(v.name) for v in variables]
-        return all(e is not None and (e.unit in _TIME_UNITS or e.kind == "duration") for e in entries)
+        return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
 
     def _age(self, span: Span) -> Variable:
-        entry = self.lexicon.variable(AGE)
-        return Variable(AGE, span, entry.code if entry else None, entry.system if entry else None)
+        entry = self.lexicon.age
+        return Variable(entry.name, span, entry.code, entry.system)
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""

@@ -1,6 +1,6 @@
 """``criteria-nlp bench``: accuracy against the gold encodings and throughput.
 
-Registered in cli.py as ``app.command("bench")(bench_command)``.
+Registered in cli/__init__.py as ``app.command("bench")(bench_command)``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import CriteriaNLPError
+from ..errors import CriteriaNLPError
 
 
 def default_gold_dir() -> Path:
@@ -29,7 +29,7 @@ def bench_command(
     throughput: Annotated[bool, typer.Option("--throughput/--no-throughput", help="Measure parse speed (~3 s).")] = True,
 ) -> None:
     """Accuracy against gold files (P/R/F1, exact criteria, semantic agreement) and throughput."""
-    from .bench import format_table, run_bench
+    from ..bench.run import format_table, run_bench
 
     try:
         gold_dir = gold if gold is not None else default_gold_dir()

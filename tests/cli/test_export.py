@@ -7,9 +7,9 @@ import json
 import typer
 from typer.testing import CliRunner
 
-from criteria_nlp.export.cli_export import export_command
+from criteria_nlp.cli.export import export_command
 
-from .helpers import GOLD
+from ..export.helpers import GOLD
 
 app = typer.Typer()
 app.command("export")(export_command)

@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 
 from criteria_nlp.errors import PatientError
-from criteria_nlp.patient import json_schema, load_patient, patient_from_json, read_patient
+from criteria_nlp.patients import json_schema, load_patient, patient_from_json, read_patient
 from criteria_nlp.resources import schema_file
 
-from .conftest import PATIENTS
+from ..evaluate.conftest import PATIENTS
 
 GOOD = {"id": "p", "birth_date": "1970-02-01", "sex": "male", "as_of": "2026-01-15",
         "observations": [{"code": "751-8", "value": 3.1, "unit": "10*9/L", "date": "2026-01-10"},
@@ -35,7 +35,7 @@ def fhir_files():
 def test_schema_file_is_up_to_date():
     committed = json.loads(schema_file("patient.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(), (
-        "regenerate: python -c 'import json; from criteria_nlp.patient import json_schema; "
+        "regenerate: python -c 'import json; from criteria_nlp.patients import json_schema; "
         "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))' > src/criteria_nlp/schemas/patient.schema.json")
 
 

@@ -15,10 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import PatientError
-from .lexicon import LOINC
-from .patient import Patient, patient_from_json, problem
-from .units import UnitError, convert
+from ..errors import PatientError
+from ..lexicon import LOINC
+from ..units import UnitError, convert
+from .native import patient_from_json, problem
+from .record import Patient
 
 UCUM = "http://unitsofmeasure.org"
 _NATIVE_PATH = re.compile(r"^(observations|conditions|medications|procedures|allergies)\[(\d+)\]")

@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .bench_cli import bench_command
-from .errors import CriteriaNLPError
-from .export.cli_export import export_command
+from ..errors import CriteriaNLPError
+from .bench import bench_command
+from .export import export_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clinical-trial eligibility criteria into executable logic.")
@@ -28,10 +28,10 @@ def parse(
     format: Annotated[str, typer.Option("--format", "-f", help="json, text or html (a review page).")] = "json",
 ) -> None:
     """Parse one trial's criteria and print criteria-logic JSON, a text review or an HTML page."""
-    from . import api, ingest
-    from .render import render_trial
-    from .review import review_page
-    from .serialize import trial_to_json
+    from .. import api, ingest
+    from ..render import render_trial
+    from ..review import review_page
+    from ..serialize import trial_to_json
 
     if format not in ("json", "text", "html"):
         _fail(CriteriaNLPError(f"unknown format {format!r} (json, text, html)"))
@@ -65,7 +65,7 @@ def batch(
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write failed records as JSONL here.")] = None,
 ) -> None:
     """Parse many trials; a bad record is reported and skipped, never fatal to the run."""
-    from .batch import run_batch
+    from ..batch import run_batch
 
     if not input.exists():
         _fail(CriteriaNLPError(f"{input}: no such file or directory"))
@@ -88,8 +88,8 @@ def check(
     closed_world: Annotated[bool, typer.Option("--closed-world", help="Treat the record's conditions, drugs, procedures and allergies as complete: absent means no.")] = False,
 ) -> None:
     """Check patients against a trial: met / not met / unknown per criterion, with evidence."""
-    from .check import check as run_check
-    from .evaluate import Options
+    from ..check import check as run_check
+    from ..evaluate import Options
 
     try:
         output, code = run_check(trial, patient, format=format, options=Options(closed_world=closed_world))

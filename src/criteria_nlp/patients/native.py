@@ -1,97 +1,27 @@
-"""Patient records: the native JSON contract (design.md section 4) and the internal model.
+"""The native patient JSON contract (design.md section 4).
 
 Records come from outside, so they are validated by pydantic models at the boundary and
-then become frozen dataclasses the evaluator can trust: every unit parses, every date is a
-real date, nothing happens after ``as_of`` that should not. A bad record raises
-``PatientError`` naming the field path, e.g. ``observations[2].unit: unknown unit 'mg/dZ'``.
-FHIR R4 Bundles are recognised here and converted by ``fhir_patient``.
+then become the frozen facts of ``record`` that the evaluator can trust: every unit parses,
+every date is a real date, nothing happens after ``as_of`` that should not. A bad record
+raises ``PatientError`` naming the field path, e.g. ``observations[2].unit: unknown unit
+'mg/dZ'``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import typing
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, ValidationError
 
-from .errors import PatientError
-from .units import UnitError, parse
+from ..errors import PatientError
+from ..units import UnitError, parse
+from .record import Allergy, Condition, Medication, Observation, Patient, Procedure, ReferenceRange
 
 SCHEMA_ID = "criteria-nlp/patient/1"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-# ---- the internal model ------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class ReferenceRange:
-    """The lab's own normal range, in the observation's unit."""
-
-    low: float | None = None
-    high: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Observation:
-    name: str | None
-    code: str | None
-    value: float | bool | None
-    unit: str | None
-    reference_range: ReferenceRange | None
-    date: dt.date | None
-    status: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    name: str | None
-    code: str | None
-    system: str | None
-    onset: dt.date | None
-    status: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Medication:
-    name: str | None
-    code: str | None
-    start: dt.date | None
-    end: dt.date | None
-    status: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Procedure:
-    name: str | None
-    code: str | None
-    date: dt.date | None
-    status: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Allergy:
-    name: str | None
-    code: str | None
-    status: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Patient:
-    id: str
-    as_of: dt.date
-    birth_date: dt.date | None = None
-    sex: str | None = None
-    observations: tuple[Observation, ...] = ()
-    conditions: tuple[Condition, ...] = ()
-    medications: tuple[Medication, ...] = ()
-    procedures: tuple[Procedure, ...] = ()
-    allergies: tuple[Allergy, ...] = ()
-    source: str | None = None
 
 
 # ---- the boundary: pydantic models of the native JSON ------------------------------------
@@ -189,29 +119,6 @@ def json_schema() -> dict[str, Any]:
 def problem(err: PatientError) -> str:
     """The error's message without its field path (``PatientError`` joins the two)."""
     return err.message.removeprefix(f"{err.field}: ") if err.field else err.message
-
-
-def read_patient(raw: Any, *, source: str | None = None) -> Patient:
-    """A native record or a FHIR Bundle, told apart by FHIR's ``resourceType``."""
-    if isinstance(raw, dict) and "resourceType" in raw:
-        from .fhir_patient import patient_from_bundle
-
-        return patient_from_bundle(raw, source=source)
-    return patient_from_json(raw, source=source)
-
-
-def load_patient(path: str | Path) -> Patient:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise PatientError(f"cannot read file: {err}", source=str(path)) from err
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise PatientError(f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}",
-                           source=str(path)) from err
-    return read_patient(raw, source=str(path))
 
 
 def patient_from_json(raw: Any, *, source: str | None = None) -> Patient:

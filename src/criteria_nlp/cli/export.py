@@ -1,4 +1,4 @@
-"""``criteria-nlp export``: registered in cli.py as ``app.command("export")(export_command)``.
+"""``criteria-nlp export``: registered in cli/__init__.py as ``app.command("export")(export_command)``.
 
 Thin like the other commands: load the trial, delegate to ``criteria_nlp.export``, write
 the document, and print each unsupported construct on stderr as one warning line.
@@ -26,7 +26,7 @@ def export_command(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the export to this file instead of stdout.")] = None,
 ) -> None:
     """Export a trial's eligibility logic as FHIR, OMOP (Circe JSON or SQL), JSON Logic or CQL."""
-    from . import export
+    from ..export import export
 
     try:
         loaded = load_trial(trial)

@@ -7,9 +7,8 @@ Structural comparison
 
     * ``compare`` atoms match when the variable is the same (same LOINC code when both carry
       one, else the same normalised name), the comparator is the same, the reference (ULN/LLN)
-      is the same and the value is the same after bringing both units to one canonical unit
-      (``data/unit_equivalents.tsv``; units outside the table must be equal as strings after
-      trivial normalisation);
+      is the same and the value is the same in base units (``units.canonical``, the package's
+      one pint registry; an unreadable unit must be equal as a string);
     * ``concept`` atoms match when domain and normalised name are equal (or both codes are),
       or, as a fallback, when the domain is the same and the spans overlap.
 
@@ -47,18 +46,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Union
 
 import numpy as np
 
-from .logic import (
+from ..logic import (
     And, AtLeast, Compare, Concept, Criterion, Implies, Node, Not, Or, Section, Trial, Unparsed,
     loose_fragments,
 )
-from .render import render_node
-from .spans import Span
-from .tables import read_table
+from ..render import render_node
+from ..spans import Span
+from ..units import canonical
 
 Atom = Union[Compare, Concept]
 
@@ -77,27 +75,6 @@ def normalise_name(name: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def normalise_unit(unit: str | None) -> str:
-    if not unit:
-        return ""
-    text = unicodedata.normalize("NFKC", unit).replace("µ", "u").replace("μ", "u")
-    text = re.sub(r"\s+", "", text).replace("^", "*").replace("mcL", "uL")
-    text = re.sub(r"(?i)cells?/", "/", text)
-    return text
-
-
-@cache
-def _unit_table() -> dict[str, tuple[str, float]]:
-    rows = read_table("unit_equivalents.tsv", ("unit", "canonical", "factor"))
-    return {normalise_unit(r["unit"]): (r["canonical"], float(r["factor"])) for r in rows}
-
-
-def canonical_unit(unit: str | None) -> tuple[str, float]:
-    """``(canonical unit, factor)``: value x factor is the value in the canonical unit."""
-    key = normalise_unit(unit)
-    return _unit_table().get(key, (key, 1.0))
-
-
 def _round(value: float) -> float:
     return float(f"{value:.12g}")
 
@@ -107,11 +84,11 @@ def _same_value(a: float, b: float) -> bool:
 
 
 def compare_quantity(atom: Compare) -> tuple[str, float]:
-    """The atom's fact kind ("xULN", "xLLN" or canonical unit) and threshold in it."""
+    """The atom's fact kind ("xULN", "xLLN" or its unit's base units) and threshold in it."""
     if atom.reference is not None:
         return "x" + atom.reference.value, _round(atom.value)
-    unit, factor = canonical_unit(atom.unit)
-    return unit, _round(atom.value * factor)
+    kind, value = canonical(atom.value, atom.unit)
+    return kind, _round(value)
 
 
 def same_variable(a: Compare, b: Compare) -> bool:
@@ -471,11 +448,9 @@ def _tokens(atom: Atom) -> list[tuple]:
 @dataclass(slots=True)
 class _Fact:
     label: str
+    per_unit: float  # base units per unit of the label: grid values are in base units
     numeric: bool
     values: list[float | str]  # the last grid point is "missing"
-
-    def describe(self, index: int) -> Any:
-        return self.values[index]
 
 
 class _Facts:
@@ -492,25 +467,27 @@ class _Facts:
             if isinstance(a, Compare) == isinstance(b, Compare):
                 self.uf.union(_tokens(a)[0], _tokens(b)[0])
         thresholds: dict[tuple, set[float]] = {}
-        labels: dict[tuple, str] = {}
+        labels: dict[tuple, tuple[str, float]] = {}
         for atom in atoms:
             key = self.key(atom)
             if isinstance(atom, Compare):
-                kind, value = compare_quantity(atom)
+                value = compare_quantity(atom)[1]
                 thresholds.setdefault(key, set()).add(value)
-                unit = f" x {atom.reference.value}" if atom.reference else (f" [{kind}]" if kind else "")
-                labels.setdefault(key, atom.variable.name + unit)
+                # facts are described in the unit the first atom was written in
+                unit = f" x {atom.reference.value}" if atom.reference else (f" [{atom.unit}]" if atom.unit else "")
+                per_unit = 1.0 if atom.reference else canonical(1.0, atom.unit)[1]
+                labels.setdefault(key, (atom.variable.name + unit, per_unit))
             else:
                 thresholds.setdefault(key, set())
-                labels.setdefault(key, f"{atom.domain.value}:{atom.name}")
+                labels.setdefault(key, (f"{atom.domain.value}:{atom.name}", 1.0))
         self.keys = sorted(thresholds, key=repr)
         self.index = {key: i for i, key in enumerate(self.keys)}
         self.facts: list[_Fact] = []
         for key in self.keys:
             if key[0] == "num":
-                self.facts.append(_Fact(labels[key], True, _grid(sorted(thresholds[key])) + ["missing"]))
+                self.facts.append(_Fact(*labels[key], True, _grid(sorted(thresholds[key])) + ["missing"]))
             else:
-                self.facts.append(_Fact(labels[key], False, ["present", "absent", "missing"]))
+                self.facts.append(_Fact(*labels[key], False, ["present", "absent", "missing"]))
         self.sizes = np.array([len(f.values) for f in self.facts], dtype=np.int64)
 
     def key(self, atom: Atom) -> tuple:
@@ -546,7 +523,8 @@ class _Facts:
         for i, fact in enumerate(self.facts):
             value = fact.values[int(row[i])]
             if value != "missing":
-                out.append({"fact": fact.label, "value": value})
+                shown = _round(value / fact.per_unit) if fact.numeric else value
+                out.append({"fact": fact.label, "value": shown})
         return out
 
 

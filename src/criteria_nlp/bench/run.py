@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .compare import compare_trials, prf
-from .errors import CriteriaNLPError
-from .ingest import Document
-from .logic import Compare, Trial, atoms
-from .serialize import trial_from_json
+from ..errors import CriteriaNLPError
+from ..ingest import Document
+from ..logic import Compare, Trial, atoms
+from ..serialize import trial_from_json
 
 
 def _read_exact(path: Path) -> str:
@@ -48,7 +48,7 @@ def load_gold(directory: Path) -> tuple[Trial, Document]:
 
 
 def _parse(document: Document) -> Trial:
-    from .api import parse_document
+    from ..api import parse_document
 
     return parse_document(document)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from criteria_nlp.compare import (
-    canonical_unit, compare_match, compare_structure, compare_trials, semantic_compare,
+from criteria_nlp.bench.compare import (
+    compare_match, compare_structure, compare_trials, semantic_compare,
 )
 from criteria_nlp.logic import (
     And, Comparator, Compare, Concept, Domain, Node, Not, Or, Reference, Trial, Variable, atoms,
@@ -18,7 +18,7 @@ from criteria_nlp.logic import (
 from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
 
-from .conftest import CORPORA, read_exact
+from ..conftest import CORPORA, read_exact
 
 GOLD_FILES = sorted([CORPORA / "NCT00846833" / "gold.json", *(CORPORA / "gold").glob("*/gold.json")])
 PATIENTS = 2_000
@@ -145,7 +145,9 @@ def test_unit_equivalents_and_variable_identity() -> None:
     assert compare_match(gold, _compare("Absolute neutrophil count", ">=", 1.5, "10^3/µL"))
     assert not compare_match(gold, _compare("absolute neutrophil count", ">=", 1.5, "/uL"))
     assert not compare_match(gold, _compare("neutrophils", ">=", 1.5, "10*9/L", "26499-4"))
-    assert canonical_unit("mL/min/1.73m2")[0] == "mL/min/{1.73_m2}"
+    egfr = _compare("egfr", ">=", 60, "mL/min/{1.73_m2}")
+    assert compare_match(egfr, _compare("egfr", ">=", 0.06, "L/min/{1.73_m2}"))
+    assert not compare_match(egfr, _compare("egfr", ">=", 60, "mL/min"))
     uln = _compare("total bilirubin", "<=", 1.5, reference=Reference.ULN)
     assert not compare_match(uln, _compare("total bilirubin", "<=", 1.5))
 
@@ -184,7 +186,7 @@ def test_reference_parse_against_gold(reference_text: str, reference_gold: Trial
 
 def test_reference_parse_agrees_with_gold_on_generated_patients(reference_text: str, reference_gold: Trial) -> None:
     from criteria_nlp.api import parse_text
-    from criteria_nlp.compare import semantic_compare_trials
+    from criteria_nlp.bench.compare import semantic_compare_trials
 
     parsed = parse_text(reference_text, id="NCT00846833")
     semantic = semantic_compare_trials(reference_gold, parsed, patients=10_000)
@@ -194,7 +196,7 @@ def test_reference_parse_agrees_with_gold_on_generated_patients(reference_text: 
 
 
 def test_run_bench_on_one_gold_dir(tmp_path: Path) -> None:
-    from criteria_nlp.bench import format_table, run_bench
+    from criteria_nlp.bench.run import format_table, run_bench
 
     trial_dir = tmp_path / "NCT00846833"
     trial_dir.mkdir()
@@ -213,7 +215,7 @@ def test_bench_command_without_corpora(tmp_path: Path, monkeypatch: pytest.Monke
     import typer
     from typer.testing import CliRunner
 
-    from criteria_nlp.bench_cli import bench_command
+    from criteria_nlp.cli.bench import bench_command
 
     app = typer.Typer()
     app.command("bench")(bench_command)

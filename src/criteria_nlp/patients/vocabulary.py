@@ -1,0 +1,173 @@
+"""What a criterion's names and codes are called in a patient record, and where to look.
+
+The matching rules of evaluation (``data/evaluation.json``: which record lists answer each
+domain, statuses, the age variable, sex words) and the name/code sets from the variable
+lexicon, ``data/concept_matches.tsv`` and the analyte table. The evaluator and every
+exporter that must find the same facts (SQL, JSON Logic, CQL) read them from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..errors import RuleError
+from ..lexicon import default_lexicon
+from ..logic import Domain
+from ..resources import load_json
+from ..tables import read_table, split_list
+from ..units import analyte
+
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+LISTS = ("observations", "conditions", "medications", "procedures", "allergies")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    lookback_days: int
+    age_codes: frozenset[str]
+    age_names: frozenset[str]
+    domains: dict[Domain, tuple[str, ...]]
+    closed_world_lists: frozenset[str]
+    allergy_prefixes: tuple[str, ...]
+    negating_statuses: frozenset[str]
+    void_statuses: frozenset[str]
+    ongoing_statuses: frozenset[str]
+    sexes: dict[str, str]
+
+
+_RULE_KEYS = {"_doc", "lookback_days", "domains", "closed_world_lists", "allergy_prefixes",
+              "negating_statuses", "void_statuses", "ongoing_statuses", "sexes"}
+
+
+@cache
+def rules() -> Rules:
+    raw = load_json("evaluation.json")
+    age = default_lexicon().age  # the variable computed from the birth date
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"evaluation.json: unknown keys {sorted(unknown)}")
+    try:
+        domains = {Domain(name): tuple(lists) for name, lists in raw["domains"].items()}
+        result = Rules(
+            lookback_days=int(raw["lookback_days"]),
+            age_codes=frozenset([age.code] if age.code else []),
+            age_names=frozenset([normalize(age.name)]),
+            domains=domains,
+            closed_world_lists=frozenset(raw["closed_world_lists"]),
+            allergy_prefixes=tuple(normalize(p) + " " for p in raw["allergy_prefixes"]),
+            negating_statuses=frozenset(raw["negating_statuses"]),
+            void_statuses=frozenset(raw["void_statuses"]),
+            ongoing_statuses=frozenset(raw["ongoing_statuses"]),
+            sexes={normalize(word): sex for sex, words in raw["sexes"].items() for word in words},
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise RuleError(f"evaluation.json: {err!r}") from err
+    bad = {name for lists in domains.values() for name in lists} - set(LISTS)
+    if bad or set(Domain) - set(domains):
+        raise RuleError(f"evaluation.json: domains must map every domain to lists of {LISTS}")
+    return result
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Lower case, punctuation and hyphens as spaces, simple plurals singular (cached: the
+    same few names come back for every patient)."""
+    return " ".join(_singular(word) for word in _PUNCTUATION.sub(" ", text.lower()).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Names and codes that all mean one thing (a variable or a concept)."""
+
+    names: frozenset[str]
+    codes: frozenset[str]
+
+
+@cache
+def _variables() -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """The parser's variable lexicon, indexed by every normalised name and by LOINC code."""
+    by_name: dict[str, Entry] = {}
+    by_code: dict[str, Entry] = {}
+    for variable in default_lexicon().variables.values():
+        entry = Entry(frozenset(normalize(n) for n in variable.synonyms),
+                       frozenset([variable.code] if variable.code else []))
+        for name in entry.names:
+            by_name.setdefault(name, entry)
+        for code in entry.codes:
+            by_code.setdefault(code, entry)
+    return by_name, by_code
+
+
+@cache
+def _concepts() -> dict[tuple[Domain, str], Entry]:
+    """Each name and synonym of a row -> everything a matching fact may be called."""
+    rows: dict[tuple[Domain, str], Entry] = {}
+    header = ("name", "domain", "synonyms", "members", "codes")
+    for row in read_table("concept_matches.tsv", header):
+        try:
+            domain = Domain(row["domain"])
+        except ValueError as err:
+            raise RuleError(f"concept_matches.tsv: {row['name']}: unknown domain {row['domain']!r}") from err
+        same = frozenset(normalize(n) for n in (row["name"], *split_list(row["synonyms"])))
+        members = frozenset(normalize(n) for n in split_list(row["members"]))
+        entry = Entry(same | members, frozenset(split_list(row["codes"])))
+        for name in same:
+            if rows.setdefault((domain, name), entry) is not entry:
+                raise RuleError(f"concept_matches.tsv: {name!r} is listed twice under {domain.value}")
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def variable_keys(name: str, code: str | None) -> Entry:
+    """Every name and LOINC code an observation answering this variable may carry."""
+    by_name, by_code = _variables()
+    key = normalize(name)
+    names, codes = {key}, {code} if code else set()
+    entry = (by_code.get(code) if code else None) or by_name.get(key)
+    if entry is not None:
+        names |= entry.names
+        codes |= entry.codes
+    found = analyte(code, key) if code else analyte(name=key)
+    if found is not None:
+        names |= {normalize(n) for n in found.names}
+        codes |= set(found.codes)
+    return Entry(frozenset(names), frozenset(codes))
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptQuery:
+    lists: tuple[str, ...]
+    match: Entry
+    allergy: Entry | None   # "hypersensitivity to X": what an allergy to X is called
+
+
+@lru_cache(maxsize=4096)
+def concept_query(domain: Domain, name: str, code: str | None) -> ConceptQuery:
+    """Where to look for a concept and what a matching fact may be called."""
+    rule = rules()
+    key = normalize(name)
+    match = _concept_entry(domain, key, code)
+    allergy = None
+    for prefix in rule.allergy_prefixes:
+        if key.startswith(prefix):
+            allergy = _concept_entry(Domain.DRUG, key[len(prefix):], None)
+            break
+    return ConceptQuery(rule.domains[domain], match, allergy)
+
+
+def _concept_entry(domain: Domain, key: str, code: str | None) -> Entry:
+    row = _concepts().get((domain, key))
+    codes = {code} if code else set()
+    if row is None:
+        return Entry(frozenset({key}), frozenset(codes))
+    return Entry(row.names, row.codes | codes)
