@@ -22,6 +22,7 @@ from .logic import (
 )
 from .patients.record import Patient, ReferenceRange
 from .patients.vocabulary import LISTS, Entry, Rules, concept_query, normalize, rules, variable_keys
+from .terminology import Code, is_under, system_of_uri
 from .units import UnitError, analyte, conversion, is_unitless
 
 class Truth(str, Enum):
@@ -139,6 +140,7 @@ class _Index:
 
     def __init__(self, patient: Patient, rule: Rules) -> None:
         self.by_key: dict[str, dict[str, list[_Item]]] = {}
+        self.coded: dict[str, list[_Item]] = {}
         for kind in LISTS:
             keyed: dict[str, list[_Item]] = {}
             for index, record in enumerate(getattr(patient, kind)):
@@ -148,6 +150,8 @@ class _Index:
                 item = _Item(kind, index, record, start, end)
                 for key in {normalize(record.name) if record.name else None, record.code} - {None}:
                     keyed.setdefault(key, []).append(item)
+                if record.code:
+                    self.coded.setdefault(kind, []).append(item)
             self.by_key[kind] = keyed
 
     def find(self, kind: str, entry: Entry) -> list[_Item]:
@@ -156,7 +160,20 @@ class _Index:
         for key in (*entry.codes, *entry.names):
             for item in keyed.get(key, ()):
                 found[item.index] = item
+        for item in self.coded.get(kind, ()) if entry.under else ():
+            if item.index not in found and _is_under(item.record, entry.under):
+                found[item.index] = item
         return [found[i] for i in sorted(found)]
+
+
+def _is_under(record: Any, codes: frozenset[Code]) -> bool:
+    """A record code under one of the concept's codes (ICD-10-CM C43.9 under C43). A record
+    naming a system we do not know is never read as one we do."""
+    uri = getattr(record, "system", None)
+    system = system_of_uri(uri)
+    if uri is not None and system is None:
+        return False
+    return any(is_under(record.code, system, code) for code in codes)
 
 
 def _interval(kind: str, record: Any, as_of: dt.date, rule: Rules) -> tuple[dt.date | None, dt.date | None]:
@@ -362,7 +379,7 @@ class Evaluator:
     def _match(self, node: Concept) -> Evidence:
         if node.domain is Domain.DEMOGRAPHIC:
             return self._sex(node)
-        query = concept_query(node.domain, node.name, node.code)
+        query = concept_query(node.domain, node.name, node.code, node.system)
         items = [item for kind in query.lists for item in self._index.find(kind, query.match)]
         if query.allergy is not None:
             items += self._index.find("allergies", query.allergy)

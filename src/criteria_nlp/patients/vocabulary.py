@@ -17,6 +17,7 @@ from ..lexicon import default_lexicon
 from ..logic import Domain
 from ..resources import load_json
 from ..tables import read_table, split_list
+from ..terminology import Code, concept_codes, systems
 from ..units import analyte
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
@@ -87,10 +88,12 @@ def _singular(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """Names and codes that all mean one thing (a variable or a concept)."""
+    """Names and codes that all mean one thing (a variable or a concept). ``under``: codes of
+    systems whose codes carry the hierarchy (ICD-10-CM, ATC); a record code under one matches."""
 
     names: frozenset[str]
     codes: frozenset[str]
+    under: frozenset[Code] = frozenset()
 
 
 @cache
@@ -152,22 +155,26 @@ class ConceptQuery:
 
 
 @lru_cache(maxsize=4096)
-def concept_query(domain: Domain, name: str, code: str | None) -> ConceptQuery:
+def concept_query(domain: Domain, name: str, code: str | None, system: str | None = None) -> ConceptQuery:
     """Where to look for a concept and what a matching fact may be called."""
     rule = rules()
     key = normalize(name)
-    match = _concept_entry(domain, key, code)
+    match = _concept_entry(domain, name, key, code, system)
     allergy = None
     for prefix in rule.allergy_prefixes:
         if key.startswith(prefix):
-            allergy = _concept_entry(Domain.DRUG, key[len(prefix):], None)
+            rest = key[len(prefix):]
+            allergy = _concept_entry(Domain.DRUG, rest, rest, None, None)
             break
     return ConceptQuery(rule.domains[domain], match, allergy)
 
 
-def _concept_entry(domain: Domain, key: str, code: str | None) -> Entry:
+def _concept_entry(domain: Domain, name: str, key: str, code: str | None, system: str | None) -> Entry:
+    """The names of concept_matches.tsv and the codes of the concept (terminology.concept_codes)."""
     row = _concepts().get((domain, key))
-    codes = {code} if code else set()
+    typed = concept_codes(domain, " ".join(name.lower().split()), code, system)
+    codes = {c.code for c in typed} | ({code} if code else set())
+    under = frozenset(c for c in typed if systems()[c.system].prefix_hierarchy)
     if row is None:
-        return Entry(frozenset({key}), frozenset(codes))
-    return Entry(row.names, row.codes | codes)
+        return Entry(frozenset({key}), frozenset(codes), under)
+    return Entry(row.names, row.codes | codes, under)
