@@ -1,22 +1,11 @@
-"""Test helpers for the export tests: trials, patients, and a small OMOP ETL for DuckDB.
-
-``omop_rows`` turns a native patient record into OMOP CDM v5.4 rows the way an ETL would,
-without looking at any query: each fact gets the OMOP concept of its code or name from
-``data/omop_concepts.tsv`` (0 when unmapped), its source value (the normalised name, else
-the code), its unit concept and unit source value, its dates. Conditions without an end
-are ongoing; a drug's end defaults as the evaluator's does (to ``as_of`` while ongoing);
-allergies become observation rows dated ``as_of`` (a standing state).
-"""
+"""Test helpers for the export tests: trials, patients, and OMOP databases on DuckDB
+(the vocabulary fixture and ETL of ``tests/omop/fixture.py``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
-from criteria_nlp.patients.vocabulary import normalize, rules
-from criteria_nlp.export.concepts import concept_map
-from criteria_nlp.export.sql import cdm_ddl
 from criteria_nlp.logic import (
     Anchor, Comparator, Compare, Concept, Criterion, Domain, Node, Reference, Relation,
     Section, Trial, Variable, Window,
@@ -123,110 +112,11 @@ KLEENE_PATIENTS = [
 ]
 
 
-# ---- OMOP ETL ----------------------------------------------------------------------------
+# ---- OMOP ----------------------------------------------------------------------------------
 
-def _date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def omop_database(patients: list[Patient], layout: str = "standard"):
+    """An in-memory DuckDB with the CDM and vocabulary tables (tests/omop/fixture.py) and the
+    patients' rows as an ETL writes them; person_id = list index + 1."""
+    from ..omop.fixture import database
 
-
-def omop_rows(patient: Patient, person_id: int) -> dict[str, list[dict[str, Any]]]:
-    cmap = concept_map()
-    rule = rules()
-
-    def concept_id(code: str | None, name: str | None) -> int:
-        if code and code in cmap.loinc:
-            return cmap.loinc[code].concept_id
-        key = normalize(name) if name else None
-        return cmap.names[key].concept_id if key in cmap.names else 0
-
-    def source(code: str | None, name: str | None) -> str | None:
-        return normalize(name) if name else code
-
-    def unit_id(ucum: str | None) -> int:
-        unit = cmap.unit(ucum) if ucum else None
-        return unit.concept.concept_id if unit else 0
-
-    birth = patient.birth_date or dt.date(1900, 1, 1)
-    gender = {"female": 8532, "male": 8507}.get(patient.sex or "", 0)
-    rows: dict[str, list[dict[str, Any]]] = {
-        "person": [{"person_id": person_id, "gender_concept_id": gender, "year_of_birth": birth.year,
-                    "month_of_birth": birth.month, "day_of_birth": birth.day, "race_concept_id": 0,
-                    "ethnicity_concept_id": 0, "person_source_value": patient.id}],
-        "measurement": [], "observation": [], "condition_occurrence": [], "drug_exposure": [],
-        "procedure_occurrence": [],
-    }
-    negative = set(rule.negating_statuses)
-    void = set(rule.void_statuses)
-    ongoing = set(rule.ongoing_statuses)
-    as_of = patient.as_of
-    for obs in patient.observations:
-        if obs.status in void or obs.date is None:
-            continue
-        numeric = isinstance(obs.value, (int, float)) and not isinstance(obs.value, bool)
-        if numeric:
-            rr = obs.reference_range
-            rows["measurement"].append({
-                "measurement_id": person_id * 1000 + len(rows["measurement"]) + 1, "person_id": person_id,
-                "measurement_concept_id": concept_id(obs.code, obs.name), "measurement_date": _date(obs.date),
-                "measurement_type_concept_id": 32817, "value_as_number": obs.value,
-                "unit_concept_id": unit_id(obs.unit), "range_low": rr.low if rr else None,
-                "range_high": rr.high if rr else None, "measurement_source_value": source(obs.code, obs.name),
-                "unit_source_value": obs.unit})
-        if obs.value is not False and obs.status not in negative:
-            rows["observation"].append({
-                "observation_id": person_id * 1000 + len(rows["observation"]) + 1, "person_id": person_id,
-                "observation_concept_id": concept_id(obs.code, obs.name), "observation_date": _date(obs.date),
-                "observation_type_concept_id": 32817, "value_as_number": obs.value if numeric else None,
-                "unit_concept_id": unit_id(obs.unit), "observation_source_value": source(obs.code, obs.name),
-                "unit_source_value": obs.unit})
-    for cond in patient.conditions:
-        if cond.status in void | negative or cond.onset is None:
-            continue
-        still = cond.status is None or cond.status in ongoing
-        rows["condition_occurrence"].append({
-            "condition_occurrence_id": person_id * 1000 + len(rows["condition_occurrence"]) + 1, "person_id": person_id,
-            "condition_concept_id": concept_id(cond.code, cond.name), "condition_start_date": _date(cond.onset),
-            "condition_end_date": None if still else _date(cond.onset), "condition_type_concept_id": 32817,
-            "condition_source_value": source(cond.code, cond.name)})
-    for med in patient.medications:
-        if med.status in void | negative or med.start is None:
-            continue
-        still = med.status is None or med.status in ongoing
-        end = med.end or (as_of if still else med.start)
-        rows["drug_exposure"].append({
-            "drug_exposure_id": person_id * 1000 + len(rows["drug_exposure"]) + 1, "person_id": person_id,
-            "drug_concept_id": concept_id(med.code, med.name), "drug_exposure_start_date": _date(med.start),
-            "drug_exposure_end_date": _date(end), "drug_type_concept_id": 32817,
-            "drug_source_value": source(med.code, med.name)})
-    for proc in patient.procedures:
-        if proc.status in void | negative or proc.date is None:
-            continue
-        rows["procedure_occurrence"].append({
-            "procedure_occurrence_id": person_id * 1000 + len(rows["procedure_occurrence"]) + 1, "person_id": person_id,
-            "procedure_concept_id": concept_id(proc.code, proc.name), "procedure_date": _date(proc.date),
-            "procedure_type_concept_id": 32817, "procedure_source_value": source(proc.code, proc.name)})
-    for allergy in patient.allergies:
-        if allergy.status in void | negative:
-            continue
-        rows["observation"].append({
-            "observation_id": person_id * 1000 + len(rows["observation"]) + 1, "person_id": person_id,
-            "observation_concept_id": 0, "observation_date": _date(as_of), "observation_type_concept_id": 32817,
-            "observation_source_value": source(allergy.code, allergy.name)})
-    return rows
-
-
-def omop_database(patients: list[Patient]):
-    """An in-memory DuckDB with the CDM tables and the patients' rows; person_id = list index + 1."""
-    import duckdb
-
-    con = duckdb.connect()
-    for statement in cdm_ddl().split(";"):
-        if statement.strip():
-            con.execute(statement)
-    for number, patient in enumerate(patients, 1):
-        for table, rows in omop_rows(patient, number).items():
-            for row in rows:
-                columns = ", ".join(row)
-                marks = ", ".join(f"${c}" for c in row)
-                con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)
-    return con
+    return database(patients, layout)

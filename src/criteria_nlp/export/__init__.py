@@ -23,13 +23,14 @@ _ADAPTERS = {
     "fhir-r4": ("fhir", "export_fhir_r4"),
     "omop": ("omop", "export_omop"),
     "sql": ("sql", "export_sql"),
+    "sql-postgres": ("sql", "export_sql_postgres"),
     "jsonlogic": ("jsonlogic", "export_jsonlogic"),
     "cql": ("cql", "export_cql"),
 }
 
 # File name suffix of each format's document.
 SUFFIXES: Mapping[str, str] = MappingProxyType({
-    "fhir": ".json", "fhir-r4": ".json", "omop": ".json", "sql": ".sql", "jsonlogic": ".json", "cql": ".cql",
+    "fhir": ".json", "fhir-r4": ".json", "omop": ".json", "sql": ".sql", "sql-postgres": ".sql", "jsonlogic": ".json", "cql": ".cql",
 })
 
 

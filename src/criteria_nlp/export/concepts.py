@@ -13,11 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from ..errors import RuleError
 from ..logic import Compare, Concept, Domain
 from ..resources import data_file
+from ..terminology import Code
+
+if TYPE_CHECKING:
+    from ..patients.vocabulary import Entry
 
 FILE = "omop_concepts.tsv"
 COLUMNS = ("kind", "key", "concept_id", "concept_name", "domain_id", "vocabulary_id",
@@ -43,14 +47,27 @@ class OmopUnit:
 
 @dataclass(frozen=True, slots=True)
 class MatchKeys:
-    """What a record row answering a node may carry: normalised names and codes."""
+    """What a record row answering a node may carry: normalised names and codes, the codes
+    whose system is known, and the names as written (lower case)."""
 
     names: tuple[str, ...]
     codes: tuple[str, ...]
+    typed: tuple[Code, ...] = ()
+    spellings: tuple[str, ...] = ()
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*self.codes, *self.names)))
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every lower-case text a concept name or source value may equal."""
+        return tuple(sorted({*self.names, *self.spellings}))
+
+
+def match_keys(entry: "Entry") -> MatchKeys:
+    return MatchKeys(tuple(sorted(entry.names)), tuple(sorted(entry.codes)), tuple(sorted(entry.typed)),
+                     tuple(sorted(entry.spellings)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +77,8 @@ class OmopTable:
     name: str
     circe: str            # the Circe criteria type over this table
     concept: str
-    source: str
+    source: str           # the source value column
+    source_concept: str
     start: str
     end: str | None
     id: str
@@ -69,19 +87,19 @@ class OmopTable:
 
 TABLES: Mapping[str, OmopTable] = MappingProxyType({
     "Condition": OmopTable("condition_occurrence", "ConditionOccurrence", "condition_concept_id",
-                           "condition_source_value", "condition_start_date", "condition_end_date",
+                           "condition_source_value", "condition_source_concept_id", "condition_start_date", "condition_end_date",
                            "condition_occurrence_id", ongoing=True),
     "Drug": OmopTable("drug_exposure", "DrugExposure", "drug_concept_id", "drug_source_value",
-                      "drug_exposure_start_date", "drug_exposure_end_date", "drug_exposure_id"),
+                      "drug_source_concept_id", "drug_exposure_start_date", "drug_exposure_end_date", "drug_exposure_id"),
     "Procedure": OmopTable("procedure_occurrence", "ProcedureOccurrence", "procedure_concept_id",
-                           "procedure_source_value", "procedure_date", "procedure_end_date",
+                           "procedure_source_value", "procedure_source_concept_id", "procedure_date", "procedure_end_date",
                            "procedure_occurrence_id"),
     "Observation": OmopTable("observation", "Observation", "observation_concept_id",
-                             "observation_source_value", "observation_date", None, "observation_id"),
+                             "observation_source_value", "observation_source_concept_id", "observation_date", None, "observation_id"),
     "Measurement": OmopTable("measurement", "Measurement", "measurement_concept_id",
-                             "measurement_source_value", "measurement_date", None, "measurement_id"),
+                             "measurement_source_value", "measurement_source_concept_id", "measurement_date", None, "measurement_id"),
     "Device": OmopTable("device_exposure", "DeviceExposure", "device_concept_id",
-                        "device_source_value", "device_exposure_start_date",
+                        "device_source_value", "device_source_concept_id", "device_exposure_start_date",
                         "device_exposure_end_date", "device_exposure_id"),
 })
 
@@ -144,8 +162,7 @@ def compare_keys(node: Compare) -> MatchKeys:
     """Every name and code an observation answering this threshold's variable may carry."""
     from ..patients.vocabulary import variable_keys
 
-    entry = variable_keys(node.variable.name, node.variable.code)
-    return MatchKeys(tuple(sorted(entry.names)), tuple(sorted(entry.codes)))
+    return match_keys(variable_keys(node.variable.name, node.variable.code))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +175,9 @@ class ConceptLookup:
 def concept_lookup(node: Concept) -> ConceptLookup:
     from ..patients.vocabulary import concept_query
 
-    query = concept_query(node.domain, node.name, node.code)
-    keys = MatchKeys(tuple(sorted(query.match.names)), tuple(sorted(query.match.codes)))
-    allergy = (MatchKeys(tuple(sorted(query.allergy.names)), tuple(sorted(query.allergy.codes)))
-               if query.allergy is not None else None)
-    return ConceptLookup(keys, tuple(query.lists), allergy)
+    query = concept_query(node.domain, node.name, node.code, node.system)
+    allergy = match_keys(query.allergy) if query.allergy is not None else None
+    return ConceptLookup(match_keys(query.match), tuple(query.lists), allergy)
 
 
 def molar_mass(node: Compare) -> float | None:

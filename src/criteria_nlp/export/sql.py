@@ -29,6 +29,7 @@ from ..logic import (
     Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from ..resources import sql_file
+from ..terminology import systems
 from .base import (
     INDEX_ANCHORS, ExportResult, Problems, criteria_of, is_age, lookback_days, number,
     qualifier_problems, sex_of, window_days,
@@ -69,8 +70,30 @@ def export_sql(trial: Trial, *, cdm_schema: str | None = None) -> ExportResult:
     ]
     text = _template("eligible_persons.sql", cdm_schema,
                      header="\n".join(f"-- {line}".rstrip() for line in header),
+                     codesets=("WITH " + ",\n".join(builder.codesets)) if builder.codesets else "",
                      eligibility=eligibility)
     return ExportResult(text + "\n", problems.freeze(), dict(builder.params))
+
+
+def export_sql_postgres(trial: Trial, *, cdm_schema: str | None = None) -> ExportResult:
+    """The same query for PostgreSQL, transpiled by sqlglot from the DuckDB text.
+
+    Parameters become psycopg's ``%(name)s`` (psycopg 3 sends them as server-side ``$n``);
+    the comment header is kept, with its constants.
+    """
+    import sqlglot
+
+    result = export_sql(trial, cdm_schema=cdm_schema)
+    lines = result.content.splitlines()
+    header = [line for line in lines if line.startswith("--") and not line.startswith("-- parameters:")]
+    body = _executable(result.content)
+    try:
+        (statement,) = sqlglot.transpile(body, read="duckdb", write="postgres", pretty=True)
+    except sqlglot.errors.SqlglotError as err:       # pragma: no cover - the templates are fixed
+        raise ExportError(f"sqlglot could not transpile the query: {err}") from err
+    header = [line.replace("written $name (DuckDB, SQLite)", "written %(name)s (psycopg)") for line in header]
+    header.append(PARAMETERS_PREFIX + json.dumps(dict(result.parameters), ensure_ascii=False))
+    return ExportResult("\n".join(header) + "\n" + statement + "\n", result.unsupported, result.parameters)
 
 
 def cdm_ddl(cdm_schema: str | None = None) -> str:
@@ -119,6 +142,8 @@ class _Builder:
         self.prefix = prefix
         self.params: dict[str, Any] = {}
         self._names: dict[tuple[type, Any], str] = {}
+        self.codesets: list[str] = []
+        self._codesets: dict[MatchKeys, str] = {}
 
     def param(self, value: Any) -> str:
         """A bound parameter for a constant; equal constants share one name."""
@@ -189,15 +214,11 @@ class _Builder:
         """The value in the threshold's unit: a factor per unit, NULL (unknown) for other units."""
         unit = node.unit or ""
         conversions = self.concepts.conversions(unit, molar_mass(node))
-        arms = [_block("unit_arm", unit=self.param(u.concept.concept_id), factor=self.param(factor))
-                for u, factor in conversions if u.concept.concept_id > 0]
-        if not arms:
-            self.problems.node(node, f"unit {unit!r} has no OMOP unit concept: only rows whose "
-                                     "unit_source_value is a UCUM code count")
-        by_source = {u.ucum: factor for u, factor in conversions}
-        by_source.setdefault(unit, 1.0)
+        by_code = {u.ucum: factor for u, factor in conversions}
+        by_code.setdefault(unit, 1.0)
+        arms = [_block("unit_arm", unit=self.param(code), factor=self.param(factor)) for code, factor in by_code.items()]
         arms += [_block("unit_source_arm", unit=self.param(code), factor=self.param(factor))
-                 for code, factor in by_source.items()]
+                 for code, factor in by_code.items()]
         return _block("converted_value", arms="\n".join(arms))
 
     def age(self, node: Compare) -> str:
@@ -246,16 +267,38 @@ class _Builder:
         return parts[0] if len(parts) == 1 else _connect("OR", parts)
 
     def concept_match(self, node: Compare | Concept, table: OmopTable, keys: MatchKeys) -> str:
-        """Mapped concept ids, or unmapped rows (concept id 0) whose source value is a known name or code."""
-        names = ", ".join(self.param(k) for k in keys.values)
-        source = _block("source_values", column=table.concept, source=table.source, names=names)
-        mapped = self.concepts.concepts(keys)
-        if not mapped:
-            self.problems.node(node, "no OMOP concept id: matched on the source value of unmapped "
-                                     "(concept id 0) rows")
-            return source
-        ids = ", ".join(self.param(c.concept_id) for c in mapped)
-        return _connect("OR", [_block("concept_ids", column=table.concept, ids=ids), source])
+        """Rows coded with the concept set of ``keys`` (resolved through the vocabulary tables),
+        or unmapped rows whose source value is one of its codes or names."""
+        if not keys.typed:
+            self.problems.node(node, "no code: the concept set is resolved from the vocabulary by name only")
+        name = self.codeset(keys)
+        return _block("in_codeset", column=table.concept, source_column=table.source_concept,
+                      source_value=table.source, set=name, source=f"{name}_source", text=f"{name}_text",
+                      texts=", ".join(self.param(t) for t in _texts(keys)))
+
+    def codeset(self, keys: MatchKeys) -> str:
+        """The WITH-clause name of the concept set for ``keys``; equal keys share one."""
+        if keys not in self._codesets:
+            name = f"cs{len(self._codesets) + 1}"
+            self._codesets[keys] = name
+            tests = []
+            by_system: dict[str, list[str]] = {}
+            for code in keys.typed:
+                by_system.setdefault(code.system, []).append(code.code)
+            for system, codes in sorted(by_system.items()):
+                vocabulary = self.param(system)
+                if systems()[system].prefix_hierarchy:
+                    tests += [_block("code_prefix_test", vocabulary=vocabulary,
+                                     pattern=self.param(code.replace(".", "") + "%")) for code in sorted(codes)]
+                else:
+                    tests.append(_block("code_test", vocabulary=vocabulary,
+                                        codes=", ".join(self.param(c) for c in sorted(codes))))
+            self.codesets.append(_block(
+                "codeset", self.prefix, seed=f"{name}_seed", standard=f"{name}_standard", set=name,
+                source=f"{name}_source", text=f"{name}_text",
+                code_tests=_connect("OR", tests) if tests else "FALSE",
+                texts=", ".join(self.param(t) for t in _texts(keys))))
+        return self._codesets[keys]
 
     # ---- time --------------------------------------------------------------------------
 
@@ -289,6 +332,11 @@ class _Builder:
         if sign is None:
             return _block("anchor", date=f"${name}")
         return _block("anchor_shifted", date=f"${name}", sign=sign, days=self.param(days))
+
+
+def _texts(keys: MatchKeys) -> list[str]:
+    """The criterion's own names and codes, lower case, as a source value may carry them."""
+    return sorted({*keys.texts, *(c.lower() for c in keys.codes)})
 
 
 def _rules():

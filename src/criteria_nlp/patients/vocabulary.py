@@ -88,12 +88,22 @@ def _singular(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """Names and codes that all mean one thing (a variable or a concept). ``under``: codes of
-    systems whose codes carry the hierarchy (ICD-10-CM, ATC); a record code under one matches."""
+    """Names and codes that all mean one thing (a variable or a concept).
+
+    ``typed``: the codes whose system is known (for vocabulary look-ups); ``under``: those of
+    systems whose codes carry the hierarchy (ICD-10-CM, ATC): a record code under one matches.
+    ``spellings``: the names as the tables write them, lower case (hyphens kept), for
+    comparisons with text that was not normalised the way ``names`` are.
+    """
 
     names: frozenset[str]
     codes: frozenset[str]
-    under: frozenset[Code] = frozenset()
+    typed: frozenset[Code] = frozenset()
+    spellings: frozenset[str] = frozenset()
+
+    @property
+    def under(self) -> frozenset[Code]:
+        return frozenset(c for c in self.typed if systems()[c.system].prefix_hierarchy)
 
 
 @cache
@@ -103,7 +113,8 @@ def _variables() -> tuple[dict[str, Entry], dict[str, Entry]]:
     by_code: dict[str, Entry] = {}
     for variable in default_lexicon().variables.values():
         entry = Entry(frozenset(normalize(n) for n in variable.synonyms),
-                       frozenset([variable.code] if variable.code else []))
+                      frozenset([variable.code] if variable.code else []),
+                      spellings=frozenset(_spelling(n) for n in variable.synonyms))
         for name in entry.names:
             by_name.setdefault(name, entry)
         for code in entry.codes:
@@ -123,7 +134,8 @@ def _concepts() -> dict[tuple[Domain, str], Entry]:
             raise RuleError(f"concept_matches.tsv: {row['name']}: unknown domain {row['domain']!r}") from err
         same = frozenset(normalize(n) for n in (row["name"], *split_list(row["synonyms"])))
         members = frozenset(normalize(n) for n in split_list(row["members"]))
-        entry = Entry(same | members, frozenset(split_list(row["codes"])))
+        spellings = frozenset(_spelling(n) for n in (row["name"], *split_list(row["synonyms"]), *split_list(row["members"])))
+        entry = Entry(same | members, frozenset(split_list(row["codes"])), spellings=spellings)
         for name in same:
             if rows.setdefault((domain, name), entry) is not entry:
                 raise RuleError(f"concept_matches.tsv: {name!r} is listed twice under {domain.value}")
@@ -135,16 +147,18 @@ def variable_keys(name: str, code: str | None) -> Entry:
     """Every name and LOINC code an observation answering this variable may carry."""
     by_name, by_code = _variables()
     key = normalize(name)
-    names, codes = {key}, {code} if code else set()
+    names, codes, spellings = {key}, {code} if code else set(), {_spelling(name)}
     entry = (by_code.get(code) if code else None) or by_name.get(key)
     if entry is not None:
         names |= entry.names
         codes |= entry.codes
+        spellings |= entry.spellings
     found = analyte(code, key) if code else analyte(name=key)
     if found is not None:
         names |= {normalize(n) for n in found.names}
         codes |= set(found.codes)
-    return Entry(frozenset(names), frozenset(codes))
+        spellings |= {_spelling(n) for n in found.names}
+    return Entry(frozenset(names), frozenset(codes), frozenset(Code("LOINC", c) for c in codes), frozenset(spellings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +186,12 @@ def concept_query(domain: Domain, name: str, code: str | None, system: str | Non
 def _concept_entry(domain: Domain, name: str, key: str, code: str | None, system: str | None) -> Entry:
     """The names of concept_matches.tsv and the codes of the concept (terminology.concept_codes)."""
     row = _concepts().get((domain, key))
-    typed = concept_codes(domain, " ".join(name.lower().split()), code, system)
+    typed = frozenset(concept_codes(domain, _spelling(name), code, system))
     codes = {c.code for c in typed} | ({code} if code else set())
-    under = frozenset(c for c in typed if systems()[c.system].prefix_hierarchy)
     if row is None:
-        return Entry(frozenset({key}), frozenset(codes), under)
-    return Entry(row.names, row.codes | codes, under)
+        return Entry(frozenset({key}), frozenset(codes), typed, frozenset({_spelling(name)}))
+    return Entry(row.names, row.codes | codes, typed, row.spellings | {_spelling(name)})
+
+
+def _spelling(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -1,4 +1,4 @@
--- OMOP CDM v5.4 tables read by the criteria-nlp SQL export (columns and types as in the
+-- OMOP CDM v5.4 tables read by the criteria-nlp SQL and Circe exports, and the vocabulary tables (columns and types as in the
 -- OHDSI CommonDataModel v5.4 DDL). The table prefix placeholder takes "schema." or nothing.
 -- NUMERIC columns are DOUBLE PRECISION here: DuckDB reads a bare NUMERIC as DECIMAL(18,3),
 -- which would round 1.4999 to 1.500 and flip a ">= 1.5" threshold.
@@ -135,4 +135,90 @@ CREATE TABLE @cdm_schema.observation (
   value_source_value             VARCHAR(50) NULL,
   observation_event_id           BIGINT      NULL,
   obs_event_field_concept_id     INTEGER     NULL
+);
+
+CREATE TABLE @cdm_schema.visit_occurrence (
+  visit_occurrence_id            INTEGER     NOT NULL,
+  person_id                      INTEGER     NOT NULL,
+  visit_concept_id               INTEGER     NOT NULL,
+  visit_start_date               DATE        NOT NULL,
+  visit_start_datetime           TIMESTAMP   NULL,
+  visit_end_date                 DATE        NOT NULL,
+  visit_end_datetime             TIMESTAMP   NULL,
+  visit_type_concept_id          INTEGER     NOT NULL,
+  provider_id                    INTEGER     NULL,
+  care_site_id                   INTEGER     NULL,
+  visit_source_value             VARCHAR(50) NULL,
+  visit_source_concept_id        INTEGER     NULL,
+  admitted_from_concept_id       INTEGER     NULL,
+  admitted_from_source_value     VARCHAR(50) NULL,
+  discharged_to_concept_id       INTEGER     NULL,
+  discharged_to_source_value     VARCHAR(50) NULL,
+  preceding_visit_occurrence_id  INTEGER     NULL
+);
+
+CREATE TABLE @cdm_schema.observation_period (
+  observation_period_id          INTEGER     NOT NULL,
+  person_id                      INTEGER     NOT NULL,
+  observation_period_start_date  DATE        NOT NULL,
+  observation_period_end_date    DATE        NOT NULL,
+  period_type_concept_id         INTEGER     NOT NULL
+);
+
+CREATE TABLE @cdm_schema.device_exposure (
+  device_exposure_id              INTEGER      NOT NULL,
+  person_id                       INTEGER      NOT NULL,
+  device_concept_id               INTEGER      NOT NULL,
+  device_exposure_start_date      DATE         NOT NULL,
+  device_exposure_start_datetime  TIMESTAMP    NULL,
+  device_exposure_end_date        DATE         NULL,
+  device_exposure_end_datetime    TIMESTAMP    NULL,
+  device_type_concept_id          INTEGER      NOT NULL,
+  unique_device_id                VARCHAR(255) NULL,
+  production_id                   VARCHAR(255) NULL,
+  quantity                        INTEGER      NULL,
+  provider_id                     INTEGER      NULL,
+  visit_occurrence_id             INTEGER      NULL,
+  visit_detail_id                 INTEGER      NULL,
+  device_source_value             VARCHAR(50)  NULL,
+  device_source_concept_id        INTEGER      NULL,
+  unit_concept_id                 INTEGER      NULL,
+  unit_source_value               VARCHAR(50)  NULL,
+  unit_source_concept_id          INTEGER      NULL
+);
+
+-- Vocabulary tables (OMOP CDM v5.4), as an Athena download loads them.
+CREATE TABLE @cdm_schema.concept (
+  concept_id        INTEGER      NOT NULL,
+  concept_name      VARCHAR(255) NOT NULL,
+  domain_id         VARCHAR(20)  NOT NULL,
+  vocabulary_id     VARCHAR(20)  NOT NULL,
+  concept_class_id  VARCHAR(20)  NOT NULL,
+  standard_concept  VARCHAR(1)   NULL,
+  concept_code      VARCHAR(50)  NOT NULL,
+  valid_start_date  DATE         NOT NULL,
+  valid_end_date    DATE         NOT NULL,
+  invalid_reason    VARCHAR(1)   NULL
+);
+
+CREATE TABLE @cdm_schema.concept_relationship (
+  concept_id_1      INTEGER     NOT NULL,
+  concept_id_2      INTEGER     NOT NULL,
+  relationship_id   VARCHAR(20) NOT NULL,
+  valid_start_date  DATE        NOT NULL,
+  valid_end_date    DATE        NOT NULL,
+  invalid_reason    VARCHAR(1)  NULL
+);
+
+CREATE TABLE @cdm_schema.concept_ancestor (
+  ancestor_concept_id       INTEGER NOT NULL,
+  descendant_concept_id     INTEGER NOT NULL,
+  min_levels_of_separation  INTEGER NOT NULL,
+  max_levels_of_separation  INTEGER NOT NULL
+);
+
+CREATE TABLE @cdm_schema.concept_synonym (
+  concept_id            INTEGER       NOT NULL,
+  concept_synonym_name  VARCHAR(1000) NOT NULL,
+  language_concept_id   INTEGER       NOT NULL
 );

@@ -1,4 +1,5 @@
 @header
+@codesets
 SELECT p.person_id
   FROM @cdm_schema.person AS p
  WHERE @eligibility
