@@ -66,5 +66,6 @@ def test_regenerate_writes_every_format(tmp_path):
     assert main(["--gold", str(GOLD), "--out", str(tmp_path)]) == 0
     names = {p.name for p in tmp_path.iterdir()}
     assert names == {"cql.cql", "fhir.json", "fhir-r4.error.txt", "jsonlogic.json", "omop.json", "sql.sql",
+                     "sql-postgres.sql",
                      "unsupported.txt"}
     assert main(["--gold", str(tmp_path / "missing.json"), "--out", str(tmp_path)]) == 2
