@@ -46,13 +46,13 @@ def test_reference_trial_shapes(reference):
     bilirubin = rules["inc-10"]["CriteriaList"][0]["Criteria"]["Measurement"]
     assert bilirubin["RangeHighRatio"] == {"Value": 1, "Op": "lte"}
     assert rules["inc-11"]["Type"] == "ANY"
-    chemo = rules["exc-1"]
-    assert chemo["Type"] == "AT_MOST" and chemo["Count"] == 0
+    chemo = rules["exc-1"]             # an exclusion is its logic negated: no chemotherapy in 30 days
+    assert chemo["Type"] == "ALL" and chemo["CriteriaList"][0]["Occurrence"] == {"Type": 0, "Count": 0}
     assert chemo["CriteriaList"][0]["StartWindow"]["Start"] == {"Days": 30, "Coeff": -1}
-    assert rules["exc-3"]["Type"] == "AT_MOST" and len(rules["exc-3"]["CriteriaList"]) == 3
+    assert rules["exc-3"]["Type"] == "ALL" and len(rules["exc-3"]["CriteriaList"]) == 3
     melanoma = sets[rules["inc-1"]["CriteriaList"][0]["Criteria"]["ConditionOccurrence"]["CodesetId"]]
-    assert melanoma["expression"]["items"] == []
-    assert any("no OMOP concept id" in u.reason and u.span.start == 24 for u in result.unsupported)
+    assert melanoma["expression"]["items"] == []      # no vocabulary given: no concept id known
+    assert any("empty concept set" in u.reason and u.span.start == 24 for u in result.unsupported)
 
 
 def test_groups_for_not_and_at_least():
@@ -64,7 +64,7 @@ def test_groups_for_not_and_at_least():
     validate_strict(expression)
     group = expression["InclusionRules"][0]["expression"]
     assert group["Type"] == "AT_LEAST" and group["Count"] == 2
-    assert group["Groups"][0]["Type"] == "AT_MOST" and group["Groups"][0]["Count"] == 0
+    assert group["CriteriaList"][1]["Occurrence"] == {"Type": 0, "Count": 0}   # not HIV: none recorded
     assert expression["InclusionRules"][1]["expression"]["DemographicCriteriaList"][0]["Gender"][0]["CONCEPT_ID"] == 8532
     last = expression["InclusionRules"][3]["expression"]["CriteriaList"][0]["Criteria"]["Measurement"]
     assert last["ValueAsNumber"]["Op"] == "!eq"
@@ -87,7 +87,7 @@ def _broken(expression: dict, path: str, value) -> dict:
     ("InclusionRules/8/expression/CriteriaList/0/Criteria/Measurement/ValueAsNumber", {"Value": 1, "Op": ">="}, "Op"),
     ("InclusionRules/4/expression/DemographicCriteriaList/0/Age", {"Value": 1, "Op": "bt"}, "Extent"),
     ("InclusionRules/13/expression/Type", "NONE", "Type"),
-    ("InclusionRules/13/expression/Count", None, "Count"),
+    ("InclusionRules/10/expression/Type", "AT_LEAST", "Count"),
     ("InclusionRules/8/expression/CriteriaList/0/Occurrence", {"Type": 5}, "Occurrence"),
 ], ids=["codeset", "op", "extent", "group-type", "count", "occurrence"])
 def test_checks_reject_broken_fixtures(reference, path, value, message):

@@ -77,6 +77,13 @@ class Vocabulary:
             self.descend(concept_id, concept_id, 0)
         return concept_id
 
+    def name(self, concept_id: int, domain: str, names: tuple[str, ...]) -> None:
+        """Synonyms of a concept (Athena carries many); an ETL's mapping table reads them too."""
+        for synonym in names:
+            self.synonym.append({"concept_id": concept_id, "concept_synonym_name": synonym,
+                                 "language_concept_id": 4180186})
+            self.by_name.setdefault((domain, synonym.lower()), concept_id)
+
     def relate(self, source: int, target: int) -> None:
         self.maps_to[source] = target
         for one, two, kind in ((source, target, "Maps to"), (target, source, "Mapped from")):
@@ -102,8 +109,9 @@ def build_vocabulary(extra_icd10cm: tuple[str, ...] = ()) -> Vocabulary:
     for ucum, unit in sorted(cmap.units.items()):
         vocab.add(unit.concept.name, "Unit", "UCUM", ucum, "S", "Unit", unit.concept.concept_id or None)
     for entry in sorted(default_lexicon().variables.values(), key=lambda e: e.name):
-        if entry.code:
-            vocab.add(entry.name, "Measurement", "LOINC", entry.code, "S", "Lab Test")
+        # a variable without a LOINC code is a concept the vocabulary has by name
+        measured = vocab.add(entry.name, "Measurement", "LOINC" if entry.code else "SNOMED", entry.code, "S", "Lab Test")
+        vocab.name(measured, "Measurement", entry.synonyms)
     icd_targets: list[tuple[Code, int | None]] = []
     for name, entry in sorted(default_lexicon().concepts.items()):
         domain = _DOMAIN.get(entry.domain)
@@ -123,7 +131,15 @@ def build_vocabulary(extra_icd10cm: tuple[str, ...] = ()) -> Vocabulary:
                 icd_targets.append((code, standard))
                 if standard is not None:
                     vocab.relate(icd, standard)
+        if standard is None and not any(c.system == "ATC" for c in codes):
+            # a concept without a code is one the vocabulary has by name (invented FIX- code)
+            vocabulary = "RxNorm" if entry.domain is Domain.DRUG else "SNOMED"
+            standard = vocab.add(name, domain, vocabulary, None, "S")
+            for code in codes:
+                if code.system == "ICD10CM":
+                    vocab.relate(vocab.by_code[code], standard)
         if standard is not None:
+            vocab.name(standard, domain, entry.synonyms)
             _members_under(vocab, entry.domain, name, standard, domain, "SNOMED", "Clinical Finding")
     for code in sorted(set(extra_icd10cm)):
         above = [(c, s) for c, s in icd_targets if is_under(code, "ICD10CM", c)]

@@ -21,19 +21,20 @@ The Circe operator codes (``"gte"``...) live only in this module.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..errors import ExportError
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
-    Relation, Section, Trial, Unparsed, Window,
+    Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from .base import (
     INDEX_ANCHORS, ExportResult, Problems, criteria_of, dump_json, implies_as_or, is_age,
     lookback_days, number, qualifier_problems, sex_of, window_days, window_phrase,
 )
 from .concepts import (
-    TABLES, ConceptMap, OmopConcept, compare_keys, concept_lookup, concept_map, molar_mass,
+    TABLES, ConceptMap, MatchKeys, OmopConcept, compare_keys, concept_lookup, concept_map, molar_mass,
 )
 
 OPS = {Comparator.LT: "lt", Comparator.LE: "lte", Comparator.GT: "gt", Comparator.GE: "gte",
@@ -42,12 +43,17 @@ BETWEEN = "bt"
 VALID_OPS = frozenset(OPS.values()) | {BETWEEN, "!bt"}
 GROUP_TYPES = frozenset({"ALL", "ANY", "AT_LEAST", "AT_MOST"})
 AT_LEAST_ONE = {"Type": 2, "Count": 1}              # Circe Occurrence: 0 exactly, 1 at most, 2 at least
+EXACTLY_NONE = {"Type": 0, "Count": 0}
+NEVER = {"Age": {"Value": 0, "Op": "lt"}}           # no one is younger than 0: a test that never holds
 _RATIO_FIELD = {Reference.ULN: "RangeHighRatio", Reference.LLN: "RangeLowRatio"}
 
 
-def export_omop(trial: Trial) -> ExportResult:
+def export_omop(trial: Trial, *, vocabulary: Any = None) -> ExportResult:
+    """``vocabulary``: a DB-API connection (DuckDB) with the OMOP vocabulary tables; concept sets
+    then hold the standard concepts it gives the criteria's codes and names. Without it only the
+    concept ids of ``data/omop_concepts.tsv`` are known."""
     problems = Problems()
-    builder = _Builder(concept_map(), problems)
+    builder = _Builder(concept_map(), problems, vocabulary)
     rules = [builder.rule(c) for c in criteria_of(trial, problems)]
     expression = {
         "cdmVersionRange": ">=5.0.0",
@@ -69,22 +75,24 @@ def export_omop(trial: Trial) -> ExportResult:
 
 
 class _Builder:
-    def __init__(self, concepts: ConceptMap, problems: Problems) -> None:
+    def __init__(self, concepts: ConceptMap, problems: Problems, vocabulary: Any = None) -> None:
         self.concepts = concepts
         self.problems = problems
+        self.vocabulary = vocabulary
         self.concept_sets: list[dict[str, Any]] = []
         self._codesets: dict[tuple, int] = {}
 
     # ---- rules and groups ----------------------------------------------------------------
 
     def rule(self, criterion: Criterion) -> dict[str, Any]:
-        if criterion.logic is None:
-            expression = _group("ALL")          # nothing to test: the rule cannot filter
-        elif criterion.section is Section.EXCLUSION:
-            members = criterion.logic.args if isinstance(criterion.logic, Or) else (criterion.logic,)
-            expression = self._fill(_group("AT_MOST", 0), members)
+        """An inclusion rule that holds exactly when the criterion is met (inclusion) or not met
+        (exclusion) in the evaluator's three-valued logic: the logic in negation normal form,
+        each atom tested for being true. A criterion that is unknown at best (no logic, or
+        unparsed text beside it) can never let a person in."""
+        if criterion.logic is None or loose_fragments(criterion):
+            expression = self._fill(_group("ALL"), (Unparsed("", criterion.span),))
         else:
-            expression = self._as_group(criterion.logic)
+            expression = self._as_group(nnf(criterion.logic, criterion.section is Section.EXCLUSION))
         return {"name": f"{criterion.id}: {_one_line(criterion.text)}",
                 "description": f"{criterion.section.value} criterion {criterion.id}",
                 "expression": expression}
@@ -97,10 +105,6 @@ class _Builder:
                 return self._fill(_group("ANY"), args)
             case AtLeast(k, args):
                 return self._fill(_group("AT_LEAST", k), args)
-            case Not(arg):
-                return self._fill(_group("AT_MOST", 0), (arg,))
-            case Implies():
-                return self._as_group(implies_as_or(node))
         return self._fill(_group("ALL"), (node,))
 
     def _fill(self, group: dict[str, Any], members: "Sequence[Node | _Range]") -> dict[str, Any]:
@@ -114,8 +118,11 @@ class _Builder:
                 group["CriteriaList"].append(self._threshold(member))
             elif isinstance(member, Concept):
                 group["CriteriaList"].append(self._concept(member))
+            elif isinstance(member, Not) and isinstance(member.arg, Concept):
+                self._absent(group, member.arg)
             elif isinstance(member, Unparsed):
-                self.problems.node(member, "text was not parsed: Circe cannot test it, left out of the group")
+                self.problems.add(member.span, "unparsed", "unknown: Circe cannot test it, so the rule never holds")
+                group["DemographicCriteriaList"].append(dict(NEVER))
             else:
                 group["Groups"].append(self._as_group(member))
         return group
@@ -125,7 +132,7 @@ class _Builder:
     def _threshold(self, member: "Compare | _Range") -> dict[str, Any]:
         node = member.node if isinstance(member, _Range) else member
         domain = self.concepts.compare_domain(node)
-        concepts = self.concepts.concepts(compare_keys(node))
+        concepts = self._lookup(compare_keys(node))
         key = ("variable", node.variable.code or node.variable.name.lower())
         criteria: dict[str, Any] = {"CodesetId": self._codeset(key, node.variable.name, concepts, node)}
         range_ = member.range() if isinstance(member, _Range) else _numeric(node)
@@ -147,7 +154,7 @@ class _Builder:
     def _concept(self, node: Concept) -> dict[str, Any]:
         qualifier_problems(node, self.problems, "in Circe")
         domain = self.concepts.concept_domain(node)
-        concepts = self.concepts.concepts(concept_lookup(node).keys)
+        concepts = self._lookup(concept_lookup(node).keys)
         if domain is None:                     # a demographic concept other than sex
             self.problems.node(node, "demographic concept has no Circe criterion; "
                                      "exported as an observation with an empty concept set")
@@ -155,6 +162,23 @@ class _Builder:
         key = ("concept", node.domain.value, node.code or node.name.lower())
         criteria = {"CodesetId": self._codeset(key, node.name, concepts, node)}
         return self._correlated(TABLES[domain].circe, criteria, node)
+
+    def _absent(self, group: dict[str, Any], node: Concept) -> None:
+        """``not concept`` is true when the record is known to lack it: a sex other than the
+        one named, no occurrence in a closed-world table; an observation's absence is unknown."""
+        sex = sex_of(node)
+        if sex is not None:
+            other = [c for key, c in self.concepts.genders.items() if key != sex]
+            group["DemographicCriteriaList"].append({"Gender": [_concept_json(c) for c in other]})
+            return
+        lists = set(concept_lookup(node).lists)
+        if not lists or not lists <= _rules().closed_world_lists:
+            self.problems.node(node, "the absence of an observation is unknown: a rule needing it never holds")
+            group["DemographicCriteriaList"].append(dict(NEVER))
+            return
+        criterion = self._concept(node)
+        criterion["Occurrence"] = dict(EXACTLY_NONE)
+        group["CriteriaList"].append(criterion)
 
     def _age(self, member: "Compare | _Range") -> dict[str, Any]:
         node = member.node if isinstance(member, _Range) else member
@@ -201,9 +225,18 @@ class _Builder:
             return _start_window({"Days": 0, "Coeff": 1}, {"Days": days, "Coeff": 1})
         return _start_window({"Days": days, "Coeff": -1}, {"Days": days, "Coeff": 1})
 
+    def _lookup(self, keys: MatchKeys) -> tuple[OmopConcept, ...]:
+        if self.vocabulary is None:
+            return self.concepts.concepts(keys)
+        from .sql import resolve_concepts
+
+        return resolve_concepts(self.vocabulary, keys)
+
     def _codeset(self, key: tuple, name: str, concepts: tuple[OmopConcept, ...], node: Node) -> int:
         if not concepts:
-            self.problems.node(node, "no OMOP concept id: the concept set has no items")
+            self.problems.node(node, f"empty concept set {name!r}: no OMOP concept "
+                                     + ("in the vocabulary" if self.vocabulary is not None else
+                                        "id known without a vocabulary") + "; it matches nothing")
         if key in self._codesets:
             return self._codesets[key]
         index = len(self.concept_sets)
@@ -212,6 +245,38 @@ class _Builder:
                   "includeDescendants": c.vocabulary != "LOINC", "includeMapped": False} for c in concepts]
         self.concept_sets.append({"id": index, "name": name, "expression": {"items": items}})
         return index
+
+
+def nnf(node: Node, negated: bool = False) -> Node:
+    """``node`` (or ``not node``) with every negation pushed onto a concept; a negated threshold
+    is the opposite threshold, which like the original needs a value to hold (Kleene logic:
+    the result is true exactly when the original is true, or false when ``negated``)."""
+    match node:
+        case Not(arg):
+            return nnf(arg, not negated)
+        case And(args):
+            parts = tuple(nnf(a, negated) for a in args)
+            return (Or if negated else And)(parts, node.span)
+        case Or(args):
+            parts = tuple(nnf(a, negated) for a in args)
+            return (And if negated else Or)(parts, node.span)
+        case AtLeast(k, args):
+            if not negated:
+                return AtLeast(k, tuple(nnf(a) for a in args), node.span)
+            return AtLeast(len(args) - k + 1, tuple(nnf(a, True) for a in args), node.span)
+        case Implies():
+            return nnf(implies_as_or(node), negated)
+        case Compare() if negated:
+            return replace(node, comparator=node.comparator.negated())
+        case Concept() if negated:
+            return Not(node, node.span)
+    return node
+
+
+def _rules():
+    from ..patients.vocabulary import rules
+
+    return rules()
 
 
 class _Range:

@@ -35,8 +35,8 @@ from .base import (
     qualifier_problems, sex_of, window_days,
 )
 from .concepts import (
-    LIST_DOMAINS, TABLES, ConceptMap, MatchKeys, OmopTable, compare_keys, concept_lookup, concept_map,
-    molar_mass,
+    LIST_DOMAINS, TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, compare_keys, concept_lookup,
+    concept_map, molar_mass,
 )
 
 SQL_OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparator.GE: ">=",
@@ -94,6 +94,16 @@ def export_sql_postgres(trial: Trial, *, cdm_schema: str | None = None) -> Expor
     header = [line.replace("written $name (DuckDB, SQLite)", "written %(name)s (psycopg)") for line in header]
     header.append(PARAMETERS_PREFIX + json.dumps(dict(result.parameters), ensure_ascii=False))
     return ExportResult("\n".join(header) + "\n" + statement + "\n", result.unsupported, result.parameters)
+
+
+def resolve_concepts(connection: Any, keys: MatchKeys, *, cdm_schema: str | None = None) -> tuple[OmopConcept, ...]:
+    """The standard concepts the vocabulary tables of ``connection`` give a concept's codes and
+    names (the concept set the SQL export uses, before descendants), for a Circe concept set."""
+    builder = _Builder(concept_map(), Problems(), _prefix(cdm_schema))
+    name = builder.codeset(keys)
+    statement = "WITH " + builder.codesets[0] + "\n" + _block("resolve", builder.prefix, standard=f"{name}_standard")
+    rows = connection.execute(statement, builder.params).fetchall()
+    return tuple(OmopConcept(int(r[0]), r[1], r[2], r[3], r[4], "vocabulary") for r in rows)
 
 
 def cdm_ddl(cdm_schema: str | None = None) -> str:

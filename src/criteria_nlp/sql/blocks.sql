@@ -163,3 +163,10 @@ CASE WHEN @arg IS NOT FALSE THEN 1 ELSE 0 END
 
 -- name: unknown
 CAST(NULL AS BOOLEAN)
+
+-- name: resolve
+-- The standard concepts a concept set names, with what a Circe concept set item shows of them.
+SELECT c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
+  FROM @cdm_schema.concept AS c
+ WHERE c.concept_id IN (SELECT concept_id FROM @standard)
+ ORDER BY c.concept_id
