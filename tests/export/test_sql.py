@@ -66,7 +66,7 @@ def _tree(depth: int):
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tree=_tree(2), section=st.sampled_from([Section.INCLUSION, Section.EXCLUSION]))
 def test_sql_is_kleene_like_the_evaluator(kleene_db, tree, section):
     """Unknown (no value, no reference range, open-world absence) is NULL: a person is returned
