@@ -1,8 +1,10 @@
 """Lark tree into typed logic nodes: one method per rule, positions from the tokens.
 
-Intermediate results (amounts, bounds, ranges, variable lists, thresholds still waiting for
-their variable) are small frozen dataclasses private to this module; the Transformer's
-result holds only ``logic`` nodes and ``Fragment``s, never a ``Tree`` or ``Token``.
+Intermediate results (amounts, bounds, ranges, thresholds still waiting for their variable:
+``thresholds.py``; connectives, relations, gaps: here) are small frozen dataclasses; the
+Transformer's result holds only ``logic`` nodes and ``Fragment``s, never a ``Tree`` or
+``Token``. Thresholds are built by ``thresholds.Thresholds``; which variable a bare bound
+belongs to is settled after the rules, in ``resolve.py``.
 """
 
 from __future__ import annotations
@@ -12,51 +14,19 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon, VariableKind
+from ..lexicon import Lexicon
 from ..logic import (
-    And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
+    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
 from .lexer import parse_number
-
+from .resolve import resolve, variables_of
+from .thresholds import Amount, Bound, Pending, Range, Thresholds, set_window
 
 
 def _span(token: Token) -> Span:
     return Span(token.start_pos, token.end_pos)
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    value: float
-    unit: str | None
-    reference: Reference | None
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Bound:
-    comparator: Comparator
-    amount: Amount
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Range:
-    low: Amount
-    high: Amount
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """A threshold whose variable comes from its neighbour ("aged >= 18 and <= 75")."""
-
-    limit: Bound | Range
-    span: Span
-    window: Window | None = None
-    negated: bool = False
-    of_duration: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +57,7 @@ class ToLogic(Transformer):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__()
         self.lexicon = lexicon
+        self.thresholds = Thresholds(lexicon)
 
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
@@ -157,75 +128,34 @@ class ToLogic(Transformer):
                                     entry.system if entry else None))
         return out
 
-    def _compare(self, variable: Variable, comparator: Comparator, amount: Amount, span: Span) -> Compare:
-        """Scales compare on their own numbers ("Karnofsky >= 70%" is 70 on its scale);
-        a bare number takes the variable's default unit."""
-        entry = self.lexicon.variable(variable.name)
-        unit = amount.unit
-        if entry is not None and unit is not None:
-            unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
-        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.COUNT):
-            unit = None
-        elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
-            # a bare number takes the variable's usual unit only where it makes sense in it
-            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
-            unit = entry.unit
-        code = self.lexicon.unit_codes.get((variable.name, unit)) if unit else None
-        if code is not None:  # "HbA1c > 48 mmol/mol" is the IFCC term, not the % one
-            variable = replace(variable, code=code, system="http://loinc.org")
-        return Compare(variable, comparator, amount.value, span, unit, amount.reference)
 
-    def settle(self, variables: list[Variable], pending: Pending) -> Node:
-        """A waiting threshold once its variable is known, keeping any window it had."""
-        node = self._apply(variables, pending.limit, pending.span)
-        node = _set_window(node, pending.window) if pending.window else node
-        return Not(node, pending.span) if pending.negated else node
 
-    def _apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
-        nodes: list[Node] = []
-        for variable in variables:
-            if isinstance(limit, Bound):
-                nodes.append(self._compare(variable, limit.comparator, limit.amount, span))
-            else:
-                nodes.append(self._range(variable, limit, span))
-        return conjoin(nodes, span)
 
-    def _range(self, variable: Variable, limit: Range, span: Span) -> Node:
-        """Both ends of a range; on a score an end at the scale's own limit says nothing
-        ("ECOG 0-2" is ECOG <= 2)."""
-        entry = self.lexicon.variable(variable.name)
-        scale = entry is not None and entry.kind is VariableKind.SCORE
-        bounds = []
-        if not (scale and entry.low is not None and limit.low.value <= entry.low):
-            bounds.append(self._compare(variable, Comparator.GE, limit.low, span))
-        if not (scale and entry.high is not None and limit.high.value >= entry.high):
-            bounds.append(self._compare(variable, Comparator.LE, limit.high, span))
-        return conjoin(bounds or [self._compare(variable, Comparator.GE, limit.low, span)], span)
 
     def variables_bound(self, items: list) -> Node:
         variables, bound = items[0], items[-1]
-        return self._apply(variables, bound, _cover(variables[0].span, bound.span))
+        return self.thresholds.apply(variables, bound, _cover(variables[0].span, bound.span))
 
     def bound_variables(self, items: list) -> Node:
         """"45% or more left ventricular ejection fraction"; but "> 2 mm as measured on AP"
         is no value of alkaline phosphatase: the variable is then only mentioned."""
         bound, variables = items[0], items[-1]
         span = _cover(bound.span, variables[-1].span)
-        if not all(self._agrees(v, bound) for v in variables):
+        if not all(self.thresholds.agrees(v, bound) for v in variables):
             return And((self.mention(variables), Pending(bound, bound.span)), span)
-        return self._apply(variables, bound, span)
+        return self.thresholds.apply(variables, bound, span)
 
     def comparator_variables(self, items: list) -> Node:
         """"over the age of 18": the comparator comes before the variable it bounds."""
         cmp, variables, amount = items[0], items[1], items[-1]
         bound = Bound(Comparator(cmp.value), amount, _cover(_span(cmp), amount.span))
-        return self._apply(variables, bound, bound.span)
+        return self.thresholds.apply(variables, bound, bound.span)
 
     def value_variables_after(self, items: list) -> Node:
         """"150 cm of height or greater"."""
         amount, variables, cmp = items[0], items[-2], items[-1]
         bound = Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
-        return self._apply(variables, bound, bound.span)
+        return self.thresholds.apply(variables, bound, bound.span)
 
     variables_range = variables_bound
     range_variables = bound_variables
@@ -233,23 +163,11 @@ class ToLogic(Transformer):
     @v_args(inline=True)
     def variables_values(self, variables: list[Variable], values: list[Amount]) -> Node:
         span = _cover(variables[0].span, values[-1].span)
-        if not all(self._agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
+        if not all(self.thresholds.agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
             return And((self.mention(variables), *(Pending(Bound(Comparator.EQ, a, a.span), a.span) for a in values)), span)
-        nodes = [self._values(v, values, span) for v in variables]
+        nodes = [self.thresholds.values(v, values, span) for v in variables]
         return conjoin(nodes, span)
 
-    def _values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
-        """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""
-        if len(values) == 1:
-            return self._compare(variable, Comparator.EQ, values[0], span)
-        entry = self.lexicon.variable(variable.name)
-        numbers = sorted(a.value for a in values)
-        contiguous = all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
-        if contiguous and entry and entry.low is not None and numbers[0] <= entry.low:
-            return self._compare(variable, Comparator.LE, replace(values[0], value=numbers[-1]), span)
-        if contiguous and entry and entry.high is not None and numbers[-1] >= entry.high:
-            return self._compare(variable, Comparator.GE, replace(values[0], value=numbers[0]), span)
-        return disjoin([self._compare(variable, Comparator.EQ, a, span) for a in values], span)
 
     def values(self, items: list) -> list[Amount]:
         return [i for i in items if isinstance(i, Amount)]
@@ -309,11 +227,11 @@ class ToLogic(Transformer):
         span = _cover(bound.span, concept.span)
         if amount.unit == "a":
             # "18 years or older at the time of the vaccination": an age, then the concept
-            return And((self._apply([self._age(bound.span)], bound, bound.span), concept), span)
+            return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), concept), span)
         if amount.unit is not None or amount.reference is not None:
             # "at least 10 mg of prednisone": an amount of the concept
             named = Variable(concept.name, concept.span, concept.code, concept.system)
-            return self._apply([named], bound, span)
+            return self.thresholds.apply([named], bound, span)
         exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
             bound.comparator is Comparator.GT and amount.value == 0)
         if exists:
@@ -363,8 +281,8 @@ class ToLogic(Transformer):
         if isinstance(node, Pending) and not isinstance(window, MinimumGap):
             return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
-            return Not(_set_window(node, window.window), span)
-        return _set_window(node, window[0])
+            return Not(set_window(node, window.window), span)
+        return set_window(node, window[0])
 
     @v_args(inline=True)
     def windowed(self, atom, window) -> Node:
@@ -392,7 +310,7 @@ class ToLogic(Transformer):
         if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
-        return Not(_set_window(target, window), _cover(limit.span, target.span))
+        return Not(set_window(target, window), _cover(limit.span, target.span))
 
     @v_args(inline=True)
     def negated(self, neg: Token, clause):
@@ -426,23 +344,23 @@ class ToLogic(Transformer):
     def defined_by(self, main, left: Token, inner, right: Token):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
-        variables = _variables_of(main)
+        variables = variables_of(main)
         span = _cover(main.span, _span(right))
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
-            then = self._apply(variables, inner.then.limit, inner.then.span)
+            then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
         if isinstance(main, Concept) and _all_concepts(inner):
             return Or((main, inner), span)
         if isinstance(inner, Pending):
             if variables:
-                return Or((main, self._apply(variables, inner.limit, inner.span)), span)
+                return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
                 entry = self.lexicon.variable(main.name)
                 named = Variable(main.name, main.span, entry.code if entry else main.code,
                                  entry.system if entry else main.system)
-                settled = self.settle([named], replace(inner, span=span))
+                settled = self.thresholds.settle([named], replace(inner, span=span))
                 return settled if entry is not None else And((main, settled), span)
             return And((main, inner), span)
         return And((main, inner), span)
@@ -458,79 +376,10 @@ class ToLogic(Transformer):
         words = [t.value for t in items if t.type in ("AND", "OR")]
         return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
 
-    def resolve(self, elements: list) -> list:
-        """Give each bare threshold the variables of the threshold before it, else of the
-        one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
-        out = list(elements)
-        for i in range(1, len(out)):
-            if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
-                lasting = Variable(f"{out[i - 1].name} duration", out[i - 1].span)
-                out[i] = self.settle([lasting], out[i])
-        for order in (range(len(out)), range(len(out) - 1, -1, -1)):
-            neighbour: list[Variable] = []
-            for i in order:
-                element = out[i]
-                if isinstance(element, Pending):
-                    if neighbour and self._fits(neighbour, element):
-                        out[i] = self.settle(neighbour, element)
-                else:
-                    neighbour = _variables_of(element) or neighbour
-        for i in range(len(out) - 1):
-            # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
-            here, after = out[i], out[i + 1]
-            if isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound):
-                amount = here.limit.amount
-                if amount.unit is None and amount.reference is None and _unit_of(after.limit):
-                    out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=_unit_of(after.limit))))
-        for i, element in enumerate(out):
-            if isinstance(element, Pending) and not element.of_duration and _unit_of(element.limit) == "a":
-                out[i] = self.settle([self._age(element.span)], element)
-        for i in range(1, len(out)):
-            if isinstance(out[i], Pending) and isinstance(out[i - 1], Concept):
-                # "prednisone <10 mg", "weight loss of >5 kg": the amount belongs to the concept
-                concept = out[i - 1]
-                named = Variable(concept.name, concept.span, concept.code, concept.system)
-                out[i] = self.settle([named], out[i])
-        return out
 
-    def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
-        """A threshold whose variable is known only by the words that name it."""
-        return self.settle([Variable(name, subject)], replace(pending, span=_cover(subject, pending.span)))
 
-    def _agrees(self, variable: Variable, limit: Bound | Range) -> bool:
-        """Whether a number read next to a variable can be a value of it: a unit of the
-        variable's kind, and a plausible number where it is in the variable's own unit."""
-        entry = self.lexicon.variable(variable.name)
-        if entry is None:
-            return True
-        for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
-            if amount.reference is not None:
-                continue
-            if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
-                return False
-            if (amount.unit in (None, entry.unit) or entry.kind is VariableKind.SCORE) and not _plausible(entry, amount.value):
-                return False
-        return True
 
-    def _fits(self, variables: list[Variable], pending: Pending) -> bool:
-        """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15
-        minutes apart"): a bound in time units joins only variables measured in time; and
-        "at least one" counts things rather than bounding the variable next to it."""
-        if not all(self._agrees(v, pending.limit) for v in variables):
-            return False
-        unit = _unit_of(pending.limit)
-        limit = pending.limit
-        if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
-                limit.amount.value, limit.comparator) in ((1, Comparator.GE), (0, Comparator.GT), (1, Comparator.GT)):
-            return False  # "at least one", "more than one": a count of something, not a level
-        if not units.is_time(unit):
-            return True
-        entries = [self.lexicon.variable(v.name) for v in variables]
-        return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
 
-    def _age(self, span: Span) -> Variable:
-        entry = self.lexicon.age
-        return Variable(entry.name, span, entry.code, entry.system)
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
@@ -545,41 +394,7 @@ class ToLogic(Transformer):
                 connectives.append("and")
             elements.append(item)
             previous_was_connective = False
-        return _join(self.resolve(elements), connectives)
-
-
-def _set_window(node, window: Window):
-    if isinstance(node, (Compare, Concept)):
-        return replace(node, window=window)
-    if isinstance(node, Not):
-        return replace(node, arg=_set_window(node.arg, window))
-    if isinstance(node, (And, Or, AtLeast)):
-        return replace(node, args=tuple(_set_window(a, window) for a in node.args))
-    if isinstance(node, Implies):
-        return replace(node, then=_set_window(node.then, window))
-    if isinstance(node, Pending):
-        return replace(node, window=window)
-    return node
-
-
-def _plausible(entry, value: float) -> bool:
-    return (entry.low is None or value >= entry.low) and (entry.high is None or value <= entry.high)
-
-
-def _unit_of(limit: Bound | Range) -> str | None:
-    return limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
-
-
-def _variables_of(node) -> list[Variable]:
-    if isinstance(node, Compare):
-        return [node.variable]
-    if isinstance(node, (And, Or)):
-        seen: dict[str, Variable] = {}
-        for arg in node.args:
-            for variable in _variables_of(arg):
-                seen.setdefault(variable.name, variable)
-        return list(seen.values())
-    return []
+        return _join(resolve(elements, self.thresholds), connectives)
 
 
 def _join(elements: list, connectives: list[str]):

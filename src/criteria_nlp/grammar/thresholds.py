@@ -1,0 +1,171 @@
+"""Thresholds built from the pieces a rule found: a number with its unit or reference limit,
+a bound or a range, and the variables it belongs to. The lexicon decides how a number reads
+next to a variable (a score on its own scale, a bare number in the variable's usual unit,
+a time only for a duration), so rules and the post-parse resolution share one builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import units
+from ..lexicon import Lexicon, VariableKind
+from ..logic import (
+    And, AtLeast, Comparator, Compare, Concept, Implies, Node, Not, Or, Reference, Variable, Window,
+    conjoin, disjoin,
+)
+from ..spans import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: float
+    unit: str | None
+    reference: Reference | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    comparator: Comparator
+    amount: Amount
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    low: Amount
+    high: Amount
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A threshold whose variable comes from its neighbour ("aged >= 18 and <= 75")."""
+
+    limit: Bound | Range
+    span: Span
+    window: Window | None = None
+    negated: bool = False
+    of_duration: bool = False
+
+
+class Thresholds:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def compare(self, variable: Variable, comparator: Comparator, amount: Amount, span: Span) -> Compare:
+        """Scales compare on their own numbers ("Karnofsky >= 70%" is 70 on its scale);
+        a bare number takes the variable's default unit."""
+        entry = self.lexicon.variable(variable.name)
+        unit = amount.unit
+        if entry is not None and unit is not None:
+            unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
+        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.COUNT):
+            unit = None
+        elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
+            # a bare number takes the variable's usual unit only where it makes sense in it
+            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
+            unit = entry.unit
+        code = self.lexicon.unit_codes.get((variable.name, unit)) if unit else None
+        if code is not None:  # "HbA1c > 48 mmol/mol" is the IFCC term, not the % one
+            variable = replace(variable, code=code, system="http://loinc.org")
+        return Compare(variable, comparator, amount.value, span, unit, amount.reference)
+
+    def settle(self, variables: list[Variable], pending: Pending) -> Node:
+        """A waiting threshold once its variable is known, keeping any window it had."""
+        node = self.apply(variables, pending.limit, pending.span)
+        node = set_window(node, pending.window) if pending.window else node
+        return Not(node, pending.span) if pending.negated else node
+
+    def apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
+        nodes: list[Node] = []
+        for variable in variables:
+            if isinstance(limit, Bound):
+                nodes.append(self.compare(variable, limit.comparator, limit.amount, span))
+            else:
+                nodes.append(self.range(variable, limit, span))
+        return conjoin(nodes, span)
+
+    def range(self, variable: Variable, limit: Range, span: Span) -> Node:
+        """Both ends of a range; on a score an end at the scale's own limit says nothing
+        ("ECOG 0-2" is ECOG <= 2)."""
+        entry = self.lexicon.variable(variable.name)
+        scale = entry is not None and entry.kind is VariableKind.SCORE
+        bounds = []
+        if not (scale and entry.low is not None and limit.low.value <= entry.low):
+            bounds.append(self.compare(variable, Comparator.GE, limit.low, span))
+        if not (scale and entry.high is not None and limit.high.value >= entry.high):
+            bounds.append(self.compare(variable, Comparator.LE, limit.high, span))
+        return conjoin(bounds or [self.compare(variable, Comparator.GE, limit.low, span)], span)
+
+    def values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
+        """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""
+        if len(values) == 1:
+            return self.compare(variable, Comparator.EQ, values[0], span)
+        entry = self.lexicon.variable(variable.name)
+        numbers = sorted(a.value for a in values)
+        contiguous = all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+        if contiguous and entry and entry.low is not None and numbers[0] <= entry.low:
+            return self.compare(variable, Comparator.LE, replace(values[0], value=numbers[-1]), span)
+        if contiguous and entry and entry.high is not None and numbers[-1] >= entry.high:
+            return self.compare(variable, Comparator.GE, replace(values[0], value=numbers[0]), span)
+        return disjoin([self.compare(variable, Comparator.EQ, a, span) for a in values], span)
+
+    def agrees(self, variable: Variable, limit: Bound | Range) -> bool:
+        """Whether a number read next to a variable can be a value of it: a unit of the
+        variable's kind, and a plausible number where it is in the variable's own unit."""
+        entry = self.lexicon.variable(variable.name)
+        if entry is None:
+            return True
+        for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
+            if amount.reference is not None:
+                continue
+            if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
+                return False
+            if (amount.unit in (None, entry.unit) or entry.kind is VariableKind.SCORE) and not _plausible(entry, amount.value):
+                return False
+        return True
+
+    def fits(self, variables: list[Variable], pending: Pending) -> bool:
+        """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15
+        minutes apart"): a bound in time units joins only variables measured in time; and
+        "at least one" counts things rather than bounding the variable next to it."""
+        if not all(self.agrees(v, pending.limit) for v in variables):
+            return False
+        unit = unit_of(pending.limit)
+        limit = pending.limit
+        if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
+                limit.amount.value, limit.comparator) in ((1, Comparator.GE), (0, Comparator.GT), (1, Comparator.GT)):
+            return False  # "at least one", "more than one": a count of something, not a level
+        if not units.is_time(unit):
+            return True
+        entries = [self.lexicon.variable(v.name) for v in variables]
+        return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
+
+    def age(self, span: Span) -> Variable:
+        entry = self.lexicon.age
+        return Variable(entry.name, span, entry.code, entry.system)
+
+
+def set_window(node, window: Window):
+    """The window on every atom under ``node`` (a waiting threshold keeps it until settled)."""
+    if isinstance(node, (Compare, Concept)):
+        return replace(node, window=window)
+    if isinstance(node, Not):
+        return replace(node, arg=set_window(node.arg, window))
+    if isinstance(node, (And, Or, AtLeast)):
+        return replace(node, args=tuple(set_window(a, window) for a in node.args))
+    if isinstance(node, Implies):
+        return replace(node, then=set_window(node.then, window))
+    if isinstance(node, Pending):
+        return replace(node, window=window)
+    return node
+
+
+def _plausible(entry, value: float) -> bool:
+    return (entry.low is None or value >= entry.low) and (entry.high is None or value <= entry.high)
+
+
+def unit_of(limit: Bound | Range) -> str | None:
+    return limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
