@@ -281,7 +281,7 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
                 restated = inner <= {previous.type} and all(t.value == previous.value for t in inside)
                 if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
                     restated = True
-                if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER"):
+                if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE"):
                     i = close + 1
                     continue
                 listed = tokens[i + 1 : close]
@@ -294,7 +294,7 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER"}
+_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER", "AGE"}
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
@@ -357,12 +357,16 @@ def _skip_space_back(text: str, end: int) -> int:
     return end
 
 
+_HYPHENATED = {("NUMBER", "UNIT"), ("UNIT", "AGE")}
+
+
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
-    """"1-year duration", "a 6-month history": the hyphen joins a number to its unit."""
+    """"1-year duration", "a 6-month history", "a 6-year-old": the hyphen joins a number to
+    its unit and a unit to the age word after it."""
     out: list[Token] = []
     for i, token in enumerate(tokens):
-        if (token.type == "DASH" and out and out[-1].type == "NUMBER" and i + 1 < len(tokens)
-                and tokens[i + 1].type == "UNIT" and out[-1].end_pos == token.start_pos
+        if (token.type == "DASH" and out and i + 1 < len(tokens)
+                and (out[-1].type, tokens[i + 1].type) in _HYPHENATED and out[-1].end_pos == token.start_pos
                 and token.end_pos == tokens[i + 1].start_pos):
             continue
         out.append(token)

@@ -116,7 +116,8 @@ class _Driver:
             return None, dropped
         if len(results) == 1:
             return results[0], dropped
-        return Chunks(tuple(resolve(results, criterion_parser().options.transformer.thresholds))), dropped
+        settled = resolve(results, criterion_parser().options.transformer.thresholds)
+        return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
         values: list = []

@@ -11,20 +11,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..logic import And, Compare, Concept, Implies, Node, Not, Or, Variable, conjoin, disjoin
+from .. import units
+from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
 from ..spans import Span
 from .lexer import Stream
 from .thresholds import Bound, Pending, Thresholds, unit_of
 
 
 def resolve(elements: list, thresholds: Thresholds) -> list:
-    """Give each bare threshold the variables of the threshold before it, else of the
-    one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
-    out = list(elements)
+    """The elements of one parse with their waiting thresholds settled. An element folded
+    into its neighbour (a duration or dose into its concept, a stage into its condition)
+    leaves None in its place, so the connectives between elements keep their positions.
+
+    Order: a duration word ("of less than 1-year duration") joins the concept before it; a
+    bound takes the variables of the threshold before it, else after it ("under 18 or over
+    50 years of age"), and the unit of the bound after it; a bound said to be an age is the
+    age; a bound next to a concept is how long it lasted or how much of it, else an amount
+    of it ("weight loss of >5 kg"). A bound in years that none of this claims is settled
+    in ``finish``, once the words in front of it are known.""" 
+    out: list = list(elements)
     for i in range(1, len(out)):
         if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
-            lasting = Variable(f"{out[i - 1].name} duration", out[i - 1].span)
-            out[i] = thresholds.settle([lasting], out[i])
+            _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
     for order in (range(len(out)), range(len(out) - 1, -1, -1)):
         neighbour: list[Variable] = []
         for i in order:
@@ -32,7 +40,7 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
             if isinstance(element, Pending):
                 if neighbour and thresholds.fits(neighbour, element):
                     out[i] = thresholds.settle(neighbour, element)
-            else:
+            elif element is not None:
                 neighbour = variables_of(element) or neighbour
     for i in range(len(out) - 1):
         # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
@@ -42,15 +50,48 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
             if amount.unit is None and amount.reference is None and unit_of(after.limit):
                 out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=unit_of(after.limit))))
     for i, element in enumerate(out):
-        if isinstance(element, Pending) and not element.of_duration and unit_of(element.limit) == "a":
+        if isinstance(element, Pending) and element.aged:
             out[i] = thresholds.settle([thresholds.age(element.span)], element)
-    for i in range(1, len(out)):
-        if isinstance(out[i], Pending) and isinstance(out[i - 1], Concept):
-            # "prednisone <10 mg", "weight loss of >5 kg": the amount belongs to the concept
-            concept = out[i - 1]
+    for i in range(len(out)):
+        if not isinstance(out[i], Pending):
+            continue
+        before = i - 1 if i and isinstance(out[i - 1], Concept) else None
+        if before is not None and _fold(out, before, i, thresholds.attach(out[before], out[i])):
+            continue
+        if i + 1 < len(out) and isinstance(out[i + 1], Concept) and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i])):
+            continue
+        if before is not None and not units.is_time(unit_of(out[i].limit)):
+            # "weight loss of >5 kg": the amount belongs to the concept
+            concept = out[before]
             named = Variable(concept.name, concept.span, concept.code, concept.system)
             out[i] = thresholds.settle([named], out[i])
+    for i, element in enumerate(out):
+        if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(out) and isinstance(out[j], Concept) and out[j].domain is Domain.CONDITION:
+                    _fold(out, j, i, thresholds.stage_of(out[j], element))
+                    break
     return out
+
+
+def _fold(out: list, keep: int, gone: int, merged) -> bool:
+    """Put ``merged`` at ``keep`` and leave None at ``gone``; False when nothing merged."""
+    if merged is None:
+        return False
+    out[keep], out[gone] = merged, None
+    return True
+
+
+def joined(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+    """Elements without the ones folded away (None), and the connectives between the rest."""
+    kept, joins = [], []
+    for i, element in enumerate(elements):
+        if element is None:
+            continue
+        if kept:
+            joins.append(connectives[i - 1])
+        kept.append(element)
+    return kept, joins
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +138,23 @@ class Subjects:
 
 
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
-    """Give thresholds without a variable the words before them, else report them unparsed."""
+    """Give thresholds without a variable the words before them: minutes to years are how
+    long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
+    seconds included ("Time up and go test <= 12 seconds"), is a value of it. With no words before it, a bound in years is
+    the age ("≥ 18 years"); anything else is reported unparsed."""
     if isinstance(item, Pending):
         subject = subjects.before(item.span)
         if subject is None:
+            if unit_of(item.limit) == thresholds.lexicon.age.unit:
+                return thresholds.settle([thresholds.age(item.span)], item)
             leftovers.append(item.span)
             return None
         name = " ".join(subject.text(subjects.text).lower().split())
-        return thresholds.settle([Variable(name, subject)], replace(item, span=Span.covering([subject, item.span])))
+        span = Span.covering([subject, item.span])
+        lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), item)
+        if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
+            return replace(lasting, span=span)
+        return thresholds.settle([Variable(name, subject)], replace(item, span=span))
     if isinstance(item, (Compare, Concept)):
         return item
     if isinstance(item, Not):

@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 from .. import units
 from ..lexicon import Lexicon, VariableKind
 from ..logic import (
-    And, AtLeast, Comparator, Compare, Concept, Implies, Node, Not, Or, Reference, Variable, Window,
+    And, AtLeast, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference, Variable,
+    Window,
     conjoin, disjoin,
 )
+from ..render import render_node
 from ..spans import Span
 
 
@@ -27,9 +29,12 @@ class Amount:
 
 @dataclass(frozen=True, slots=True)
 class Bound:
+    """``age``: the comparator's own words say it bounds an age ("older than", "or younger")."""
+
     comparator: Comparator
     amount: Amount
     span: Span
+    age: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,12 @@ class Pending:
     window: Window | None = None
     negated: bool = False
     of_duration: bool = False
+    age: bool = False
+
+    @property
+    def aged(self) -> bool:
+        """Said to be an age: by its comparator ("or older") or an age word ("years old")."""
+        return self.age or (isinstance(self.limit, Bound) and self.limit.age)
 
 
 class Thresholds:
@@ -61,7 +72,7 @@ class Thresholds:
         unit = amount.unit
         if entry is not None and unit is not None:
             unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
-        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.COUNT):
+        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.STAGE, VariableKind.COUNT):
             unit = None
         elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
             # a bare number takes the variable's usual unit only where it makes sense in it
@@ -88,16 +99,10 @@ class Thresholds:
         return conjoin(nodes, span)
 
     def range(self, variable: Variable, limit: Range, span: Span) -> Node:
-        """Both ends of a range; on a score an end at the scale's own limit says nothing
-        ("ECOG 0-2" is ECOG <= 2)."""
-        entry = self.lexicon.variable(variable.name)
-        scale = entry is not None and entry.kind is VariableKind.SCORE
-        bounds = []
-        if not (scale and entry.low is not None and limit.low.value <= entry.low):
-            bounds.append(self.compare(variable, Comparator.GE, limit.low, span))
-        if not (scale and entry.high is not None and limit.high.value >= entry.high):
-            bounds.append(self.compare(variable, Comparator.LE, limit.high, span))
-        return conjoin(bounds or [self.compare(variable, Comparator.GE, limit.low, span)], span)
+        """Both ends of a range, as written: "ECOG 0-2" is ECOG >= 0 and <= 2 even though 0
+        is the scale's own floor, so the tree says what the text says."""
+        return conjoin([self.compare(variable, Comparator.GE, limit.low, span),
+                        self.compare(variable, Comparator.LE, limit.high, span)], span)
 
     def values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
         """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""
@@ -123,7 +128,7 @@ class Thresholds:
                 continue
             if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
                 return False
-            if (amount.unit in (None, entry.unit) or entry.kind is VariableKind.SCORE) and not _plausible(entry, amount.value):
+            if (amount.unit in (None, entry.unit) or entry.kind in (VariableKind.SCORE, VariableKind.STAGE)) and not _plausible(entry, amount.value):
                 return False
         return True
 
@@ -143,9 +148,68 @@ class Thresholds:
         entries = [self.lexicon.variable(v.name) for v in variables]
         return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
 
+    def attach(self, concept: Concept, pending: Pending) -> Concept | None:
+        """A bound next to a concept that describes the event rather than a measured value:
+        a length of time is how long it has lasted ("type 2 diabetes for more than 5
+        years"), an amount of a drug its dose ("prednisone > 10 mg/day"). None when it is
+        neither (a ranged or negated bound, a weight next to a condition)."""
+        limit = pending.limit
+        if not isinstance(limit, Bound) or pending.negated or pending.aged or limit.amount.reference is not None:
+            return None
+        if concept.domain is Domain.DEMOGRAPHIC:  # "women >= 18 years": an age, not how long
+            return None
+        unit = limit.amount.unit
+        if unit is None:
+            return None
+        bound = Limit(limit.comparator, limit.amount.value, unit)
+        if units.is_time(unit) and concept.duration is None:
+            return replace(concept, duration=bound, span=Span.covering([concept.span, pending.span]))
+        if concept.domain is Domain.DRUG and units.is_dose(unit) and concept.dose is None:
+            return replace(concept, dose=bound, span=Span.covering([concept.span, pending.span]))
+        return None
+
+    def is_stage(self, node) -> bool:
+        """A stage or grade of the disease written beside it ("stage III periodontitis"),
+        not a value of a scale of its own."""
+        atoms = [node] if isinstance(node, Compare) else [a for a in node.args if isinstance(a, Compare)]
+        if not atoms or (not isinstance(node, Compare) and len(atoms) != len(node.args)):
+            return False
+        entries = [self.lexicon.variable(a.variable.name) for a in atoms]
+        return all(e is not None and e.kind is VariableKind.STAGE for e in entries)
+
+    def stage_of(self, concept: Concept, stage) -> Concept:
+        """The condition, qualified by its stage in words (shown, not checked)."""
+        return replace(concept, qualifiers=(*concept.qualifiers, render_node(stage)),
+                       span=Span.covering([concept.span, stage.span]))
+
     def age(self, span: Span) -> Variable:
         entry = self.lexicon.age
         return Variable(entry.name, span, entry.code, entry.system)
+
+
+def concepts_of(node) -> list[Concept]:
+    """The concepts of a concept, or of an and/or of them ("allergy to penicillin or
+    cephalosporin" is one concept per agent)."""
+    if isinstance(node, Concept):
+        return [node]
+    if isinstance(node, (And, Or)):
+        return [c for arg in node.args for c in concepts_of(arg)]
+    return []
+
+
+def map_concepts(node, change):
+    """``node`` with ``change`` applied to each of its concepts, or None when ``change``
+    declines one of them or the node is not made of concepts."""
+    if isinstance(node, Concept):
+        return change(node)
+    if isinstance(node, (And, Or)) and node.args:
+        args = [map_concepts(arg, change) for arg in node.args]
+        return None if any(a is None for a in args) else replace(node, args=tuple(args))
+    return None
+
+
+def replace_span(node, span: Span):
+    return replace(node, span=span)
 
 
 def set_window(node, window: Window):

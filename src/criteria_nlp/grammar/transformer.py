@@ -14,15 +14,15 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, read_comparator
 from ..logic import (
-    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
+    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
 from .lexer import parse_number
-from .resolve import resolve, variables_of
-from .thresholds import Amount, Bound, Pending, Range, Thresholds, set_window
+from .resolve import joined, resolve, variables_of
+from .thresholds import Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window
 
 
 def _span(token: Token) -> Span:
@@ -87,20 +87,24 @@ class ToLogic(Transformer):
 
     def bound_before(self, items: list) -> Bound:
         cmp, amount = items[0], items[1]
-        return Bound(Comparator(cmp.value), amount, _cover(_span(cmp), _span(items[-1]) if isinstance(items[-1], Token) else amount.span))
+        comparator, age = read_comparator(cmp.value)
+        after = read_comparator(items[-1].value)[1] if isinstance(items[-1], Token) else False
+        end = _span(items[-1]) if isinstance(items[-1], Token) else amount.span
+        return Bound(comparator, amount, _cover(_span(cmp), end), age or after)
 
     def bound_either(self, items: list) -> Bound:
         """"< or = 6", "<=" split in two: one comparator written in two pieces."""
         first, second, amount = items[0], items[-2], items[-1]
-        pair = {Comparator(first.value), Comparator(second.value)}
+        (one, age), (two, _) = read_comparator(first.value), read_comparator(second.value)
         merged = {Comparator.LT: Comparator.LE, Comparator.GT: Comparator.GE}
-        strict = next((c for c in pair if c in merged), None)
-        comparator = merged[strict] if strict and Comparator.EQ in pair else Comparator(first.value)
-        return Bound(comparator, amount, _cover(_span(first), amount.span))
+        strict = next((c for c in (one, two) if c in merged), None)
+        comparator = merged[strict] if strict and Comparator.EQ in (one, two) else one
+        return Bound(comparator, amount, _cover(_span(first), amount.span), age)
 
     @v_args(inline=True)
     def bound_after(self, amount: Amount, cmp: Token) -> Bound:
-        return Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
+        comparator, age = read_comparator(cmp.value)
+        return Bound(comparator, amount, _cover(amount.span, _span(cmp)), age)
 
     def range(self, items: list) -> Range:
         amounts = [i for i in items if isinstance(i, Amount)]
@@ -129,12 +133,12 @@ class ToLogic(Transformer):
         return out
 
 
-
-
-
     def variables_bound(self, items: list) -> Node:
-        variables, bound = items[0], items[-1]
-        return self.thresholds.apply(variables, bound, _cover(variables[0].span, bound.span))
+        """"Age 18-45 years old": an age word after the bound adds nothing to its variable."""
+        variables = items[0]
+        bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
+        end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
+        return self.thresholds.apply(variables, bound, _cover(variables[0].span, end))
 
     def bound_variables(self, items: list) -> Node:
         """"45% or more left ventricular ejection fraction"; but "> 2 mm as measured on AP"
@@ -148,13 +152,13 @@ class ToLogic(Transformer):
     def comparator_variables(self, items: list) -> Node:
         """"over the age of 18": the comparator comes before the variable it bounds."""
         cmp, variables, amount = items[0], items[1], items[-1]
-        bound = Bound(Comparator(cmp.value), amount, _cover(_span(cmp), amount.span))
+        bound = Bound(read_comparator(cmp.value)[0], amount, _cover(_span(cmp), amount.span))
         return self.thresholds.apply(variables, bound, bound.span)
 
     def value_variables_after(self, items: list) -> Node:
         """"150 cm of height or greater"."""
         amount, variables, cmp = items[0], items[-2], items[-1]
-        bound = Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
+        bound = Bound(read_comparator(cmp.value)[0], amount, _cover(amount.span, _span(cmp)))
         return self.thresholds.apply(variables, bound, bound.span)
 
     variables_range = variables_bound
@@ -168,7 +172,6 @@ class ToLogic(Transformer):
         nodes = [self.thresholds.values(v, values, span) for v in variables]
         return conjoin(nodes, span)
 
-
     def values(self, items: list) -> list[Amount]:
         return [i for i in items if isinstance(i, Amount)]
 
@@ -180,6 +183,23 @@ class ToLogic(Transformer):
     def duration_bound(self, bound: Bound, word: Token) -> Pending:
         """"(AF of) less than 1-year duration": how long the thing before has lasted."""
         return Pending(bound, _cover(bound.span, _span(word)), of_duration=True)
+
+    @v_args(inline=True)
+    def aged_bound(self, limit: Bound, word: Token) -> Pending:
+        """"18 years old", "under 21 years of age": the age, whatever stands beside it."""
+        return Pending(limit, _cover(limit.span, _span(word)), age=True)
+
+    aged_range = aged_bound
+
+    @v_args(inline=True)
+    def aged_after(self, amount: Amount, word: Token, cmp: Token) -> Pending:
+        """"18 years of age or older"."""
+        return Pending(self.bound_after(amount, cmp), _cover(amount.span, _span(cmp)), age=True)
+
+    @v_args(inline=True)
+    def aged_value(self, amount: Amount, word: Token) -> Pending:
+        """"a 6-year-old": that age exactly."""
+        return Pending(Bound(Comparator.EQ, amount, amount.span), _cover(amount.span, _span(word)), age=True)
 
     @v_args(inline=True)
     def bare_range(self, limit: Range) -> Pending:
@@ -221,27 +241,35 @@ class ToLogic(Transformer):
         return (disjoin if join == "or" else conjoin)(nodes)
 
     def counted(self, items: list) -> Node:
-        """"at least one measurable lesion" asks for existence; "at least 2 prior regimens" counts."""
-        bound, concept = items[0], items[-1]
+        """A bound in front of a concept says something about the event: "at least 2 prior
+        regimens" counts it, "5 years of music training" is how long it lasted, "at least 10
+        mg of prednisone" how much; "at least one measurable lesion" only asks that it exists.
+        "18 years or older at the time of the vaccination" is an age, then the concept."""
+        bound, target = items[0], items[-1]
         amount = bound.amount
-        span = _cover(bound.span, concept.span)
-        if amount.unit == "a":
-            # "18 years or older at the time of the vaccination": an age, then the concept
-            return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), concept), span)
+        span = _cover(bound.span, target.span)
+        if bound.age:
+            return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
+        pending = Pending(bound, bound.span)
         if amount.unit is not None or amount.reference is not None:
-            # "at least 10 mg of prednisone": an amount of the concept
-            named = Variable(concept.name, concept.span, concept.code, concept.system)
-            return self.thresholds.apply([named], bound, span)
+            attached = map_concepts(target, lambda c: self.thresholds.attach(c, pending))
+            if attached is not None:
+                return replace_span(attached, span)
+            if amount.unit == "a":
+                return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
+            named = [Variable(c.name, c.span, c.code, c.system) for c in concepts_of(target)]
+            return self.thresholds.apply(named, bound, span)
         exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
             bound.comparator is Comparator.GT and amount.value == 0)
         if exists:
-            return replace(concept, span=span)
-        variable = Variable(f"{concept.name} count", concept.span)
-        return Compare(variable, bound.comparator, amount.value, span)
+            return replace_span(target, span)
+        count = Limit(bound.comparator, amount.value)
+        return replace_span(map_concepts(target, lambda c: replace(c, count=count)), span)
 
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
-        bound, concept, unit = items[0], items[-2], items[-1]
+        bound, target, unit = items[0], items[-2], items[-1]
+        concept = concepts_of(target)[0]
         variable = Variable(f"{concept.name} frequency", concept.span)
         return Compare(variable, bound.comparator, bound.amount.value, _cover(bound.span, _span(unit)), unit.value)
 
@@ -394,7 +422,7 @@ class ToLogic(Transformer):
                 connectives.append("and")
             elements.append(item)
             previous_was_connective = False
-        return _join(resolve(elements, self.thresholds), connectives)
+        return _join(*joined(resolve(elements, self.thresholds), connectives))
 
 
 def _join(elements: list, connectives: list[str]):
