@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from .. import units
 from ..lexicon import Lexicon, VariableKind
 from ..logic import (
-    And, AtLeast, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference, Variable,
-    Window,
+    And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference,
+    Relation, Variable, Window,
     conjoin, disjoin,
 )
 from ..render import render_node
@@ -149,23 +149,31 @@ class Thresholds:
         return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
 
     def attach(self, concept: Concept, pending: Pending) -> Concept | None:
-        """A bound next to a concept that describes the event rather than a measured value:
-        a length of time is how long it has lasted ("type 2 diabetes for more than 5
-        years"), an amount of a drug its dose ("prednisone > 10 mg/day"). None when it is
-        neither (a ranged or negated bound, a weight next to a condition)."""
+        """A bound next to a concept that describes the event rather than a measured value.
+        A length of time is how long it has lasted when the text says so ("for more than 5
+        years", "of less than 1-year duration") or bounds it from below ("Experienced user
+        (>= 6 months)"), and how recent it is when it bounds it from above ("recently
+        diagnosed (< 2 months)"); an amount of a drug is its dose ("prednisone > 10
+        mg/day"). None when it is neither (a ranged or negated bound, a weight next to a
+        condition, any bound next to a sex or age group)."""
         limit = pending.limit
         if not isinstance(limit, Bound) or pending.negated or pending.aged or limit.amount.reference is not None:
             return None
-        if concept.domain is Domain.DEMOGRAPHIC:  # "women >= 18 years": an age, not how long
-            return None
         unit = limit.amount.unit
-        if unit is None:
+        if unit is None or concept.domain is Domain.DEMOGRAPHIC:
             return None
+        span = Span.covering([concept.span, pending.span])
         bound = Limit(limit.comparator, limit.amount.value, unit)
-        if units.is_time(unit) and concept.duration is None:
-            return replace(concept, duration=bound, span=Span.covering([concept.span, pending.span]))
+        if units.is_time(unit):
+            recent = limit.comparator in (Comparator.LT, Comparator.LE) and not pending.of_duration
+            if recent and concept.window is None:
+                window = pending.window or Window(limit.amount.value, unit, Relation.BEFORE, Anchor.ENROLLMENT)
+                return replace(concept, window=window, span=span)
+            if not recent and concept.duration is None:
+                return replace(concept, duration=bound, span=span)
+            return None
         if concept.domain is Domain.DRUG and units.is_dose(unit) and concept.dose is None:
-            return replace(concept, dose=bound, span=Span.covering([concept.span, pending.span]))
+            return replace(concept, dose=bound, span=span)
         return None
 
     def is_stage(self, node) -> bool:

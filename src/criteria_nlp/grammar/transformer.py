@@ -180,6 +180,18 @@ class ToLogic(Transformer):
         return Pending(bound, bound.span)
 
     @v_args(inline=True)
+    def lasting_bound(self, word: Token, bound: Bound) -> Pending:
+        """"for at least 6 months", "lasting > 6 weeks": how long the thing before has lasted."""
+        return Pending(bound, _cover(_span(word), bound.span), of_duration=True)
+
+    def between_variables(self, items: list) -> Node:
+        """"between age 18 and 75": the range's variable written inside it."""
+        variables = items[1]
+        low, high = [i for i in items if isinstance(i, Amount)]
+        limit = self.range([low, high])
+        return self.thresholds.apply(variables, limit, _cover(_span(items[0]), high.span))
+
+    @v_args(inline=True)
     def duration_bound(self, bound: Bound, word: Token) -> Pending:
         """"(AF of) less than 1-year duration": how long the thing before has lasted."""
         return Pending(bound, _cover(bound.span, _span(word)), of_duration=True)
@@ -301,7 +313,19 @@ class ToLogic(Transformer):
 
     window_plain = window_within
 
-    def window_at_least(self, items: list) -> MinimumGap:
+    def window_between(self, items: list) -> tuple[Window, Span]:
+        """"within 24-48 hours of admission": no nearer than the first number."""
+        window, span = self._window(items)
+        near = next(t for t in items if isinstance(t, Token) and t.type == "NUMBER")
+        far = [t for t in items if isinstance(t, Token) and t.type == "NUMBER"][-1]
+        return replace(window, value=parse_number(far), start=parse_number(near)), span
+
+    def window_at_least(self, items: list) -> MinimumGap | tuple[Window, Span]:
+        """"at least 4 weeks before X" keeps X out of the window; "less than 4 weeks before
+        X" puts it inside."""
+        comparator = read_comparator(items[0].value)[0]
+        if comparator in (Comparator.LT, Comparator.LE):
+            return self._window(items)
         return MinimumGap(*self._window(items))
 
     # ---- clauses -----------------------------------------------------------------------------
@@ -382,6 +406,9 @@ class ToLogic(Transformer):
         if isinstance(inner, Pending):
             if variables:
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
+            attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
+            if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
+                return replace(attached, span=span)
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
