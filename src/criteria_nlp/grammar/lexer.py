@@ -207,7 +207,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
     tokens = _shared_heads(tokens, words, tables, text)
-    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text)))
+    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
@@ -262,11 +262,13 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
     return out
 
 
-def _drop_restatements(tokens: list[Token]) -> list[Token]:
+def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
     "upper limit of normal (ULN)", "less than or equal to (=<)", "40 percent (%)",
-    "TBV <4500 ml (above)", "three (3) years". One that lists the variables a broader one
-    stands for ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
+    "TBV <4500 ml (above)", "three (3) years". After a variable or concept it is the name's
+    own short form ("Ejection fraction (EF)", "creatinine clearance [CrCl]", "(TAPSE)"), so
+    the name's span takes it in. One that lists the variables a broader one stands for
+    ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
     hemoglobin)") stays for the grammar."""
     out: list[Token] = []
     i = 0
@@ -281,6 +283,12 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
                 restated = inner <= {previous.type} and all(t.value == previous.value for t in inside)
                 if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
                     restated = True
+                if restated and previous.type in ("VAR", "CONCEPT") and tokens[close].end_pos - token.start_pos <= _SHORT_FORM:
+                    named = Span(previous.start_pos, tokens[close].end_pos)
+                    words[:] = [w for w in words if not named.contains(w)]
+                    out[-1] = _token(previous.type, previous.value, previous.start_pos, named.end)
+                    i = close + 1
+                    continue
                 if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE"):
                     i = close + 1
                     continue
@@ -295,6 +303,7 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
 
 
 _RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER", "AGE"}
+_SHORT_FORM = 24  # characters of "(...)": a short form, not a clause
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 

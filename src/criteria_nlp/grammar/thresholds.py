@@ -119,16 +119,19 @@ class Thresholds:
 
     def agrees(self, variable: Variable, limit: Bound | Range) -> bool:
         """Whether a number read next to a variable can be a value of it: a unit of the
-        variable's kind, and a plausible number where it is in the variable's own unit."""
+        variable's kind (as the kind reads it: "Age <1m" is a month), and a plausible number
+        where it is in the variable's own unit."""
         entry = self.lexicon.variable(variable.name)
         if entry is None:
             return True
         for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
             if amount.reference is not None:
                 continue
-            if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
+            unit = self.lexicon.unit_by_kind.get((entry.kind, amount.unit), amount.unit) if amount.unit else None
+            if unit and entry.unit and not units.same_kind(unit, entry.unit):
                 return False
-            if (amount.unit in (None, entry.unit) or entry.kind in (VariableKind.SCORE, VariableKind.STAGE)) and not _plausible(entry, amount.value):
+            scale = entry.kind in (VariableKind.SCORE, VariableKind.STAGE)
+            if (unit in (None, entry.unit) or scale) and not _plausible(entry, amount.value):
                 return False
         return True
 
