@@ -84,6 +84,9 @@ class Tables:
                     self.single.setdefault(form.lower(), (terminal, payload))
         self.exact = lexicon.case_bound_units()
         self.longest = max(map(len, [*self.single, *self.exact]), default=1)
+        # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
+        self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
+        self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
         self.number = _number_pattern()
         self.fillers = _filler_words()
         self.letters = _scale_letters()
@@ -95,6 +98,11 @@ class Tables:
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self._unit(text) or self.single.get(text.lower())
+
+    def spaced_unit(self, text: str) -> str | None:
+        """The UCUM code of a unit written with spaces or odd dots in it, else None."""
+        key = _compact(text)
+        return self.compact_exact.get(key) or self.compact.get(key.lower())
 
     def scan(self, text: str, offset: int) -> tuple[list[Token], list[Span]]:
         """Maximal munch over numbers and single-token lexicon forms ("≥1,500/mm3",
@@ -134,6 +142,15 @@ class Tables:
             out.append(_token(terminal, payload, offset + i, offset + end))
             i = end
         return out, words
+
+
+_UNIT_DOTS = str.maketrans({"∙": ".", "·": ".", "•": ".", "⋅": "."})
+_UNIT_RUN = re.compile(r"[^\s,;:()\[\]<>=≤≥]+(?: [^\s,;:()\[\]<>=≤≥]+)*")
+_UNIT_LONGEST = 24  # characters a unit written in pieces may take
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).translate(_UNIT_DOTS)
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -206,7 +223,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or piece.lower() in tables.fillers):
             words.append(Span(start, end))
-    tokens = _shared_heads(tokens, words, tables, text)
+    tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
     return Stream(*_relative_clauses(tokens, words, text, span))
@@ -367,6 +384,38 @@ def _skip_space_back(text: str, end: int) -> int:
 
 
 _HYPHENATED = {("NUMBER", "UNIT"), ("UNIT", "AGE")}
+
+
+def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """A unit written in pieces after its number ("20 ml / min", "30 Kg / m2",
+    "900μmol / L", "<15 mL/ min/1.73 m2") is one unit: the longest stretch from the unit's
+    start that spells a known unit once its spaces are taken out replaces the pieces."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
+            run = _UNIT_RUN.match(text, token.start_pos, min(len(text), token.start_pos + _UNIT_LONGEST))
+            best = None
+            if run is not None and run.end() > token.end_pos:
+                for end in range(run.end(), token.end_pos, -1):
+                    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                        continue
+                    code = tables.spaced_unit(text[token.start_pos:end])
+                    if code is not None:
+                        best = (end, code)
+                        break
+            if best is not None:
+                end, code = best
+                out.append(_token("UNIT", code, token.start_pos, end))
+                words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
+                i += 1
+                while i < len(tokens) and tokens[i].end_pos <= end:
+                    i += 1
+                continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
