@@ -225,7 +225,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
+    tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
@@ -416,6 +416,55 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
         out.append(token)
         i += 1
     return out
+
+
+_YEARS = (1900, 2100)
+_DATE_PARTS = {"MONTH", "NUMBER", "COMMA", "DASH", "SLASH"}
+_YEAR_NEIGHBOURS = {"BEFORE", "AFTER", "SINCE"}
+
+
+def _calendar_dates(tokens: list[Token]) -> list[Token]:
+    """Calendar dates are no thresholds: "between January 2019 and July 2020", "from 2008 to
+    2015", "31 december 2016", "since 2010" become one DATE token each, which no grammar
+    rule takes, so they are reported as text the logic does not cover."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "MONTH" or (_is_year(token) and _dated(tokens, i)):
+            start = i
+            if start and tokens[start - 1].type == "NUMBER" and token.type == "MONTH" and out and out[-1] is tokens[start - 1]:
+                out.pop()
+                start -= 1
+            end = i + 1
+            while end < len(tokens) and (tokens[end].type == "MONTH" or _is_year(tokens[end])
+                                         or (tokens[end].type == "NUMBER" and tokens[end - 1].type == "MONTH")):
+                end += 1
+            out.append(_token("DATE", "", tokens[start].start_pos, tokens[end - 1].end_pos))
+            i = end
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _is_year(token: Token) -> bool:
+    return token.type == "NUMBER" and len(token.value) == 4 and token.value.isdigit() and _YEARS[0] <= int(token.value) <= _YEARS[1]
+
+
+def _dated(tokens: list[Token], i: int) -> bool:
+    """A year-like number is a year beside a month, after "before/after/since", or as
+    both ends of a range with no unit ("between 2007 and 2016")."""
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (before is not None and before.type in _YEAR_NEIGHBOURS | {"MONTH"}) or (after is not None and after.type == "MONTH"):
+        return True
+    if after is not None and after.type in ("AND", "TO", "DASH") and i + 2 < len(tokens) and (
+            _is_year(tokens[i + 2]) or tokens[i + 2].type == "MONTH"):
+        return not (i + 3 < len(tokens) and tokens[i + 3].type == "UNIT")
+    if before is not None and before.type in ("AND", "TO", "DASH") and i >= 2 and (_is_year(tokens[i - 2]) or tokens[i - 2].type == "DATE"):
+        return not (after is not None and after.type == "UNIT")
+    return False
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
