@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Callable
 
 from .logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Fragment, Implies, Limit, Node,
-    Not, Or, Reference, Relation, Section, Trial, Unparsed, Window, fragments, loose_fragments,
+    Not, Or, Reference, Relation, Section, Trial, Unparsed, Variable, Window, fragments, loose_fragments,
 )
 from .patients.record import Patient, ReferenceRange
 from .patients.vocabulary import LISTS, Entry, Rules, concept_query, normalize, rules, variable_keys
@@ -363,6 +363,10 @@ class Evaluator:
 
     def _match(self, node: Concept) -> Evidence:
         if node.domain is Domain.DEMOGRAPHIC:
+            group = self._rules.age_groups.get(normalize(node.name))
+            if group is not None:  # "adults": an age bound in words
+                age = self._age(Compare(Variable("age", node.span), group.comparator, group.value, node.span, group.unit))
+                return replace(age, node=node)
             return self._sex(node)
         query = concept_query(node.domain, node.name, node.code)
         items = [item for kind in query.lists for item in self._index.find(kind, query.match)]

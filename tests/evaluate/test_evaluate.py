@@ -305,3 +305,14 @@ def test_window_with_a_near_edge():
     node = dataclasses.replace(concept("procedure", "surgery"), window=between)
     assert truth(record(procedures=[{"name": "surgery", "date": "2026-01-13"}]), node) is T   # 2 days before
     assert truth(record(procedures=[{"name": "surgery", "date": "2026-01-15"}]), node, closed_world=True) is F
+
+
+def test_sex_and_age_group_concepts_read_the_record():
+    woman = record(sex="female", birth_date="1990-05-01")
+    child = record(sex="male", birth_date="2015-05-01")
+    assert truth(woman, concept("demographic", "female")) is T
+    assert truth(child, concept("demographic", "female")) is F
+    assert truth(woman, concept("demographic", "adult")) is T
+    assert truth(child, concept("demographic", "adult")) is F
+    assert truth(child, concept("demographic", "child")) is T
+    assert truth(record(birth_date=None), concept("demographic", "adult")) is U

@@ -20,6 +20,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
+from ..logic import Domain
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
 from ..errors import RuleError
@@ -90,6 +91,7 @@ class Tables:
         self.number = _number_pattern()
         self.fillers = _filler_words()
         self.letters = _scale_letters()
+        self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
 
     def _unit(self, text: str) -> tuple[str, str] | None:
@@ -226,6 +228,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
+    tokens = _population_conditions(tokens, tables)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
@@ -421,6 +424,21 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
 _YEARS = (1900, 2100)
 _DATE_PARTS = {"MONTH", "NUMBER", "COMMA", "DASH", "SLASH"}
 _YEAR_NEIGHBOURS = {"BEFORE", "AFTER", "SINCE"}
+
+
+def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
+    """"QTc > 470 ms for women", "<7 kg/m2 in men": "for" or "in" before a sex or age
+    group makes what comes before a condition of that group (IF), not a duration. An "in"
+    anywhere else says nothing the grammar reads and leaves the stream."""
+    out = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        population = following is not None and following.type == "CONCEPT" and following.value in tables.populations
+        if token.type in ("LASTING", "IN") and population:
+            out.append(_token("IF", "", token.start_pos, token.end_pos))
+        elif token.type != "IN":
+            out.append(token)
+    return out
 
 
 def _calendar_dates(tokens: list[Token]) -> list[Token]:

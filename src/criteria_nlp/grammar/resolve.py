@@ -37,9 +37,11 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
         neighbour: list[Variable] = []
         for i in order:
             element = out[i]
-            if isinstance(element, Pending):
-                if neighbour and thresholds.fits(neighbour, element):
-                    out[i] = thresholds.settle(neighbour, element)
+            waiting = element.then if isinstance(element, Implies) and isinstance(element.then, Pending) else element
+            if isinstance(waiting, Pending):
+                if neighbour and thresholds.fits(neighbour, waiting):
+                    settled = thresholds.settle(neighbour, waiting)
+                    out[i] = replace(element, then=settled) if waiting is not element else settled
             elif element is not None:
                 neighbour = variables_of(element) or neighbour
     for i in range(len(out) - 1):
@@ -55,7 +57,7 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
     for i in range(len(out)):
         if not isinstance(out[i], Pending):
             continue
-        before = i - 1 if i and isinstance(out[i - 1], Concept) else None
+        before = i - 1 if i and isinstance(out[i - 1], Concept) and out[i - 1].domain is not Domain.DEMOGRAPHIC else None
         if before is not None and _fold(out, before, i, thresholds.attach(out[before], out[i])):
             continue
         if i + 1 < len(out) and isinstance(out[i + 1], Concept) and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i])):
@@ -107,6 +109,8 @@ _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 def variables_of(node) -> list[Variable]:
     if isinstance(node, Compare):
         return [node.variable]
+    if isinstance(node, Implies):  # "QTc > 470 ms for women": the threshold's variable
+        return variables_of(node.then)
     if isinstance(node, (And, Or)):
         seen: dict[str, Variable] = {}
         for arg in node.args:
@@ -119,13 +123,17 @@ def variables_of(node) -> list[Variable]:
 class Subjects:
     """Names a threshold that found no lexicon variable after the words in front of it
     ("Stenosis of more than 50%", "LIC > 7 mg/g"): the variable is then that text, with
-    no code, so evaluation reports it unknown rather than the parser dropping the value."""
+    no code, so evaluation reports it unknown rather than the parser dropping the value. A
+    later threshold with no words of its own takes the last name given, as thresholds
+    take their neighbours' variables ("handgrip strength (<26 kg in men; <18 kg in
+    women)")."""
 
     def __init__(self, stream: Stream, text: str, within: Span) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.words = sorted(stream.words)
         self.text = text
         self.within = within
+        self.last: Variable | None = None
 
     def before(self, span: Span) -> Span | None:
         edge = max((end for end in self.bounds if end <= span.start), default=self.within.start)
@@ -147,6 +155,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         if subject is None:
             if unit_of(item.limit) == thresholds.lexicon.age.unit:
                 return thresholds.settle([thresholds.age(item.span)], item)
+            if subjects.last is not None and thresholds.fits([subjects.last], item):
+                return thresholds.settle([subjects.last], item)
             leftovers.append(item.span)
             return None
         name = " ".join(subject.text(subjects.text).lower().split())
@@ -154,7 +164,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), item)
         if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
             return replace(lasting, span=span)
-        return thresholds.settle([Variable(name, subject)], replace(item, span=span))
+        subjects.last = Variable(name, subject)
+        return thresholds.settle([subjects.last], replace(item, span=span))
     if isinstance(item, (Compare, Concept)):
         return item
     if isinstance(item, Not):

@@ -449,7 +449,27 @@ class ToLogic(Transformer):
                 connectives.append("and")
             elements.append(item)
             previous_was_connective = False
-        return _join(*joined(resolve(elements, self.thresholds), connectives))
+        return _join(*_populations_first(*joined(resolve(elements, self.thresholds), connectives)))
+
+
+def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+    """"Men or women aged 18-60": a list of populations is one element, so the age applies
+    to both ("or" between them binds before the "and" after). No one is both a man and a
+    woman, so "male and female patients" lists who may take part: "or" too."""
+    out, joins = [elements[0]], []
+    for word, element in zip(connectives, elements[1:]):
+        if word in ("or", "and") and _population(out[-1]) and _population(element):
+            out[-1] = disjoin([out[-1], element])
+            continue
+        out.append(element)
+        joins.append(word)
+    return out, joins
+
+
+def _population(node) -> bool:
+    if isinstance(node, Or):
+        return all(_population(a) for a in node.args)
+    return isinstance(node, Concept) and node.domain is Domain.DEMOGRAPHIC
 
 
 def _join(elements: list, connectives: list[str]):
@@ -473,7 +493,16 @@ def _join(elements: list, connectives: list[str]):
 
 
 def _group(kind, elements: list):
+    if kind is Or and len(elements) > 1:
+        # "QTc > 470 ms for women or > 450 ms for men": one of the populations with its
+        # limit. Under "or", "if a woman then ..." would hold for every man and make the
+        # whole "or" true, which no criterion means.
+        elements = [And((e.if_, e.then), e.span) if _for_population(e) else e for e in elements]
     return (conjoin if kind is And else disjoin)(elements)
+
+
+def _for_population(node) -> bool:
+    return isinstance(node, Implies) and _population(node.if_)
 
 
 def _all_concepts(node) -> bool:
