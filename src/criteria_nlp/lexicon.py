@@ -76,6 +76,7 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     unit_codes: dict[tuple[str, str], str]
     unit_by_kind: dict[tuple[VariableKind, str], str]
+    pairs: dict[str, tuple[str, str]]
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -201,6 +202,16 @@ def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, Con
             raise RuleError(f"{clash!r} is both variable {forms[clash]!r} and concept {concept.name!r}")
 
 
+def load_pairs(variables: dict[str, VariableEntry]) -> dict[str, tuple[str, str]]:
+    pairs = {}
+    for row in read_table("pairs.tsv", ("unit", "first", "second")):
+        for name in (row["first"], row["second"]):
+            if name not in variables:
+                raise RuleError(f"pairs.tsv: unknown variable {name!r}")
+        pairs[row["unit"]] = (row["first"], row["second"])
+    return pairs
+
+
 def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str], str]:
     codes = {}
     for row in read_table("unit_codes.tsv", ("variable", "unit", "code")):
@@ -216,4 +227,5 @@ def default_lexicon() -> Lexicon:
     _check_disjoint(variables, concepts)
     unit_by_kind = {(_kind(row["kind"], "unit_by_kind.tsv"), row["unit"]): row["reads_as"]
                     for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"))}
-    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind)
+    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind,
+                   load_pairs(variables))

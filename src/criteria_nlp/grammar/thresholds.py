@@ -29,12 +29,14 @@ class Amount:
 
 @dataclass(frozen=True, slots=True)
 class Bound:
-    """``age``: the comparator's own words say it bounds an age ("older than", "or younger")."""
+    """``age``: the comparator's own words say it bounds an age ("older than", "or younger").
+    ``second``: the other number of a pair written "140/90 mmHg"."""
 
     comparator: Comparator
     amount: Amount
     span: Span
     age: bool = False
+    second: Amount | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,9 @@ class Pending:
     def aged(self) -> bool:
         """Said to be an age: by its comparator ("or older") or an age word ("years old")."""
         return self.age or (isinstance(self.limit, Bound) and self.limit.age)
+
+
+_SCALE_MAXIMA = (10.0, 100.0)  # "4/10", "70/100": a score out of the scale's top
 
 
 class Thresholds:
@@ -90,6 +95,8 @@ class Thresholds:
         return Not(node, pending.span) if pending.negated else node
 
     def apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
+        if isinstance(limit, Bound) and limit.second is not None:
+            return self.pair(variables, limit, span)
         nodes: list[Node] = []
         for variable in variables:
             if isinstance(limit, Bound):
@@ -97,6 +104,28 @@ class Thresholds:
             else:
                 nodes.append(self.range(variable, limit, span))
         return conjoin(nodes, span)
+
+    def pair(self, variables: list[Variable], limit: Bound, span: Span) -> Node:
+        """"BP > 140/90 mmHg" bounds systolic and diastolic pressure (``data/pairs.tsv``, by
+        the pair's unit or the variable's own): above either is above the pair, below the
+        pair is below both. Otherwise a pair out of 10 or 100 is a score on that scale
+        ("pain > 4/10" is 4), and any other is one fraction ("visual acuity < 20/70")."""
+        second = limit.second
+        units_named = [second.unit or ""] + [e.unit or "" for e in map(self.lexicon.variable, (v.name for v in variables)) if e]
+        names = next((self.lexicon.pairs[u] for u in units_named if u in self.lexicon.pairs), None)
+        if names is None:
+            if second.value in _SCALE_MAXIMA:
+                value = limit.amount
+            else:
+                value = replace(limit.amount, value=limit.amount.value / second.value, unit=None) if second.value else limit.amount
+            return conjoin([self.compare(v, limit.comparator, value, span) for v in variables], span)
+        unit = second.unit or self.lexicon.variable(names[1]).unit
+        amounts = (replace(limit.amount, unit=unit), replace(second, unit=unit))
+        where = variables[0].span if variables else limit.span
+        nodes = [self.compare(Variable(entry.name, where, entry.code, entry.system), limit.comparator, amount, span)
+                 for entry, amount in zip(map(self.lexicon.variable, names), amounts)]
+        above = limit.comparator in (Comparator.GT, Comparator.GE)
+        return (disjoin if above else conjoin)(nodes, span)
 
     def range(self, variable: Variable, limit: Range, span: Span) -> Node:
         """Both ends of a range, as written: "ECOG 0-2" is ECOG >= 0 and <= 2 even though 0

@@ -101,6 +101,18 @@ class ToLogic(Transformer):
         comparator = merged[strict] if strict and Comparator.EQ in (one, two) else one
         return Bound(comparator, amount, _cover(_span(first), amount.span), age)
 
+    def bound_pair(self, items: list) -> Bound:
+        """"> 140/90 mmHg": the first number takes the unit written after the second."""
+        cmp, first, second = items[0], items[1], items[-1]
+        first = replace(first, unit=first.unit or second.unit)
+        return Bound(read_comparator(cmp.value)[0], first, _cover(_span(cmp), second.span), second=second)
+
+    def bound_pair_after(self, items: list) -> Bound:
+        """"160/110 mmHg or more"."""
+        first, second, cmp = items[0], items[-2], items[-1]
+        first = replace(first, unit=first.unit or second.unit)
+        return Bound(read_comparator(cmp.value)[0], first, _cover(first.span, _span(cmp)), second=second)
+
     @v_args(inline=True)
     def bound_after(self, amount: Amount, cmp: Token) -> Bound:
         comparator, age = read_comparator(cmp.value)
@@ -370,6 +382,11 @@ class ToLogic(Transformer):
         if isinstance(clause, Pending):
             return replace(clause, negated=not clause.negated, span=span)
         return Not(clause, span)
+
+    @v_args(inline=True)
+    def negated_after(self, clause, word: Token):
+        """"pneumonia not suspected", "tuberculosis ruled out", "HIV negative"."""
+        return self.negated(word, clause)
 
     def negated_list(self, items: list):
         """"no diabetes or hypertension": the negation covers the whole or-list."""
