@@ -16,7 +16,7 @@ from functools import cache
 from bisect import bisect_left, bisect_right
 
 from lark import Token
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
@@ -55,12 +55,10 @@ class DocIndex:
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
         text = doc.text if text is None else text
-        columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if len(doc) else []
+        columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist() if len(doc) else []
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
-        # a capital letter is content even where it spells a stop word ("Hepatitis A")
-        skip = [bool(row[2] or row[3] or (row[4] and not (row[1] == 1 and text[row[0]].isupper())))
-                for row in columns]
+        skip = [bool(row[2] or row[3]) for row in columns]
         return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
 
 
@@ -97,6 +95,11 @@ class Tables:
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
         return ("UNIT", code) if code else None
+
+    def is_filler(self, word: str) -> bool:
+        """``data/fillers.txt``; a capital letter is content even where it spells a filler
+        ("Hepatitis A")."""
+        return word.lower() in self.fillers and not (len(word) == 1 and word.isupper())
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self._unit(text) or self.single.get(text.lower())
@@ -223,20 +226,20 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             found, leftover = tables.scan(piece, start)
             tokens.extend(found)
             words.extend(leftover)
-        elif not (skip or piece.lower() in tables.fillers):
+        elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
     tokens = _population_conditions(tokens, tables)
-    return Stream(*_relative_clauses(tokens, words, text, span))
+    return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
 
-def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span) -> tuple[list[Token], list[Span]]:
+def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> tuple[list[Token], list[Span]]:
     """"donor willing to donate", "infection who did not respond to ...": a relative clause
     after a concept qualifies it. It becomes one TAIL token carrying its text, unless it
     holds a threshold, which the grammar must see."""
@@ -251,6 +254,8 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
         inside = tokens[i + 1 : end]
         if not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside):
+            if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
+                words.append(Span(token.start_pos, token.end_pos))
             i += 1
             continue
         limit = tokens[end].start_pos if end < len(tokens) else span.end
@@ -285,9 +290,9 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
     "upper limit of normal (ULN)", "less than or equal to (=<)", "40 percent (%)",
-    "TBV <4500 ml (above)", "three (3) years". After a variable or concept it is the name's
-    own short form ("Ejection fraction (EF)", "creatinine clearance [CrCl]", "(TAPSE)"), so
-    the name's span takes it in. One that lists the variables a broader one stands for
+    "TBV <4500 ml (above)", "three (3) years": the token before takes it into its span.
+    After a variable or concept it is the name's own short form ("Ejection fraction (EF)",
+    "creatinine clearance [CrCl]", "(TAPSE)"). One that lists the variables a broader one stands for
     ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
     hemoglobin)") stays for the grammar."""
     out: list[Token] = []
@@ -303,13 +308,14 @@ def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
                 restated = inner <= {previous.type} and all(t.value == previous.value for t in inside)
                 if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
                     restated = True
-                if restated and previous.type in ("VAR", "CONCEPT") and tokens[close].end_pos - token.start_pos <= _SHORT_FORM:
-                    named = Span(previous.start_pos, tokens[close].end_pos)
-                    words[:] = [w for w in words if not named.contains(w)]
-                    out[-1] = _token(previous.type, previous.value, previous.start_pos, named.end)
-                    i = close + 1
-                    continue
-                if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE"):
+                restated = restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE")
+                if restated:
+                    taken = Span(previous.start_pos, tokens[close].end_pos)
+                    worded = any(taken.contains(w) for w in words)
+                    named = previous.type in ("VAR", "CONCEPT") and len(taken) - len(previous) <= _SHORT_FORM
+                    if named or not worded:  # words in any other parenthesis stay reported
+                        words[:] = [w for w in words if not taken.contains(w)]
+                        out[-1] = _token(previous.type, previous.value, previous.start_pos, taken.end)
                     i = close + 1
                     continue
                 listed = tokens[i + 1 : close]

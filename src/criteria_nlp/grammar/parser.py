@@ -262,4 +262,4 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         return Parsed(None, (Fragment(span, span.text(index.text)),))
 
 
-_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO", "BEFORE"}
+_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}

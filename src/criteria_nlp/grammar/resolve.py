@@ -173,7 +173,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         return replace(item, arg=arg) if arg is not None else None
     if isinstance(item, Implies):
         condition, then = finish(item.if_, leftovers, subjects, thresholds), finish(item.then, leftovers, subjects, thresholds)
-        if condition is None or then is None:
+        if condition is None or then is None:  # the lost half was reported by its own finish
             return then if condition is None else None
         return replace(item, if_=condition, then=then)
     if isinstance(item, Chunks):
@@ -183,4 +183,6 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         if not args:
             return None
         return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
+    if hasattr(item, "span"):  # a piece no rule turned into logic: its text is reported
+        leftovers.append(item.span)
     return None

@@ -346,7 +346,7 @@ class ToLogic(Transformer):
             return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
             return Not(set_window(node, window.window), span)
-        return set_window(node, window[0])
+        return replace(set_window(node, window[0]), span=span)  # the node spans its window's words
 
     @v_args(inline=True)
     def windowed(self, atom, window) -> Node:
@@ -360,7 +360,9 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def prior(self, before: Token, atom):
-        return atom
+        """"Prior treatment with topotecan": the word says the event is past, which a
+        record's facts are anyway; the atom takes the word into its span."""
+        return replace(atom, span=_cover(_span(before), atom.span))
 
     def since(self, items: list):
         """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
