@@ -15,11 +15,8 @@ import json
 import time
 from pathlib import Path
 
-from criteria_nlp.bench.coverage import silent_words
+from criteria_nlp.bench.coverage import silent_in
 from criteria_nlp.ingest import from_text
-from criteria_nlp.pipeline import default_nlp, make_doc
-from criteria_nlp.assemble import assemble_trial
-from criteria_nlp.spans import Span
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "coverage"
 
@@ -28,25 +25,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", type=int, default=40)
     args = ap.parse_args()
-    nlp = default_nlp()
     found = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
-    trials = words = 0
+    trials = 0
     started = time.perf_counter()
     for path in sorted(CORPORA.glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):
             record = json.loads(line)
             document = from_text(record["text"], id=record["id"])
-            doc = nlp(make_doc(nlp, document.text))
-            trial = assemble_trial(document, doc)
-            spans = [Span(t.idx, t.idx + len(t)) for t in doc]
             trials += 1
-            words += len(spans)
-            for silent in silent_words(trial, spans):
+            for silent in silent_in(document):
                 found[silent.word.lower()] += 1
-                criterion = next(c for c in trial.criteria if c.id == silent.criterion)
-                examples[silent.word.lower()].append(f"{trial.id} {criterion.id}: {criterion.text[:160]!r}")
-    print(f"{trials} trials, {words} tokens, {sum(found.values())} silent words "
+                examples[silent.word.lower()].append(f"{silent.trial} {silent.criterion} [{silent.span.start}:{silent.span.end}]")
+    print(f"{trials} trials, {sum(found.values())} silent words "
           f"({len(found)} distinct) in {time.perf_counter() - started:.1f} s")
     for word, n in found.most_common(args.show):
         print(f"{n:6d} {word!r}  e.g. {examples[word][0]}")

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..assemble import assemble_trial
 from ..grammar.lexer import default_tables
+from ..ingest import Document
 from ..logic import Compare, Criterion, Trial, walk
+from ..pipeline import default_nlp, make_doc
 from ..spans import Span
 
 
@@ -53,3 +56,11 @@ def silent_words(trial: Trial, words: Iterable[Span]) -> Iterator[Silent]:
                 continue
             if not any(word.overlaps(span) for span in covered):
                 yield Silent(trial.id, criterion.id, word, text)
+
+
+def silent_in(document: Document) -> list[Silent]:
+    """Parse one document and list its silent words (spaCy's tokens are the words)."""
+    nlp = default_nlp()
+    doc = nlp(make_doc(nlp, document.text))
+    trial = assemble_trial(document, doc)
+    return list(silent_words(trial, [Span(t.idx, t.idx + len(t)) for t in doc]))

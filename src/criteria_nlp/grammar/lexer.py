@@ -312,15 +312,18 @@ def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
                 if restated:
                     taken = Span(previous.start_pos, tokens[close].end_pos)
                     worded = any(taken.contains(w) for w in words)
-                    named = previous.type in ("VAR", "CONCEPT") and len(taken) - len(previous) <= _SHORT_FORM
-                    if named or not worded:  # words in any other parenthesis stay reported
+                    named = previous.type in ("VAR", "CONCEPT") and (bool(inside) or len(taken) - len(previous) <= _SHORT_FORM)
+                    if named or not worded:
                         words[:] = [w for w in words if not taken.contains(w)]
                         out[-1] = _token(previous.type, previous.value, previous.start_pos, taken.end)
+                    else:  # words in any other parenthesis stay reported, with its tokens
+                        words.extend(Span(t.start_pos, t.end_pos) for t in inside)
                     i = close + 1
                     continue
                 listed = tokens[i + 1 : close]
                 if previous.type == "VAR" and inner == {"VAR"} and not any(t.type == "OR" for t in listed):
-                    out[-1:] = listed
+                    first = listed[0]  # the broader name's words stay in the first variable's span
+                    out[-1:] = [_token(first.type, first.value, previous.start_pos, first.end_pos), *listed[1:]]
                     i = close + 1
                     continue
         out.append(token)

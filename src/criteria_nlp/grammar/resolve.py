@@ -170,10 +170,14 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         return item
     if isinstance(item, Not):
         arg = finish(item.arg, leftovers, subjects, thresholds)
-        return replace(item, arg=arg) if arg is not None else None
+        if arg is None:  # "other than", "no": the negation's words go with what it lost
+            leftovers.append(item.span)
+            return None
+        return replace(item, arg=arg)
     if isinstance(item, Implies):
         condition, then = finish(item.if_, leftovers, subjects, thresholds), finish(item.then, leftovers, subjects, thresholds)
-        if condition is None or then is None:  # the lost half was reported by its own finish
+        if condition is None or then is None:  # the condition's words go unparsed
+            leftovers.append(item.span)
             return then if condition is None else None
         return replace(item, if_=condition, then=then)
     if isinstance(item, Chunks):

@@ -252,18 +252,20 @@ def replace_span(node, span: Span):
     return replace(node, span=span)
 
 
-def set_window(node, window: Window):
-    """The window on every atom under ``node`` (a waiting threshold keeps it until settled)."""
-    if isinstance(node, (Compare, Concept)):
-        return replace(node, window=window)
+def set_window(node, window: Window, span: Span | None = None):
+    """The window on every atom under ``node`` (a waiting threshold keeps it until settled);
+    with ``span`` (the window's words) each atom's span takes those words in."""
+    def widened(atom):
+        return atom.span if span is None else Span.covering([atom.span, span])
+
+    if isinstance(node, (Compare, Concept, Pending)):
+        return replace(node, window=window, span=widened(node))
     if isinstance(node, Not):
-        return replace(node, arg=set_window(node.arg, window))
+        return replace(node, arg=set_window(node.arg, window, span))
     if isinstance(node, (And, Or, AtLeast)):
-        return replace(node, args=tuple(set_window(a, window) for a in node.args))
+        return replace(node, args=tuple(set_window(a, window, span) for a in node.args))
     if isinstance(node, Implies):
-        return replace(node, then=set_window(node.then, window))
-    if isinstance(node, Pending):
-        return replace(node, window=window)
+        return replace(node, then=set_window(node.then, window, span))
     return node
 
 

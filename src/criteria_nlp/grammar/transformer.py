@@ -345,8 +345,8 @@ class ToLogic(Transformer):
         if isinstance(node, Pending) and not isinstance(window, MinimumGap):
             return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
-            return Not(set_window(node, window.window), span)
-        return replace(set_window(node, window[0]), span=span)  # the node spans its window's words
+            return Not(set_window(node, window.window, window.span), span)
+        return replace(set_window(node, window[0], window[1]), span=span)  # nodes span their window's words
 
     @v_args(inline=True)
     def windowed(self, atom, window) -> Node:
@@ -368,8 +368,8 @@ class ToLogic(Transformer):
         """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
         limit = items[0]
         target = items[2] if len(items) > 2 else None
-        if target is None:
-            return limit
+        if target is None:  # "... since" with nothing after: the word stays in the span
+            return replace(limit, span=_cover(limit.span, _span(items[1])))
         if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
             return And((limit, target), _cover(limit.span, target.span))
         amount = limit.limit.amount
@@ -404,8 +404,9 @@ class ToLogic(Transformer):
         """"any malignancy other than basal cell carcinoma": the first without the others
         ("psychiatric disorders other than major depression or anxiety")."""
         main, *excluded = [i for i in items if not isinstance(i, Token)]
+        word = next(i for i in items if isinstance(i, Token) and i.type == "EXCEPT")
         left_out = disjoin(excluded)
-        return And((main, Not(left_out, left_out.span)), _cover(main.span, left_out.span))
+        return And((main, Not(left_out, _cover(_span(word), left_out.span))), _cover(main.span, left_out.span))
 
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
