@@ -27,7 +27,7 @@ from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 
-_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^]")
+_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 
