@@ -35,3 +35,19 @@ def test_schema_rejects_a_bad_node(reference_trial):
     raw["criteria"][3]["logic"] = {"type": "compare", "span": [0, 1], "comparator": "≥"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(raw, SCHEMA)
+
+
+def test_event_attributes_and_window_edges_round_trip():
+    from criteria_nlp.logic import Anchor, Comparator, Concept, Domain, Limit, Relation, Window
+    from criteria_nlp.serialize import node_from_json, node_to_json
+    from criteria_nlp.spans import Span
+
+    node = Concept(Domain.CONDITION, "seizure", Span(3, 10), window=Window(48, "h", Relation.BEFORE, Anchor.ADMISSION, 24),
+                   count=Limit(Comparator.GE, 2), duration=Limit(Comparator.GT, 6, "wk"))
+    raw = node_to_json(node)
+    assert raw["count"] == {"comparator": ">=", "value": 2}
+    assert raw["duration"] == {"comparator": ">", "value": 6, "unit": "wk"}
+    assert raw["window"]["start"] == 24 and raw["window"]["anchor"] == "admission"
+    assert node_from_json(raw) == node
+    wrapped = {"type": "not", "arg": raw, "span": [0, 10]}
+    jsonschema.validate(wrapped, {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/node"})

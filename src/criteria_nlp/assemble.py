@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .ingest import Document
@@ -24,6 +27,14 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     parts = tuple(criterion_from_segment(doc, part) for part in segment.parts)
     if parts:
         logic, unparsed = _combine(segment, [p.logic for p in parts], parts), ()
+        stated = _stated_before_parts(text, segment, parts)
+        if stated is not None:  # "Women ... must use contraception. Acceptable forms include:"
+            parsed = parse_criterion(doc, stated)
+            unparsed = parsed.unparsed if parsed.logic is not None else (Fragment(stated, stated.text(text)),)
+            if parsed.logic is not None:
+                logic = conjoin([parsed.logic, logic], segment.span) if logic is not None else parsed.logic
+        if logic is not None and not logic.span.contains(segment.span):
+            logic = replace(logic, span=segment.span)  # the header's words belong to the parent
     else:
         parsed = parse_criterion(doc, segment.span)
         logic, unparsed = parsed.logic, parsed.unparsed
@@ -31,6 +42,22 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
         unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
+
+
+def _stated_before_parts(text: str, segment: Segment, parts: tuple[Criterion, ...]) -> Span | None:
+    """A parent's own criterion, when its text before the parts is more than a label: the
+    sentences before the last one, which leads into the list ("Acceptable forms of
+    contraception include the following:"). A label ("Adequate liver function:") is
+    spelled out by its parts and states nothing of its own."""
+    lead = Span(segment.span.start, parts[0].span.start)
+    boundary = max((m.end() for m in _SENTENCE_END.finditer(text, lead.start, lead.end)), default=None)
+    if boundary is None:
+        return None
+    stated = Span(lead.start, boundary)
+    return stated if stated.text(text).strip() else None
+
+
+_SENTENCE_END = re.compile(r"[.;](?=\s+\S)")
 
 
 def _combine(segment: Segment, logics: list[Node | None], parts: tuple[Criterion, ...]) -> Node | None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Callable
 
 from .logic import (
-    And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Fragment, Implies, Node, Not, Or,
-    Reference, Relation, Section, Trial, Unparsed, Window, fragments, loose_fragments,
+    And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Fragment, Implies, Limit, Node,
+    Not, Or, Reference, Relation, Section, Trial, Unparsed, Variable, Window, fragments, loose_fragments,
 )
 from .patients.record import Patient, ReferenceRange
 from .patients.vocabulary import LISTS, Entry, Rules, concept_query, normalize, rules, variable_keys
@@ -286,12 +286,14 @@ class Evaluator:
 
     def _window(self, window: Window) -> tuple[dt.date, dt.date]:
         anchor = self._anchor(window.anchor)
-        delta = dt.timedelta(days=int(conversion(window.unit, "d")(window.value)))
+        to_days = conversion(window.unit, "d")
+        far = dt.timedelta(days=int(to_days(window.value)))
+        near = dt.timedelta(days=int(to_days(window.start))) if window.start is not None else dt.timedelta(0)
         if window.relation is Relation.BEFORE:
-            return anchor - delta, anchor
+            return anchor - far, anchor - near
         if window.relation is Relation.AFTER:
-            return anchor, anchor + delta
-        return anchor - delta, anchor + delta
+            return anchor + near, anchor + far
+        return anchor - far, anchor + far
 
     def _compare(self, node: Compare, evidence: list[Evidence]) -> Truth:
         try:
@@ -378,6 +380,10 @@ class Evaluator:
 
     def _match(self, node: Concept) -> Evidence:
         if node.domain is Domain.DEMOGRAPHIC:
+            group = self._rules.age_groups.get(normalize(node.name))
+            if group is not None:  # "adults": an age bound in words
+                age = self._age(Compare(Variable("age", node.span), group.comparator, group.value, node.span, group.unit))
+                return replace(age, node=node)
             return self._sex(node)
         query = concept_query(node.domain, node.name, node.code, node.system)
         items = [item for kind in query.lists for item in self._index.find(kind, query.match)]
@@ -395,6 +401,8 @@ class Evaluator:
                 (present, undated, outside)[_overlap(item, window)].append(item)
         lists = set(query.lists) | ({"allergies"} if query.allergy else set())
         where = f" {_describe(window)}" if window else ""
+        if present and (node.count or node.duration or node.dose):
+            return self._limited(node, present, where, self.options.closed_world and lists <= self._rules.closed_world_lists)
         if present:
             return Evidence(node, Truth.TRUE, f"{_names(present)}{where}", tuple(map(_fact, present)))
         if undated:
@@ -409,6 +417,43 @@ class Evaluator:
         if closed:
             return Evidence(node, Truth.FALSE, f"no record in {', '.join(sorted(lists))} (closed world)")
         return Evidence(node, Truth.UNKNOWN, f"no record in {', '.join(sorted(lists)) or 'the patient record'}")
+
+    def _limited(self, node: Concept, present: list[_Item], where: str, closed: bool) -> Evidence:
+        """Matching facts were found; the concept also bounds how often, how long or how
+        much. A record may miss occurrences, so a count short of "at least k" is open unless
+        the record is complete (closed world); a duration needs dated facts; no record
+        carries doses."""
+        facts = tuple(map(_fact, present))
+        names = f"{_names(present)}{where}"
+        if node.dose is not None:
+            return Evidence(node, Truth.UNKNOWN, f"{names}: the record carries no doses", facts)
+        truth = Truth.TRUE
+        if node.count is not None:
+            n = len(present)
+            if node.count.comparator.holds(n, node.count.value):
+                counted = Truth.TRUE if node.count.comparator in (Comparator.GE, Comparator.GT) or closed else Truth.UNKNOWN
+            else:
+                counted = Truth.FALSE if closed or node.count.comparator in (Comparator.LE, Comparator.LT, Comparator.EQ) else Truth.UNKNOWN
+            truth = counted
+            names += f", {n} recorded"
+        if node.duration is not None and truth is not Truth.FALSE:
+            lasted = self._lasted(node.duration, present)
+            truth = lasted if truth is Truth.TRUE or lasted is Truth.FALSE else Truth.UNKNOWN
+        return Evidence(node, truth, names, facts)
+
+    def _lasted(self, duration: Limit, present: list[_Item]) -> Truth:
+        """Whether some fact lasted as long as the bound says: from its start to its end, or
+        to ``as_of`` while it goes on."""
+        result = Truth.FALSE
+        to_unit = conversion("d", duration.unit or "d")
+        for item in present:
+            if item.start is None:
+                result = Truth.UNKNOWN
+                continue
+            end = item.end or self.patient.as_of
+            if duration.comparator.holds(_snap(to_unit((end - item.start).days)), duration.value):
+                return Truth.TRUE
+        return result
 
     def _sex(self, node: Concept) -> Evidence:
         wanted = {self._rules.sexes[word] for word in normalize(node.name).split() if word in self._rules.sexes}

@@ -21,9 +21,11 @@ LOINC = "http://loinc.org"
 class VariableKind(str, Enum):
     """What a variable measures decides how a number next to it reads: a score compares on
     its own scale, a count has no unit, a duration takes time units. ``age`` is the
-    patient's age (exactly one row), computed from the birth date at evaluation."""
+    patient's age (exactly one row), computed from the birth date at evaluation; ``stage``
+    a generic stage or grade that qualifies the disease written beside it."""
 
     AGE = "age"
+    STAGE = "stage"
     DEMOGRAPHIC = "demographic"
     DURATION = "duration"
     SCORE = "score"
@@ -74,6 +76,7 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     unit_codes: dict[tuple[str, str], str]
     unit_by_kind: dict[tuple[VariableKind, str], str]
+    pairs: dict[str, tuple[str, str]]
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -92,6 +95,15 @@ class Lexicon:
     def case_bound_units(self) -> dict[str, str]:
         free = self.case_free_units()
         return {alias: code for alias, code in self.units.items() if alias.lower() not in free}
+
+
+AGE_READING = "age"
+
+
+def read_comparator(payload: str) -> tuple[Comparator, bool]:
+    """A CMP/CMPPOST payload: the comparator, and whether the phrase says it bounds an age."""
+    symbol, _, reads = payload.partition(" ")
+    return Comparator(symbol), reads == AGE_READING
 
 
 def normalize(text: str) -> str:
@@ -166,15 +178,18 @@ def load_units() -> dict[str, str]:
 def load_phrases() -> tuple[Phrase, ...]:
     phrases = [Phrase(normalize(r["phrase"]), r["terminal"], r["value"] or None)
                for r in read_table("cues.tsv", ("phrase", "terminal", "value"))]
-    for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "note")):
+    for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "reads", "note")):
         try:
             comparator = Comparator(row["comparator"])
         except ValueError as err:
             raise RuleError(f"comparators.tsv: unknown comparator {row['comparator']!r}") from err
         if row["position"] not in ("before", "after"):
             raise RuleError(f"comparators.tsv: position must be before/after, got {row['position']!r}")
+        if row["reads"] not in ("", AGE_READING):
+            raise RuleError(f"comparators.tsv: reads must be empty or {AGE_READING!r}, got {row['reads']!r}")
         terminal = "CMP" if row["position"] == "before" else "CMPPOST"
-        phrases.append(Phrase(normalize(row["phrase"]), terminal, comparator.value))
+        payload = f"{comparator.value} {row['reads']}".strip()
+        phrases.append(Phrase(normalize(row["phrase"]), terminal, payload))
     return tuple(phrases)
 
 
@@ -185,6 +200,16 @@ def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, Con
         clash = next((form for form in concept.synonyms if form in forms), None)
         if clash is not None:
             raise RuleError(f"{clash!r} is both variable {forms[clash]!r} and concept {concept.name!r}")
+
+
+def load_pairs(variables: dict[str, VariableEntry]) -> dict[str, tuple[str, str]]:
+    pairs = {}
+    for row in read_table("pairs.tsv", ("unit", "first", "second")):
+        for name in (row["first"], row["second"]):
+            if name not in variables:
+                raise RuleError(f"pairs.tsv: unknown variable {name!r}")
+        pairs[row["unit"]] = (row["first"], row["second"])
+    return pairs
 
 
 def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str], str]:
@@ -202,4 +227,5 @@ def default_lexicon() -> Lexicon:
     _check_disjoint(variables, concepts)
     unit_by_kind = {(_kind(row["kind"], "unit_by_kind.tsv"), row["unit"]): row["reads_as"]
                     for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"))}
-    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind)
+    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind,
+                   load_pairs(variables))

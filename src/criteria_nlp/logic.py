@@ -80,16 +80,32 @@ class Anchor(str, Enum):
     FIRST_DOSE = "first_dose"
     SCREENING = "screening"
     NOW = "now"
+    ADMISSION = "admission"
+    DIAGNOSIS = "diagnosis"
+    SURGERY = "surgery"
 
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """The event lies within ``value`` ``unit`` before/after/around the anchor."""
+    """The event lies within ``value`` ``unit`` before/after/around the anchor; with
+    ``start`` ("within 24-48 hours"), no nearer than ``start`` units to it."""
 
     value: float
     unit: str
     relation: Relation = Relation.BEFORE
     anchor: Anchor = Anchor.ENROLLMENT
+    start: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A bound on an attribute of an event rather than a measured value: how often it
+    happened ("at least 2 relapses"), how long it has lasted ("for more than 6 weeks"),
+    how much of a drug ("prednisone > 10 mg/day")."""
+
+    comparator: Comparator
+    value: float
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +136,9 @@ class Concept:
     system: str | None = None
     window: Window | None = None
     qualifiers: tuple[str, ...] = ()
+    count: Limit | None = None
+    duration: Limit | None = None
+    dose: Limit | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,17 @@ def _number(value: float) -> str:
 def _window(window: Window | None) -> str:
     if window is None:
         return ""
-    return f" [{window.relation.value} {_number(window.value)} {window.unit} of {window.anchor.value}]"
+    start = f"{_number(window.start)}-" if window.start is not None else ""
+    return f" [{window.relation.value} {start}{_number(window.value)} {window.unit} of {window.anchor.value}]"
+
+
+def _limits(node: Concept) -> str:
+    parts = []
+    for word, limit in (("count", node.count), ("lasting", node.duration), ("dose", node.dose)):
+        if limit is not None:
+            unit = f" {limit.unit}" if limit.unit else ""
+            parts.append(f"{word} {limit.comparator.value} {_number(limit.value)}{unit}")
+    return " {" + "; ".join(parts) + "}" if parts else ""
 
 
 def render_node(node: Node) -> str:
@@ -25,7 +35,7 @@ def render_node(node: Node) -> str:
             return f"{node.variable.name} {node.comparator.value} {amount}{_window(node.window)}"
         case Concept():
             qualifiers = f" ({', '.join(node.qualifiers)})" if node.qualifiers else ""
-            return f"{node.domain.value}:{node.name}{qualifiers}{_window(node.window)}"
+            return f"{node.domain.value}:{node.name}{qualifiers}{_limits(node)}{_window(node.window)}"
         case Unparsed(text):
             return f"UNPARSED {text!r}"
         case Not(arg):

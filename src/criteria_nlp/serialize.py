@@ -11,7 +11,7 @@ import jsonschema
 from .errors import InputError
 from .logic import (
     And, Anchor, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Fragment, Implies,
-    LintWarning, Node, Not, Or, Quantity, Reference, Relation, Section, Structured, Trial,
+    Limit, LintWarning, Node, Not, Or, Quantity, Reference, Relation, Section, Structured, Trial,
     Unparsed, Variable, Window,
 )
 from .resources import schema_file
@@ -25,8 +25,21 @@ def span_to_json(span: Span) -> list[int]:
 
 
 def _window(window: Window) -> dict[str, Any]:
-    return {"value": json_number(window.value), "unit": window.unit, "relation": window.relation.value,
-            "anchor": window.anchor.value}
+    out = {"value": json_number(window.value), "unit": window.unit, "relation": window.relation.value,
+           "anchor": window.anchor.value}
+    if window.start is not None:
+        out["start"] = json_number(window.start)
+    return out
+
+
+def _limit(limit: Limit) -> dict[str, Any]:
+    out: dict[str, Any] = {"comparator": limit.comparator.value, "value": json_number(limit.value)}
+    if limit.unit is not None:
+        out["unit"] = limit.unit
+    return out
+
+
+_LIMITS = ("count", "duration", "dose")
 
 
 def node_to_json(node: Node) -> dict[str, Any]:
@@ -64,6 +77,10 @@ def node_to_json(node: Node) -> dict[str, Any]:
                    "qualifiers": list(node.qualifiers)}
             if node.window:
                 out["window"] = _window(node.window)
+            for name in _LIMITS:
+                limit = getattr(node, name)
+                if limit is not None:
+                    out[name] = _limit(limit)
             return out
     raise TypeError(f"not a logic node: {node!r}")
 
@@ -131,8 +148,15 @@ def _span(raw: Any, where: str) -> Span:
 def _window_from(raw: dict | None) -> Window | None:
     if raw is None:
         return None
+    start = raw.get("start")
     return Window(float(raw["value"]), raw["unit"], Relation(raw.get("relation", "before")),
-                  Anchor(raw.get("anchor", "enrollment")))
+                  Anchor(raw.get("anchor", "enrollment")), float(start) if start is not None else None)
+
+
+def _limit_from(raw: dict | None) -> Limit | None:
+    if raw is None:
+        return None
+    return Limit(Comparator(raw["comparator"]), float(raw["value"]), raw.get("unit"))
 
 
 def node_from_json(raw: Any, where: str = "logic") -> Node:
@@ -162,7 +186,8 @@ def node_from_json(raw: Any, where: str = "logic") -> Node:
             return Unparsed(raw["text"], span)
         if kind == "concept":
             return Concept(Domain(raw["domain"]), raw["name"], span, raw.get("code"), raw.get("system"),
-                           _window_from(raw.get("window")), tuple(raw.get("qualifiers", ())))
+                           _window_from(raw.get("window")), tuple(raw.get("qualifiers", ())),
+                           *(_limit_from(raw.get(name)) for name in _LIMITS))
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(f"{where}: bad {kind} node ({err!r})") from err
     raise InputError(f"{where}: unknown node type {kind!r}")

@@ -268,6 +268,31 @@ def is_time(code: str | None) -> bool:
     return parsed.unit.dimensionality == registry().second.dimensionality
 
 
+_DOSE_KINDS = ("g", "g/d", "g/kg", "mg/kg/d", "mL", "mol", "[iU]", "[iU]/d")
+
+
+@lru_cache(maxsize=1024)
+def is_dose(code: str | None) -> bool:
+    """An amount of a drug: a mass, volume or amount, per day or per kg of body weight."""
+    if not code:
+        return False
+    return any(same_kind(code, kind) and _readable(code) for kind in _DOSE_KINDS)
+
+
+def _readable(code: str) -> bool:
+    try:
+        parse(code)
+    except UnitError:
+        return False
+    return True
+
+
+def is_period(code: str | None) -> bool:
+    """A time of a minute or longer: how long an illness, a treatment or a stay lasts,
+    where seconds are the value of a timed test ("Timed Up and Go < 12 seconds")."""
+    return is_time(code) and convert(1.0, code, "min") >= 1.0
+
+
 def is_unitless(code: str | None) -> bool:
     """A bare number on its own scale: no unit, "1" or an annotation such as "{score}".
 

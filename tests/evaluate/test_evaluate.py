@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -259,3 +260,59 @@ def test_uln_evaluation_is_monotone_in_the_multiple(value, factor):
     lower = truth(patient, compare("absolute neutrophil count", "<=", factor, code="751-8", reference="ULN"))
     higher = truth(patient, compare("absolute neutrophil count", "<=", factor + 0.5, code="751-8", reference="ULN"))
     assert lower is F or higher is T
+
+
+# ---- attributes of an event: count, duration, dose; windows with a near edge
+
+def _limited(name, domain="condition", **limits):
+    from criteria_nlp.logic import Comparator, Limit
+
+    made = {key: Limit(Comparator(c), v, u) for key, (c, v, u) in limits.items()}
+    return dataclasses.replace(concept(domain, name), **made)
+
+
+def test_count_of_occurrences():
+    two = record(conditions=[{"name": "stroke", "onset": "2020-01-01"}, {"name": "stroke", "onset": "2024-03-01"}])
+    one = record(conditions=[{"name": "stroke", "onset": "2024-03-01"}])
+    at_least_two = _limited("stroke", count=(">=", 2, None))
+    assert truth(two, at_least_two) is T
+    assert truth(one, at_least_two) is U          # more may have gone unrecorded
+    assert truth(one, at_least_two, closed_world=True) is F
+    at_most_one = _limited("stroke", count=("<=", 1, None))
+    assert truth(two, at_most_one) is F
+    assert truth(one, at_most_one) is U
+    assert truth(one, at_most_one, closed_world=True) is T
+
+
+def test_duration_from_onset_to_as_of():
+    patient = record(conditions=[{"name": "type 2 diabetes", "onset": "2019-06-01", "status": "active"}])
+    assert truth(patient, _limited("type 2 diabetes", duration=(">", 5, "a"))) is T    # 6.6 years
+    assert truth(patient, _limited("type 2 diabetes", duration=("<", 1, "a"))) is F
+    undated = record(conditions=[{"name": "type 2 diabetes"}])
+    assert truth(undated, _limited("type 2 diabetes", duration=(">", 5, "a"))) is U
+
+
+def test_dose_is_never_decided_from_a_record_without_doses():
+    patient = record(medications=[{"name": "prednisone", "start": "2025-12-01"}])
+    assert truth(patient, _limited("prednisone", "drug", dose=(">", 10, "mg/d"))) is U
+    assert truth(record(), _limited("prednisone", "drug", dose=(">", 10, "mg/d")), closed_world=True) is F
+
+
+def test_window_with_a_near_edge():
+    from criteria_nlp.logic import Relation, Window
+
+    between = Window(48, "h", Relation.BEFORE, Anchor.ENROLLMENT, start=24)
+    node = dataclasses.replace(concept("procedure", "surgery"), window=between)
+    assert truth(record(procedures=[{"name": "surgery", "date": "2026-01-13"}]), node) is T   # 2 days before
+    assert truth(record(procedures=[{"name": "surgery", "date": "2026-01-15"}]), node, closed_world=True) is F
+
+
+def test_sex_and_age_group_concepts_read_the_record():
+    woman = record(sex="female", birth_date="1990-05-01")
+    child = record(sex="male", birth_date="2015-05-01")
+    assert truth(woman, concept("demographic", "female")) is T
+    assert truth(child, concept("demographic", "female")) is F
+    assert truth(woman, concept("demographic", "adult")) is T
+    assert truth(child, concept("demographic", "adult")) is F
+    assert truth(child, concept("demographic", "child")) is T
+    assert truth(record(birth_date=None), concept("demographic", "adult")) is U

@@ -27,3 +27,9 @@ def test_a_short_form_the_text_defines_takes_its_long_forms_entry():
     short = [entry for entry in found if entry[0] == "MMSE-X"]
     assert len(short) == 2
     assert {payload for _, terminal, payload in short} == {"mini-mental state examination"}
+
+
+def test_a_short_form_the_text_defines_as_something_else_loses_the_lexicons_meaning():
+    assert ("PS", "VAR", "ecog performance status") in _matches("PS 0-1")
+    found = _matches("Pain severity (PS) of 4 or more; PS measured daily")
+    assert not any(text == "PS" for text, _, _ in found)

@@ -97,9 +97,16 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
 
 
 def qualifier_problems(concept: Concept, problems: Problems, where: str) -> None:
-    """Qualifiers narrow a concept in words; no export format carries them as logic."""
+    """Qualifiers narrow a concept in words, and the count, duration and dose bounds and a
+    window's near edge have no form in the exports yet: each is reported, never dropped
+    silently."""
     for qualifier in concept.qualifiers:
         problems.node(concept, f"qualifier {qualifier!r} is not expressible {where}; exported without it")
+    for name in ("count", "duration", "dose"):
+        if getattr(concept, name) is not None:
+            problems.node(concept, f"the {name} bound is not expressible {where}; exported without it")
+    if concept.window is not None and concept.window.start is not None:
+        problems.node(concept, f"the window's near edge is not expressible {where}; the whole window is used")
 
 
 def implies_as_or(node: Implies) -> Or:
@@ -110,6 +117,8 @@ def implies_as_or(node: Implies) -> Or:
 # ---- variables ---------------------------------------------------------------------------
 
 UCUM = "http://unitsofmeasure.org"
+
+
 def is_age(node: Compare) -> bool:
     from ..patients.vocabulary import normalize, rules
 

@@ -16,17 +16,18 @@ from functools import cache
 from bisect import bisect_left, bisect_right
 
 from lark import Token
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon
+from ..logic import Domain
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
 from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 
-_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^]")
+_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 
@@ -54,12 +55,10 @@ class DocIndex:
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
         text = doc.text if text is None else text
-        columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if len(doc) else []
+        columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist() if len(doc) else []
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
-        # a capital letter is content even where it spells a stop word ("Hepatitis A")
-        skip = [bool(row[2] or row[3] or (row[4] and not (row[1] == 1 and text[row[0]].isupper())))
-                for row in columns]
+        skip = [bool(row[2] or row[3]) for row in columns]
         return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
 
 
@@ -84,17 +83,31 @@ class Tables:
                     self.single.setdefault(form.lower(), (terminal, payload))
         self.exact = lexicon.case_bound_units()
         self.longest = max(map(len, [*self.single, *self.exact]), default=1)
+        # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
+        self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
+        self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
         self.number = _number_pattern()
         self.fillers = _filler_words()
         self.letters = _scale_letters()
+        self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
 
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
         return ("UNIT", code) if code else None
 
+    def is_filler(self, word: str) -> bool:
+        """``data/fillers.txt``; a capital letter is content even where it spells a filler
+        ("Hepatitis A")."""
+        return word.lower() in self.fillers and not (len(word) == 1 and word.isupper())
+
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self._unit(text) or self.single.get(text.lower())
+
+    def spaced_unit(self, text: str) -> str | None:
+        """The UCUM code of a unit written with spaces or odd dots in it, else None."""
+        key = _compact(text)
+        return self.compact_exact.get(key) or self.compact.get(key.lower())
 
     def scan(self, text: str, offset: int) -> tuple[list[Token], list[Span]]:
         """Maximal munch over numbers and single-token lexicon forms ("≥1,500/mm3",
@@ -134,6 +147,15 @@ class Tables:
             out.append(_token(terminal, payload, offset + i, offset + end))
             i = end
         return out, words
+
+
+_UNIT_DOTS = str.maketrans({"∙": ".", "·": ".", "•": ".", "⋅": "."})
+_UNIT_RUN = re.compile(r"[^\s,;:()\[\]<>=≤≥]+(?: [^\s,;:()\[\]<>=≤≥]+)*")
+_UNIT_LONGEST = 24  # characters a unit written in pieces may take
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).translate(_UNIT_DOTS)
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -204,19 +226,20 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             found, leftover = tables.scan(piece, start)
             tokens.extend(found)
             words.extend(leftover)
-        elif not (skip or piece.lower() in tables.fillers):
+        elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
-    tokens = _shared_heads(tokens, words, tables, text)
-    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text)))
-    tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
-    return Stream(*_relative_clauses(tokens, words, text, span))
+    tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
+    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
+    tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
+    tokens = _population_conditions(tokens, tables)
+    return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
 
-def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span) -> tuple[list[Token], list[Span]]:
+def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> tuple[list[Token], list[Span]]:
     """"donor willing to donate", "infection who did not respond to ...": a relative clause
     after a concept qualifies it. It becomes one TAIL token carrying its text, unless it
     holds a threshold, which the grammar must see."""
@@ -231,6 +254,8 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
         inside = tokens[i + 1 : end]
         if not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside):
+            if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
+                words.append(Span(token.start_pos, token.end_pos))
             i += 1
             continue
         limit = tokens[end].start_pos if end < len(tokens) else span.end
@@ -262,11 +287,13 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
     return out
 
 
-def _drop_restatements(tokens: list[Token]) -> list[Token]:
+def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
     "upper limit of normal (ULN)", "less than or equal to (=<)", "40 percent (%)",
-    "TBV <4500 ml (above)", "three (3) years". One that lists the variables a broader one
-    stands for ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
+    "TBV <4500 ml (above)", "three (3) years": the token before takes it into its span.
+    After a variable or concept it is the name's own short form ("Ejection fraction (EF)",
+    "creatinine clearance [CrCl]", "(TAPSE)"). One that lists the variables a broader one stands for
+    ("aminotransferases (AST, ALT)") replaces it. Anything else ("platelets (or
     hemoglobin)") stays for the grammar."""
     out: list[Token] = []
     i = 0
@@ -281,12 +308,22 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
                 restated = inner <= {previous.type} and all(t.value == previous.value for t in inside)
                 if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
                     restated = True
-                if restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER"):
+                restated = restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE")
+                if restated:
+                    taken = Span(previous.start_pos, tokens[close].end_pos)
+                    worded = any(taken.contains(w) for w in words)
+                    named = previous.type in ("VAR", "CONCEPT") and (bool(inside) or len(taken) - len(previous) <= _SHORT_FORM)
+                    if named or not worded:
+                        words[:] = [w for w in words if not taken.contains(w)]
+                        out[-1] = _token(previous.type, previous.value, previous.start_pos, taken.end)
+                    else:  # words in any other parenthesis stay reported, with its tokens
+                        words.extend(Span(t.start_pos, t.end_pos) for t in inside)
                     i = close + 1
                     continue
                 listed = tokens[i + 1 : close]
                 if previous.type == "VAR" and inner == {"VAR"} and not any(t.type == "OR" for t in listed):
-                    out[-1:] = listed
+                    first = listed[0]  # the broader name's words stay in the first variable's span
+                    out[-1:] = [_token(first.type, first.value, previous.start_pos, first.end_pos), *listed[1:]]
                     i = close + 1
                     continue
         out.append(token)
@@ -294,7 +331,8 @@ def _drop_restatements(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER"}
+_RESTATED = {"VAR", "REF", "CMP", "UNIT", "CONCEPT", "NUMBER", "AGE"}
+_SHORT_FORM = 24  # characters of "(...)": a short form, not a clause
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
@@ -357,12 +395,112 @@ def _skip_space_back(text: str, end: int) -> int:
     return end
 
 
+_HYPHENATED = {("NUMBER", "UNIT"), ("UNIT", "AGE")}
+
+
+def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """A unit written in pieces after its number ("20 ml / min", "30 Kg / m2",
+    "900μmol / L", "<15 mL/ min/1.73 m2") is one unit: the longest stretch from the unit's
+    start that spells a known unit once its spaces are taken out replaces the pieces."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
+            run = _UNIT_RUN.match(text, token.start_pos, min(len(text), token.start_pos + _UNIT_LONGEST))
+            best = None
+            if run is not None and run.end() > token.end_pos:
+                for end in range(run.end(), token.end_pos, -1):
+                    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                        continue
+                    code = tables.spaced_unit(text[token.start_pos:end])
+                    if code is not None:
+                        best = (end, code)
+                        break
+            if best is not None:
+                end, code = best
+                out.append(_token("UNIT", code, token.start_pos, end))
+                words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
+                i += 1
+                while i < len(tokens) and tokens[i].end_pos <= end:
+                    i += 1
+                continue
+        out.append(token)
+        i += 1
+    return out
+
+
+_YEARS = (1900, 2100)
+_DATE_PARTS = {"MONTH", "NUMBER", "COMMA", "DASH", "SLASH"}
+_YEAR_NEIGHBOURS = {"BEFORE", "AFTER", "SINCE"}
+
+
+def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
+    """"QTc > 470 ms for women", "<7 kg/m2 in men": "for" or "in" before a sex or age
+    group makes what comes before a condition of that group (IF), not a duration. An "in"
+    anywhere else says nothing the grammar reads and leaves the stream."""
+    out = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        population = following is not None and following.type == "CONCEPT" and following.value in tables.populations
+        if token.type in ("LASTING", "IN") and population:
+            out.append(_token("IF", "", token.start_pos, token.end_pos))
+        elif token.type != "IN":
+            out.append(token)
+    return out
+
+
+def _calendar_dates(tokens: list[Token]) -> list[Token]:
+    """Calendar dates are no thresholds: "between January 2019 and July 2020", "from 2008 to
+    2015", "31 december 2016", "since 2010" become one DATE token each, which no grammar
+    rule takes, so they are reported as text the logic does not cover."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "MONTH" or (_is_year(token) and _dated(tokens, i)):
+            start = i
+            if start and tokens[start - 1].type == "NUMBER" and token.type == "MONTH" and out and out[-1] is tokens[start - 1]:
+                out.pop()
+                start -= 1
+            end = i + 1
+            while end < len(tokens) and (tokens[end].type == "MONTH" or _is_year(tokens[end])
+                                         or (tokens[end].type == "NUMBER" and tokens[end - 1].type == "MONTH")):
+                end += 1
+            out.append(_token("DATE", "", tokens[start].start_pos, tokens[end - 1].end_pos))
+            i = end
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _is_year(token: Token) -> bool:
+    return token.type == "NUMBER" and len(token.value) == 4 and token.value.isdigit() and _YEARS[0] <= int(token.value) <= _YEARS[1]
+
+
+def _dated(tokens: list[Token], i: int) -> bool:
+    """A year-like number is a year beside a month, after "before/after/since", or as
+    both ends of a range with no unit ("between 2007 and 2016")."""
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (before is not None and before.type in _YEAR_NEIGHBOURS | {"MONTH"}) or (after is not None and after.type == "MONTH"):
+        return True
+    if after is not None and after.type in ("AND", "TO", "DASH") and i + 2 < len(tokens) and (
+            _is_year(tokens[i + 2]) or tokens[i + 2].type == "MONTH"):
+        return not (i + 3 < len(tokens) and tokens[i + 3].type == "UNIT")
+    if before is not None and before.type in ("AND", "TO", "DASH") and i >= 2 and (_is_year(tokens[i - 2]) or tokens[i - 2].type == "DATE"):
+        return not (after is not None and after.type == "UNIT")
+    return False
+
+
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
-    """"1-year duration", "a 6-month history": the hyphen joins a number to its unit."""
+    """"1-year duration", "a 6-month history", "a 6-year-old": the hyphen joins a number to
+    its unit and a unit to the age word after it."""
     out: list[Token] = []
     for i, token in enumerate(tokens):
-        if (token.type == "DASH" and out and out[-1].type == "NUMBER" and i + 1 < len(tokens)
-                and tokens[i + 1].type == "UNIT" and out[-1].end_pos == token.start_pos
+        if (token.type == "DASH" and out and i + 1 < len(tokens)
+                and (out[-1].type, tokens[i + 1].type) in _HYPHENATED and out[-1].end_pos == token.start_pos
                 and token.end_pos == tokens[i + 1].start_pos):
             continue
         out.append(token)

@@ -9,7 +9,7 @@ first: it does not accept a custom lexer, which this design needs.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from lark import Lark, Token
@@ -19,11 +19,12 @@ from lark.lexer import Lexer
 from spacy.tokens import Doc
 
 from ..lexicon import default_lexicon
-from ..logic import And, Compare, Concept, Fragment, Implies, Node, Not, Or, conjoin, disjoin
+from ..logic import Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, token_stream
-from .transformer import Pending, ToLogic
+from .resolve import Chunks, Subjects, finish, resolve
+from .transformer import ToLogic
 
 MAX_TOKENS = 400
 
@@ -115,7 +116,8 @@ class _Driver:
             return None, dropped
         if len(results) == 1:
             return results[0], dropped
-        return _ConjoinedChunks(tuple(criterion_parser().options.transformer.resolve(results))), dropped
+        settled = resolve(results, criterion_parser().options.transformer.thresholds)
+        return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
         values: list = []
@@ -213,13 +215,6 @@ class _Driver:
         return tuple(kept[:closing]), len(kinds), sorted(dropped + rest)
 
 
-@dataclass(frozen=True, slots=True)
-class _ConjoinedChunks:
-    """Results of separately parsed chunks of one criterion, read as "and"."""
-
-    items: tuple
-
-
 @cache
 def driver() -> _Driver:
     return _Driver(criterion_parser())
@@ -238,56 +233,6 @@ def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
         return None, list(tokens)
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
-
-
-class _Subjects:
-    """Names a threshold that found no lexicon variable after the words in front of it
-    ("Stenosis of more than 50%", "LIC > 7 mg/g"): the variable is then that text, with
-    no code, so evaluation reports it unknown rather than the parser dropping the value."""
-
-    def __init__(self, stream: Stream, text: str, within: Span) -> None:
-        self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
-        self.words = sorted(stream.words)
-        self.text = text
-        self.within = within
-
-    def before(self, span: Span) -> Span | None:
-        edge = max((end for end in self.bounds if end <= span.start), default=self.within.start)
-        words = [w for w in self.words if edge <= w.start and w.end <= span.start]
-        if not words:
-            return None
-        subject = Span.covering(words)
-        self.words[:] = [w for w in self.words if not subject.contains(w)]
-        return subject
-
-
-def _finish(item, leftovers: list[Span], subjects: _Subjects) -> Node | None:
-    """Give thresholds without a variable the words before them, else report them unparsed."""
-    if isinstance(item, Pending):
-        subject = subjects.before(item.span)
-        if subject is None:
-            leftovers.append(item.span)
-            return None
-        name = " ".join(subject.text(subjects.text).lower().split())
-        return criterion_parser().options.transformer.name_threshold(name, subject, item)
-    if isinstance(item, (Compare, Concept)):
-        return item
-    if isinstance(item, Not):
-        arg = _finish(item.arg, leftovers, subjects)
-        return replace(item, arg=arg) if arg is not None else None
-    if isinstance(item, Implies):
-        condition, then = _finish(item.if_, leftovers, subjects), _finish(item.then, leftovers, subjects)
-        if condition is None or then is None:
-            return then if condition is None else None
-        return replace(item, if_=condition, then=then)
-    if isinstance(item, _ConjoinedChunks):
-        item = And(item.items, Span.covering([i.span for i in item.items]))
-    if isinstance(item, (And, Or)):
-        args = [a for a in (_finish(x, leftovers, subjects) for x in item.args) if a is not None]
-        if not args:
-            return None
-        return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
-    return None
 
 
 def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
@@ -309,12 +254,12 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         stream: Stream = token_stream(index, span)
         result, dropped = parse_tokens(stream.tokens)
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
-        subjects = _Subjects(stream, index.text, span)
-        logic = _finish(result, leftovers, subjects) if result is not None else None
+        subjects = Subjects(stream, index.text, span)
+        thresholds = criterion_parser().options.transformer.thresholds
+        logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except (VisitError, LookupError, ValueError, TypeError):
         return Parsed(None, (Fragment(span, span.text(index.text)),))
 
 
-_TRANSPARENT = {"OF", "LPAR", "RPAR"}
-_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO", "BEFORE"}
+_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}

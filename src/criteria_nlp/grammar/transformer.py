@@ -1,8 +1,10 @@
 """Lark tree into typed logic nodes: one method per rule, positions from the tokens.
 
-Intermediate results (amounts, bounds, ranges, variable lists, thresholds still waiting for
-their variable) are small frozen dataclasses private to this module; the Transformer's
-result holds only ``logic`` nodes and ``Fragment``s, never a ``Tree`` or ``Token``.
+Intermediate results (amounts, bounds, ranges, thresholds still waiting for their variable:
+``thresholds.py``; connectives, relations, gaps: here) are small frozen dataclasses; the
+Transformer's result holds only ``logic`` nodes and ``Fragment``s, never a ``Tree`` or
+``Token``. Thresholds are built by ``thresholds.Thresholds``; which variable a bare bound
+belongs to is settled after the rules, in ``resolve.py``.
 """
 
 from __future__ import annotations
@@ -12,51 +14,19 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon, VariableKind
+from ..lexicon import Lexicon, read_comparator
 from ..logic import (
-    And, Anchor, AtLeast, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
+    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
 from .lexer import parse_number
-
+from .resolve import joined, resolve, variables_of
+from .thresholds import Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window
 
 
 def _span(token: Token) -> Span:
     return Span(token.start_pos, token.end_pos)
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    value: float
-    unit: str | None
-    reference: Reference | None
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Bound:
-    comparator: Comparator
-    amount: Amount
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Range:
-    low: Amount
-    high: Amount
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """A threshold whose variable comes from its neighbour ("aged >= 18 and <= 75")."""
-
-    limit: Bound | Range
-    span: Span
-    window: Window | None = None
-    negated: bool = False
-    of_duration: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +57,7 @@ class ToLogic(Transformer):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__()
         self.lexicon = lexicon
+        self.thresholds = Thresholds(lexicon)
 
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
@@ -116,20 +87,36 @@ class ToLogic(Transformer):
 
     def bound_before(self, items: list) -> Bound:
         cmp, amount = items[0], items[1]
-        return Bound(Comparator(cmp.value), amount, _cover(_span(cmp), _span(items[-1]) if isinstance(items[-1], Token) else amount.span))
+        comparator, age = read_comparator(cmp.value)
+        after = read_comparator(items[-1].value)[1] if isinstance(items[-1], Token) else False
+        end = _span(items[-1]) if isinstance(items[-1], Token) else amount.span
+        return Bound(comparator, amount, _cover(_span(cmp), end), age or after)
 
     def bound_either(self, items: list) -> Bound:
         """"< or = 6", "<=" split in two: one comparator written in two pieces."""
         first, second, amount = items[0], items[-2], items[-1]
-        pair = {Comparator(first.value), Comparator(second.value)}
+        (one, age), (two, _) = read_comparator(first.value), read_comparator(second.value)
         merged = {Comparator.LT: Comparator.LE, Comparator.GT: Comparator.GE}
-        strict = next((c for c in pair if c in merged), None)
-        comparator = merged[strict] if strict and Comparator.EQ in pair else Comparator(first.value)
-        return Bound(comparator, amount, _cover(_span(first), amount.span))
+        strict = next((c for c in (one, two) if c in merged), None)
+        comparator = merged[strict] if strict and Comparator.EQ in (one, two) else one
+        return Bound(comparator, amount, _cover(_span(first), amount.span), age)
+
+    def bound_pair(self, items: list) -> Bound:
+        """"> 140/90 mmHg": the first number takes the unit written after the second."""
+        cmp, first, second = items[0], items[1], items[-1]
+        first = replace(first, unit=first.unit or second.unit)
+        return Bound(read_comparator(cmp.value)[0], first, _cover(_span(cmp), second.span), second=second)
+
+    def bound_pair_after(self, items: list) -> Bound:
+        """"160/110 mmHg or more"."""
+        first, second, cmp = items[0], items[-2], items[-1]
+        first = replace(first, unit=first.unit or second.unit)
+        return Bound(read_comparator(cmp.value)[0], first, _cover(first.span, _span(cmp)), second=second)
 
     @v_args(inline=True)
     def bound_after(self, amount: Amount, cmp: Token) -> Bound:
-        return Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
+        comparator, age = read_comparator(cmp.value)
+        return Bound(comparator, amount, _cover(amount.span, _span(cmp)), age)
 
     def range(self, items: list) -> Range:
         amounts = [i for i in items if isinstance(i, Amount)]
@@ -157,75 +144,34 @@ class ToLogic(Transformer):
                                     entry.system if entry else None))
         return out
 
-    def _compare(self, variable: Variable, comparator: Comparator, amount: Amount, span: Span) -> Compare:
-        """Scales compare on their own numbers ("Karnofsky >= 70%" is 70 on its scale);
-        a bare number takes the variable's default unit."""
-        entry = self.lexicon.variable(variable.name)
-        unit = amount.unit
-        if entry is not None and unit is not None:
-            unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
-        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.COUNT):
-            unit = None
-        elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
-            # a bare number takes the variable's usual unit only where it makes sense in it
-            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
-            unit = entry.unit
-        code = self.lexicon.unit_codes.get((variable.name, unit)) if unit else None
-        if code is not None:  # "HbA1c > 48 mmol/mol" is the IFCC term, not the % one
-            variable = replace(variable, code=code, system="http://loinc.org")
-        return Compare(variable, comparator, amount.value, span, unit, amount.reference)
-
-    def settle(self, variables: list[Variable], pending: Pending) -> Node:
-        """A waiting threshold once its variable is known, keeping any window it had."""
-        node = self._apply(variables, pending.limit, pending.span)
-        node = _set_window(node, pending.window) if pending.window else node
-        return Not(node, pending.span) if pending.negated else node
-
-    def _apply(self, variables: list[Variable], limit: Bound | Range, span: Span) -> Node:
-        nodes: list[Node] = []
-        for variable in variables:
-            if isinstance(limit, Bound):
-                nodes.append(self._compare(variable, limit.comparator, limit.amount, span))
-            else:
-                nodes.append(self._range(variable, limit, span))
-        return conjoin(nodes, span)
-
-    def _range(self, variable: Variable, limit: Range, span: Span) -> Node:
-        """Both ends of a range; on a score an end at the scale's own limit says nothing
-        ("ECOG 0-2" is ECOG <= 2)."""
-        entry = self.lexicon.variable(variable.name)
-        scale = entry is not None and entry.kind is VariableKind.SCORE
-        bounds = []
-        if not (scale and entry.low is not None and limit.low.value <= entry.low):
-            bounds.append(self._compare(variable, Comparator.GE, limit.low, span))
-        if not (scale and entry.high is not None and limit.high.value >= entry.high):
-            bounds.append(self._compare(variable, Comparator.LE, limit.high, span))
-        return conjoin(bounds or [self._compare(variable, Comparator.GE, limit.low, span)], span)
 
     def variables_bound(self, items: list) -> Node:
-        variables, bound = items[0], items[-1]
-        return self._apply(variables, bound, _cover(variables[0].span, bound.span))
+        """"Age 18-45 years old": an age word after the bound adds nothing to its variable."""
+        variables = items[0]
+        bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
+        end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
+        return self.thresholds.apply(variables, bound, _cover(variables[0].span, end))
 
     def bound_variables(self, items: list) -> Node:
         """"45% or more left ventricular ejection fraction"; but "> 2 mm as measured on AP"
         is no value of alkaline phosphatase: the variable is then only mentioned."""
         bound, variables = items[0], items[-1]
         span = _cover(bound.span, variables[-1].span)
-        if not all(self._agrees(v, bound) for v in variables):
+        if not all(self.thresholds.agrees(v, bound) for v in variables):
             return And((self.mention(variables), Pending(bound, bound.span)), span)
-        return self._apply(variables, bound, span)
+        return self.thresholds.apply(variables, bound, span)
 
     def comparator_variables(self, items: list) -> Node:
         """"over the age of 18": the comparator comes before the variable it bounds."""
         cmp, variables, amount = items[0], items[1], items[-1]
-        bound = Bound(Comparator(cmp.value), amount, _cover(_span(cmp), amount.span))
-        return self._apply(variables, bound, bound.span)
+        bound = Bound(read_comparator(cmp.value)[0], amount, _cover(_span(cmp), amount.span))
+        return self.thresholds.apply(variables, bound, bound.span)
 
     def value_variables_after(self, items: list) -> Node:
         """"150 cm of height or greater"."""
         amount, variables, cmp = items[0], items[-2], items[-1]
-        bound = Bound(Comparator(cmp.value), amount, _cover(amount.span, _span(cmp)))
-        return self._apply(variables, bound, bound.span)
+        bound = Bound(read_comparator(cmp.value)[0], amount, _cover(amount.span, _span(cmp)))
+        return self.thresholds.apply(variables, bound, bound.span)
 
     variables_range = variables_bound
     range_variables = bound_variables
@@ -233,23 +179,10 @@ class ToLogic(Transformer):
     @v_args(inline=True)
     def variables_values(self, variables: list[Variable], values: list[Amount]) -> Node:
         span = _cover(variables[0].span, values[-1].span)
-        if not all(self._agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
+        if not all(self.thresholds.agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
             return And((self.mention(variables), *(Pending(Bound(Comparator.EQ, a, a.span), a.span) for a in values)), span)
-        nodes = [self._values(v, values, span) for v in variables]
+        nodes = [self.thresholds.values(v, values, span) for v in variables]
         return conjoin(nodes, span)
-
-    def _values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
-        """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""
-        if len(values) == 1:
-            return self._compare(variable, Comparator.EQ, values[0], span)
-        entry = self.lexicon.variable(variable.name)
-        numbers = sorted(a.value for a in values)
-        contiguous = all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
-        if contiguous and entry and entry.low is not None and numbers[0] <= entry.low:
-            return self._compare(variable, Comparator.LE, replace(values[0], value=numbers[-1]), span)
-        if contiguous and entry and entry.high is not None and numbers[-1] >= entry.high:
-            return self._compare(variable, Comparator.GE, replace(values[0], value=numbers[0]), span)
-        return disjoin([self._compare(variable, Comparator.EQ, a, span) for a in values], span)
 
     def values(self, items: list) -> list[Amount]:
         return [i for i in items if isinstance(i, Amount)]
@@ -259,9 +192,38 @@ class ToLogic(Transformer):
         return Pending(bound, bound.span)
 
     @v_args(inline=True)
+    def lasting_bound(self, word: Token, bound: Bound) -> Pending:
+        """"for at least 6 months", "lasting > 6 weeks": how long the thing before has lasted."""
+        return Pending(bound, _cover(_span(word), bound.span), of_duration=True)
+
+    def between_variables(self, items: list) -> Node:
+        """"between age 18 and 75": the range's variable written inside it."""
+        variables = items[1]
+        low, high = [i for i in items if isinstance(i, Amount)]
+        limit = self.range([low, high])
+        return self.thresholds.apply(variables, limit, _cover(_span(items[0]), high.span))
+
+    @v_args(inline=True)
     def duration_bound(self, bound: Bound, word: Token) -> Pending:
         """"(AF of) less than 1-year duration": how long the thing before has lasted."""
         return Pending(bound, _cover(bound.span, _span(word)), of_duration=True)
+
+    @v_args(inline=True)
+    def aged_bound(self, limit: Bound, word: Token) -> Pending:
+        """"18 years old", "under 21 years of age": the age, whatever stands beside it."""
+        return Pending(limit, _cover(limit.span, _span(word)), age=True)
+
+    aged_range = aged_bound
+
+    @v_args(inline=True)
+    def aged_after(self, amount: Amount, word: Token, cmp: Token) -> Pending:
+        """"18 years of age or older"."""
+        return Pending(self.bound_after(amount, cmp), _cover(amount.span, _span(cmp)), age=True)
+
+    @v_args(inline=True)
+    def aged_value(self, amount: Amount, word: Token) -> Pending:
+        """"a 6-year-old": that age exactly."""
+        return Pending(Bound(Comparator.EQ, amount, amount.span), _cover(amount.span, _span(word)), age=True)
 
     @v_args(inline=True)
     def bare_range(self, limit: Range) -> Pending:
@@ -303,27 +265,35 @@ class ToLogic(Transformer):
         return (disjoin if join == "or" else conjoin)(nodes)
 
     def counted(self, items: list) -> Node:
-        """"at least one measurable lesion" asks for existence; "at least 2 prior regimens" counts."""
-        bound, concept = items[0], items[-1]
+        """A bound in front of a concept says something about the event: "at least 2 prior
+        regimens" counts it, "5 years of music training" is how long it lasted, "at least 10
+        mg of prednisone" how much; "at least one measurable lesion" only asks that it exists.
+        "18 years or older at the time of the vaccination" is an age, then the concept."""
+        bound, target = items[0], items[-1]
         amount = bound.amount
-        span = _cover(bound.span, concept.span)
-        if amount.unit == "a":
-            # "18 years or older at the time of the vaccination": an age, then the concept
-            return And((self._apply([self._age(bound.span)], bound, bound.span), concept), span)
+        span = _cover(bound.span, target.span)
+        if bound.age:
+            return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
+        pending = Pending(bound, bound.span)
         if amount.unit is not None or amount.reference is not None:
-            # "at least 10 mg of prednisone": an amount of the concept
-            named = Variable(concept.name, concept.span, concept.code, concept.system)
-            return self._apply([named], bound, span)
+            attached = map_concepts(target, lambda c: self.thresholds.attach(c, pending))
+            if attached is not None:
+                return replace_span(attached, span)
+            if amount.unit == "a":
+                return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
+            named = [Variable(c.name, c.span, c.code, c.system) for c in concepts_of(target)]
+            return self.thresholds.apply(named, bound, span)
         exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
             bound.comparator is Comparator.GT and amount.value == 0)
         if exists:
-            return replace(concept, span=span)
-        variable = Variable(f"{concept.name} count", concept.span)
-        return Compare(variable, bound.comparator, amount.value, span)
+            return replace_span(target, span)
+        count = Limit(bound.comparator, amount.value)
+        return replace_span(map_concepts(target, lambda c: replace(c, count=count)), span)
 
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
-        bound, concept, unit = items[0], items[-2], items[-1]
+        bound, target, unit = items[0], items[-2], items[-1]
+        concept = concepts_of(target)[0]
         variable = Variable(f"{concept.name} frequency", concept.span)
         return Compare(variable, bound.comparator, bound.amount.value, _cover(bound.span, _span(unit)), unit.value)
 
@@ -355,7 +325,19 @@ class ToLogic(Transformer):
 
     window_plain = window_within
 
-    def window_at_least(self, items: list) -> MinimumGap:
+    def window_between(self, items: list) -> tuple[Window, Span]:
+        """"within 24-48 hours of admission": no nearer than the first number."""
+        window, span = self._window(items)
+        near = next(t for t in items if isinstance(t, Token) and t.type == "NUMBER")
+        far = [t for t in items if isinstance(t, Token) and t.type == "NUMBER"][-1]
+        return replace(window, value=parse_number(far), start=parse_number(near)), span
+
+    def window_at_least(self, items: list) -> MinimumGap | tuple[Window, Span]:
+        """"at least 4 weeks before X" keeps X out of the window; "less than 4 weeks before
+        X" puts it inside."""
+        comparator = read_comparator(items[0].value)[0]
+        if comparator in (Comparator.LT, Comparator.LE):
+            return self._window(items)
         return MinimumGap(*self._window(items))
 
     # ---- clauses -----------------------------------------------------------------------------
@@ -363,8 +345,8 @@ class ToLogic(Transformer):
         if isinstance(node, Pending) and not isinstance(window, MinimumGap):
             return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
-            return Not(_set_window(node, window.window), span)
-        return _set_window(node, window[0])
+            return Not(set_window(node, window.window, window.span), span)
+        return replace(set_window(node, window[0], window[1]), span=span)  # nodes span their window's words
 
     @v_args(inline=True)
     def windowed(self, atom, window) -> Node:
@@ -378,21 +360,23 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def prior(self, before: Token, atom):
-        return atom
+        """"Prior treatment with topotecan": the word says the event is past, which a
+        record's facts are anyway; the atom takes the word into its span."""
+        return replace(atom, span=_cover(_span(before), atom.span))
 
     def since(self, items: list):
         """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
         limit = items[0]
         target = items[2] if len(items) > 2 else None
-        if target is None:
-            return limit
+        if target is None:  # "... since" with nothing after: the word stays in the span
+            return replace(limit, span=_cover(limit.span, _span(items[1])))
         if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
             return And((limit, target), _cover(limit.span, target.span))
         amount = limit.limit.amount
         if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
-        return Not(_set_window(target, window), _cover(limit.span, target.span))
+        return Not(set_window(target, window), _cover(limit.span, target.span))
 
     @v_args(inline=True)
     def negated(self, neg: Token, clause):
@@ -400,6 +384,11 @@ class ToLogic(Transformer):
         if isinstance(clause, Pending):
             return replace(clause, negated=not clause.negated, span=span)
         return Not(clause, span)
+
+    @v_args(inline=True)
+    def negated_after(self, clause, word: Token):
+        """"pneumonia not suspected", "tuberculosis ruled out", "HIV negative"."""
+        return self.negated(word, clause)
 
     def negated_list(self, items: list):
         """"no diabetes or hypertension": the negation covers the whole or-list."""
@@ -415,8 +404,9 @@ class ToLogic(Transformer):
         """"any malignancy other than basal cell carcinoma": the first without the others
         ("psychiatric disorders other than major depression or anxiety")."""
         main, *excluded = [i for i in items if not isinstance(i, Token)]
+        word = next(i for i in items if isinstance(i, Token) and i.type == "EXCEPT")
         left_out = disjoin(excluded)
-        return And((main, Not(left_out, left_out.span)), _cover(main.span, left_out.span))
+        return And((main, Not(left_out, _cover(_span(word), left_out.span))), _cover(main.span, left_out.span))
 
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
@@ -426,23 +416,30 @@ class ToLogic(Transformer):
     def defined_by(self, main, left: Token, inner, right: Token):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
-        variables = _variables_of(main)
+        variables = variables_of(main)
         span = _cover(main.span, _span(right))
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
-            then = self._apply(variables, inner.then.limit, inner.then.span)
+            then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
         if isinstance(main, Concept) and _all_concepts(inner):
             return Or((main, inner), span)
         if isinstance(inner, Pending):
             if variables:
-                return Or((main, self._apply(variables, inner.limit, inner.span)), span)
+                return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
+            attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
+            if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
+                return replace(attached, span=span)
+            if inner.span.start > left.end_pos:
+                # "depression (EPDS score >= 10)": words inside name the value; they are
+                # the words in front of the bound when thresholds are finished
+                return And((main, inner), span)
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
                 entry = self.lexicon.variable(main.name)
                 named = Variable(main.name, main.span, entry.code if entry else main.code,
                                  entry.system if entry else main.system)
-                settled = self.settle([named], replace(inner, span=span))
+                settled = self.thresholds.settle([named], replace(inner, span=span))
                 return settled if entry is not None else And((main, settled), span)
             return And((main, inner), span)
         return And((main, inner), span)
@@ -458,79 +455,10 @@ class ToLogic(Transformer):
         words = [t.value for t in items if t.type in ("AND", "OR")]
         return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
 
-    def resolve(self, elements: list) -> list:
-        """Give each bare threshold the variables of the threshold before it, else of the
-        one after it ("under 18 or over 50 years of age"), else age for a bound in years."""
-        out = list(elements)
-        for i in range(1, len(out)):
-            if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
-                lasting = Variable(f"{out[i - 1].name} duration", out[i - 1].span)
-                out[i] = self.settle([lasting], out[i])
-        for order in (range(len(out)), range(len(out) - 1, -1, -1)):
-            neighbour: list[Variable] = []
-            for i in order:
-                element = out[i]
-                if isinstance(element, Pending):
-                    if neighbour and self._fits(neighbour, element):
-                        out[i] = self.settle(neighbour, element)
-                else:
-                    neighbour = _variables_of(element) or neighbour
-        for i in range(len(out) - 1):
-            # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
-            here, after = out[i], out[i + 1]
-            if isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound):
-                amount = here.limit.amount
-                if amount.unit is None and amount.reference is None and _unit_of(after.limit):
-                    out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=_unit_of(after.limit))))
-        for i, element in enumerate(out):
-            if isinstance(element, Pending) and not element.of_duration and _unit_of(element.limit) == "a":
-                out[i] = self.settle([self._age(element.span)], element)
-        for i in range(1, len(out)):
-            if isinstance(out[i], Pending) and isinstance(out[i - 1], Concept):
-                # "prednisone <10 mg", "weight loss of >5 kg": the amount belongs to the concept
-                concept = out[i - 1]
-                named = Variable(concept.name, concept.span, concept.code, concept.system)
-                out[i] = self.settle([named], out[i])
-        return out
 
-    def name_threshold(self, name: str, subject: Span, pending: Pending) -> Node:
-        """A threshold whose variable is known only by the words that name it."""
-        return self.settle([Variable(name, subject)], replace(pending, span=_cover(subject, pending.span)))
 
-    def _agrees(self, variable: Variable, limit: Bound | Range) -> bool:
-        """Whether a number read next to a variable can be a value of it: a unit of the
-        variable's kind, and a plausible number where it is in the variable's own unit."""
-        entry = self.lexicon.variable(variable.name)
-        if entry is None:
-            return True
-        for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
-            if amount.reference is not None:
-                continue
-            if amount.unit and entry.unit and not units.same_kind(amount.unit, entry.unit):
-                return False
-            if (amount.unit in (None, entry.unit) or entry.kind is VariableKind.SCORE) and not _plausible(entry, amount.value):
-                return False
-        return True
 
-    def _fits(self, variables: list[Variable], pending: Pending) -> bool:
-        """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15
-        minutes apart"): a bound in time units joins only variables measured in time; and
-        "at least one" counts things rather than bounding the variable next to it."""
-        if not all(self._agrees(v, pending.limit) for v in variables):
-            return False
-        unit = _unit_of(pending.limit)
-        limit = pending.limit
-        if isinstance(limit, Bound) and unit is None and limit.amount.reference is None and (
-                limit.amount.value, limit.comparator) in ((1, Comparator.GE), (0, Comparator.GT), (1, Comparator.GT)):
-            return False  # "at least one", "more than one": a count of something, not a level
-        if not units.is_time(unit):
-            return True
-        entries = [self.lexicon.variable(v.name) for v in variables]
-        return all(e is not None and (units.is_time(e.unit) or e.kind is VariableKind.DURATION) for e in entries)
 
-    def _age(self, span: Span) -> Variable:
-        entry = self.lexicon.age
-        return Variable(entry.name, span, entry.code, entry.system)
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
@@ -545,41 +473,27 @@ class ToLogic(Transformer):
                 connectives.append("and")
             elements.append(item)
             previous_was_connective = False
-        return _join(self.resolve(elements), connectives)
+        return _join(*_populations_first(*joined(resolve(elements, self.thresholds), connectives)))
 
 
-def _set_window(node, window: Window):
-    if isinstance(node, (Compare, Concept)):
-        return replace(node, window=window)
-    if isinstance(node, Not):
-        return replace(node, arg=_set_window(node.arg, window))
-    if isinstance(node, (And, Or, AtLeast)):
-        return replace(node, args=tuple(_set_window(a, window) for a in node.args))
-    if isinstance(node, Implies):
-        return replace(node, then=_set_window(node.then, window))
-    if isinstance(node, Pending):
-        return replace(node, window=window)
-    return node
+def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+    """"Men or women aged 18-60": a list of populations is one element, so the age applies
+    to both ("or" between them binds before the "and" after). No one is both a man and a
+    woman, so "male and female patients" lists who may take part: "or" too."""
+    out, joins = [elements[0]], []
+    for word, element in zip(connectives, elements[1:]):
+        if word in ("or", "and") and _population(out[-1]) and _population(element):
+            out[-1] = disjoin([out[-1], element])
+            continue
+        out.append(element)
+        joins.append(word)
+    return out, joins
 
 
-def _plausible(entry, value: float) -> bool:
-    return (entry.low is None or value >= entry.low) and (entry.high is None or value <= entry.high)
-
-
-def _unit_of(limit: Bound | Range) -> str | None:
-    return limit.amount.unit if isinstance(limit, Bound) else limit.high.unit
-
-
-def _variables_of(node) -> list[Variable]:
-    if isinstance(node, Compare):
-        return [node.variable]
-    if isinstance(node, (And, Or)):
-        seen: dict[str, Variable] = {}
-        for arg in node.args:
-            for variable in _variables_of(arg):
-                seen.setdefault(variable.name, variable)
-        return list(seen.values())
-    return []
+def _population(node) -> bool:
+    if isinstance(node, Or):
+        return all(_population(a) for a in node.args)
+    return isinstance(node, Concept) and node.domain is Domain.DEMOGRAPHIC
 
 
 def _join(elements: list, connectives: list[str]):
@@ -603,7 +517,16 @@ def _join(elements: list, connectives: list[str]):
 
 
 def _group(kind, elements: list):
+    if kind is Or and len(elements) > 1:
+        # "QTc > 470 ms for women or > 450 ms for men": one of the populations with its
+        # limit. Under "or", "if a woman then ..." would hold for every man and make the
+        # whole "or" true, which no criterion means.
+        elements = [And((e.if_, e.then), e.span) if _for_population(e) else e for e in elements]
     return (conjoin if kind is And else disjoin)(elements)
+
+
+def _for_population(node) -> bool:
+    return isinstance(node, Implies) and _population(node.if_)
 
 
 def _all_concepts(node) -> bool:

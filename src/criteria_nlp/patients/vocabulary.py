@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ..errors import RuleError
 from ..lexicon import default_lexicon
-from ..logic import Domain
+from ..logic import Comparator, Domain, Limit
 from ..resources import load_json
 from ..tables import read_table, split_list
 from ..terminology import Code, concept_codes, systems
@@ -36,10 +36,11 @@ class Rules:
     void_statuses: frozenset[str]
     ongoing_statuses: frozenset[str]
     sexes: dict[str, str]
+    age_groups: dict[str, Limit]
 
 
 _RULE_KEYS = {"_doc", "lookback_days", "domains", "closed_world_lists", "allergy_prefixes",
-              "negating_statuses", "void_statuses", "ongoing_statuses", "sexes"}
+              "negating_statuses", "void_statuses", "ongoing_statuses", "sexes", "age_groups"}
 
 
 @cache
@@ -62,6 +63,8 @@ def rules() -> Rules:
             void_statuses=frozenset(raw["void_statuses"]),
             ongoing_statuses=frozenset(raw["ongoing_statuses"]),
             sexes={normalize(word): sex for sex, words in raw["sexes"].items() for word in words},
+            age_groups={normalize(name): Limit(Comparator(c), float(v), unit)
+                        for name, (c, v, unit) in raw["age_groups"].items()},
         )
     except (KeyError, TypeError, ValueError) as err:
         raise RuleError(f"evaluation.json: {err!r}") from err

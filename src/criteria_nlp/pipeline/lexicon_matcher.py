@@ -61,10 +61,13 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        defined, foreign = self._abbreviated(doc)
         for match_id, start, end in self.matcher(doc):
             terminal, payload = self.keys[match_id]
+            if (start, end) in foreign and terminal in ("VAR", "CONCEPT"):
+                continue
             found.append((end - start, -_PRIORITY.get(terminal, 5), -start, start, end, terminal, payload))
-        found.extend(self._abbreviated(doc))
+        found.extend(defined)
         found.sort(reverse=True)
         taken: set[int] = set()
         kept = []
@@ -78,16 +81,21 @@ class LexiconMatcher:
         return doc
 
 
-    def _abbreviated(self, doc: Doc) -> list[tuple]:
+    def _abbreviated(self, doc: Doc) -> tuple[list[tuple], set[tuple[int, int]]]:
         """Short forms the text defines itself, wherever they occur, take the lexicon entry
-        of their long form (the abbreviation component runs before)."""
-        out = []
+        of their long form (the abbreviation component runs before). A short form the text
+        defines as something the lexicon does not know ("probing depth (PS)") keeps no
+        meaning the lexicon gives those letters elsewhere (PS: performance status): its
+        token spans come back as the second value."""
+        out, foreign = [], set()
         for short in doc._.get("cnlp_abbreviations") or ():
             hit = self.named.get(" ".join(short.long_form.lower().split()))
             if hit is not None:
                 out.append((short.end - short.start, -_PRIORITY.get(hit[0], 5), -short.start,
                             short.start, short.end, *hit))
-        return out
+            else:
+                foreign.add((short.start, short.end))
+        return out, foreign
 
 
 @Language.factory("cnlp_lexicon_matcher")

@@ -1,0 +1,192 @@
+"""After the grammar: what a threshold with no variable of its own refers to.
+
+A rule can build "<= 75" without knowing whose value it bounds. Within one criterion the
+waiting thresholds take the variables of their neighbours ("aged >= 18 and <= 75"), the unit
+of the bound after them ("under 18 or over 50 years"), age for a bound in years, the concept
+before them ("prednisone < 10 mg"), and finally the words written in front of them ("Stenosis
+of more than 50%"). What is still waiting then is reported as unparsed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import units
+from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
+from ..spans import Span
+from .lexer import Stream
+from .thresholds import Bound, Pending, Thresholds, unit_of
+
+
+def resolve(elements: list, thresholds: Thresholds) -> list:
+    """The elements of one parse with their waiting thresholds settled. An element folded
+    into its neighbour (a duration or dose into its concept, a stage into its condition)
+    leaves None in its place, so the connectives between elements keep their positions.
+
+    Order: a duration word ("of less than 1-year duration") joins the concept before it; a
+    bound takes the variables of the threshold before it, else after it ("under 18 or over
+    50 years of age"), and the unit of the bound after it; a bound said to be an age is the
+    age; a bound next to a concept is how long it lasted or how much of it, else an amount
+    of it ("weight loss of >5 kg"). A bound in years that none of this claims is settled
+    in ``finish``, once the words in front of it are known.""" 
+    out: list = list(elements)
+    for i in range(1, len(out)):
+        if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
+            _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
+    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+        neighbour: list[Variable] = []
+        for i in order:
+            element = out[i]
+            waiting = element.then if isinstance(element, Implies) and isinstance(element.then, Pending) else element
+            if isinstance(waiting, Pending):
+                if neighbour and thresholds.fits(neighbour, waiting):
+                    settled = thresholds.settle(neighbour, waiting)
+                    out[i] = replace(element, then=settled) if waiting is not element else settled
+            elif element is not None:
+                neighbour = variables_of(element) or neighbour
+    for i in range(len(out) - 1):
+        # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
+        here, after = out[i], out[i + 1]
+        if isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound):
+            amount = here.limit.amount
+            if amount.unit is None and amount.reference is None and unit_of(after.limit):
+                out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=unit_of(after.limit))))
+    for i, element in enumerate(out):
+        if isinstance(element, Pending) and element.aged:
+            out[i] = thresholds.settle([thresholds.age(element.span)], element)
+    for i in range(len(out)):
+        if not isinstance(out[i], Pending):
+            continue
+        before = i - 1 if i and isinstance(out[i - 1], Concept) and out[i - 1].domain is not Domain.DEMOGRAPHIC else None
+        if before is not None and _fold(out, before, i, thresholds.attach(out[before], out[i])):
+            continue
+        if i + 1 < len(out) and isinstance(out[i + 1], Concept) and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i])):
+            continue
+        if before is not None and not units.is_time(unit_of(out[i].limit)):
+            # "weight loss of >5 kg": the amount belongs to the concept
+            concept = out[before]
+            named = Variable(concept.name, concept.span, concept.code, concept.system)
+            out[i] = thresholds.settle([named], out[i])
+    for i, element in enumerate(out):
+        if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(out) and isinstance(out[j], Concept) and out[j].domain is Domain.CONDITION:
+                    _fold(out, j, i, thresholds.stage_of(out[j], element))
+                    break
+    return out
+
+
+def _fold(out: list, keep: int, gone: int, merged) -> bool:
+    """Put ``merged`` at ``keep`` and leave None at ``gone``; False when nothing merged."""
+    if merged is None:
+        return False
+    out[keep], out[gone] = merged, None
+    return True
+
+
+def joined(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+    """Elements without the ones folded away (None), and the connectives between the rest."""
+    kept, joins = [], []
+    for i, element in enumerate(elements):
+        if element is None:
+            continue
+        if kept:
+            joins.append(connectives[i - 1])
+        kept.append(element)
+    return kept, joins
+
+
+@dataclass(frozen=True, slots=True)
+class Chunks:
+    """Results of separately parsed chunks of one criterion, read as "and"."""
+
+    items: tuple
+
+
+_TRANSPARENT = {"OF", "LPAR", "RPAR"}
+
+
+def variables_of(node) -> list[Variable]:
+    if isinstance(node, Compare):
+        return [node.variable]
+    if isinstance(node, Implies):  # "QTc > 470 ms for women": the threshold's variable
+        return variables_of(node.then)
+    if isinstance(node, (And, Or)):
+        seen: dict[str, Variable] = {}
+        for arg in node.args:
+            for variable in variables_of(arg):
+                seen.setdefault(variable.name, variable)
+        return list(seen.values())
+    return []
+
+
+class Subjects:
+    """Names a threshold that found no lexicon variable after the words in front of it
+    ("Stenosis of more than 50%", "LIC > 7 mg/g"): the variable is then that text, with
+    no code, so evaluation reports it unknown rather than the parser dropping the value. A
+    later threshold with no words of its own takes the last name given, as thresholds
+    take their neighbours' variables ("handgrip strength (<26 kg in men; <18 kg in
+    women)")."""
+
+    def __init__(self, stream: Stream, text: str, within: Span) -> None:
+        self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
+        self.words = sorted(stream.words)
+        self.text = text
+        self.within = within
+        self.last: Variable | None = None
+
+    def before(self, span: Span) -> Span | None:
+        edge = max((end for end in self.bounds if end <= span.start), default=self.within.start)
+        words = [w for w in self.words if edge <= w.start and w.end <= span.start]
+        if not words:
+            return None
+        subject = Span.covering(words)
+        self.words[:] = [w for w in self.words if not subject.contains(w)]
+        return subject
+
+
+def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
+    """Give thresholds without a variable the words before them: minutes to years are how
+    long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
+    seconds included ("Time up and go test <= 12 seconds"), is a value of it. With no words before it, a bound in years is
+    the age ("≥ 18 years"); anything else is reported unparsed."""
+    if isinstance(item, Pending):
+        subject = subjects.before(item.span)
+        if subject is None:
+            if unit_of(item.limit) == thresholds.lexicon.age.unit:
+                return thresholds.settle([thresholds.age(item.span)], item)
+            if subjects.last is not None and thresholds.fits([subjects.last], item):
+                return thresholds.settle([subjects.last], item)
+            leftovers.append(item.span)
+            return None
+        name = " ".join(subject.text(subjects.text).lower().split())
+        span = Span.covering([subject, item.span])
+        lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), item)
+        if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
+            return replace(lasting, span=span)
+        subjects.last = Variable(name, subject)
+        return thresholds.settle([subjects.last], replace(item, span=span))
+    if isinstance(item, (Compare, Concept)):
+        return item
+    if isinstance(item, Not):
+        arg = finish(item.arg, leftovers, subjects, thresholds)
+        if arg is None:  # "other than", "no": the negation's words go with what it lost
+            leftovers.append(item.span)
+            return None
+        return replace(item, arg=arg)
+    if isinstance(item, Implies):
+        condition, then = finish(item.if_, leftovers, subjects, thresholds), finish(item.then, leftovers, subjects, thresholds)
+        if condition is None or then is None:  # the condition's words go unparsed
+            leftovers.append(item.span)
+            return then if condition is None else None
+        return replace(item, if_=condition, then=then)
+    if isinstance(item, Chunks):
+        item = And(item.items, Span.covering([i.span for i in item.items]))
+    if isinstance(item, (And, Or)):
+        args = [a for a in (finish(x, leftovers, subjects, thresholds) for x in item.args) if a is not None]
+        if not args:
+            return None
+        return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
+    if hasattr(item, "span"):  # a piece no rule turned into logic: its text is reported
+        leftovers.append(item.span)
+    return None
