@@ -4,6 +4,8 @@ evaluator (criteria_nlp.evaluate, closed world) finds eligible."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -66,7 +68,7 @@ def _tree(depth: int):
     )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tree=_tree(2), section=st.sampled_from([Section.INCLUSION, Section.EXCLUSION]))
 def test_sql_is_kleene_like_the_evaluator(kleene_db, tree, section):
     """Unknown (no value, no reference range, open-world absence) is NULL: a person is returned
@@ -131,3 +133,95 @@ def test_an_explicit_no_in_the_observation_table_reads_as_unknown():
     as_exclusion = one_criterion_trial(CONSENT, Section.EXCLUSION)
     assert Evaluator(no, CLOSED).node(CONSENT, []) is Truth.FALSE      # evaluator: eligible
     assert run(con, export_sql(as_exclusion), index_date=AS_OF) == []  # SQL: unknown, not returned
+
+
+# ---- counts, durations, doses, near edges, age groups, other anchors ----------------------
+
+def _limited(domain: str, name: str, *, count=None, duration=None, dose=None, window=None):
+    from criteria_nlp.logic import Comparator, Limit
+
+    from .helpers import concept
+
+    def limit(bound):
+        return None if bound is None else Limit(Comparator(bound[0]), bound[1], bound[2] if len(bound) > 2 else None)
+
+    node = concept(domain, name, window)
+    return replace(node, count=limit(count), duration=limit(duration), dose=limit(dose))
+
+
+def _chemo(start: str, end: str) -> dict:
+    return {"name": "dacarbazine", "start": start, "end": end, "status": "completed"}
+
+
+def _limited_patients():
+    from .helpers import native
+    consent = {"name": "informed consent", "value": True, "date": "2025-12-01"}
+    return [
+        native("two-courses", medications=[_chemo("2025-06-01", "2025-06-10"), _chemo("2025-12-20", "2026-01-05")]),
+        native("long-course", medications=[_chemo("2025-01-01", "2025-10-01")]),
+        native("hiv-ongoing", conditions=[{"name": "HIV infection", "onset": "2015-03-01", "status": "active"}]),
+        native("hiv-recent", conditions=[{"name": "HIV infection", "onset": "2025-12-01", "status": "resolved"}]),
+        native("nothing"),
+        native("consent-twice", observations=[consent, {**consent, "date": "2026-01-02"}]),
+        native("consent-once", observations=[consent], birth_date="2010-06-01"),
+    ]
+
+
+def _limited_nodes():
+    from criteria_nlp.logic import Anchor, Relation, Window
+    before = Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT, start=10)
+    after_surgery = Window(3, "mo", Relation.BEFORE, Anchor.SURGERY)
+    return {
+        "count>=2": _limited("drug", "chemotherapy", count=(">=", 2)),
+        "count<=1": _limited("drug", "chemotherapy", count=("<=", 1)),
+        "count==1": _limited("drug", "chemotherapy", count=("==", 1)),
+        "count>1-open": _limited("other", "informed consent", count=(">", 1)),
+        "count<2-open": _limited("other", "informed consent", count=("<", 2)),
+        "lasted>=60d": _limited("drug", "chemotherapy", duration=(">=", 60, "d")),
+        "lasted<2wk": _limited("drug", "chemotherapy", duration=("<", 2, "wk")),
+        "count>=1-and-lasted>=8mo": _limited("drug", "chemotherapy", count=(">=", 1), duration=(">=", 8, "mo")),
+        "hiv-lasted>=1a": _limited("condition", "hiv infection", duration=(">=", 1, "a")),
+        "dose": _limited("drug", "chemotherapy", dose=(">", 100, "mg")),
+        "near-edge": _limited("drug", "chemotherapy", window=before),
+        "surgery-anchor": _limited("drug", "chemotherapy", window=after_surgery),
+        "adult": _limited("demographic", "adult"),
+    }
+
+
+@pytest.mark.parametrize("section", [Section.INCLUSION, Section.EXCLUSION])
+@pytest.mark.parametrize("key", list(_limited_nodes()))
+def test_counts_durations_doses_and_near_edges_as_the_evaluator(key, section):
+    """Each bound in Kleene logic: a person is returned exactly when the evaluator (closed
+    world) says the criterion is met (inclusion) or not met (exclusion)."""
+    from criteria_nlp.logic import Anchor
+    node = _limited_nodes()[key]
+    patients = _limited_patients()
+    surgery = "2025-12-31"
+    options = Options(closed_world=True, anchors={Anchor.SURGERY: date.fromisoformat(surgery)})
+    wanted = Truth.TRUE if section is Section.INCLUSION else Truth.FALSE
+    expected = [i for i, p in enumerate(patients, 1) if Evaluator(p, options).node(node, []) is wanted]
+    result = export_sql(one_criterion_trial(node, section))
+    assert run(omop_database(patients), result, index_date=AS_OF, anchors={Anchor.SURGERY: surgery}) == expected
+    if key == "dose":
+        assert any("dose" in u.reason for u in result.unsupported)
+    else:
+        assert not any("bound" in u.reason or "near edge" in u.reason for u in result.unsupported)
+
+
+def test_the_bounds_decide_something():
+    """The cases above are not all alike: each bound tells some patients apart."""
+    patients = _limited_patients()
+    from criteria_nlp.logic import Anchor
+    options = Options(closed_world=True, anchors={Anchor.SURGERY: date(2025, 12, 31)})
+    for key, node in _limited_nodes().items():
+        truths = {Evaluator(p, options).node(node, []) for p in patients}
+        assert len(truths) > 1, key
+
+
+def test_a_window_at_another_anchor_needs_its_date(kleene_db):
+    from criteria_nlp.logic import Anchor
+    result = export_sql(one_criterion_trial(_limited_nodes()["surgery-anchor"]))
+    with pytest.raises(ExportError, match="surgery_date"):
+        run(kleene_db, result, index_date=AS_OF)
+    assert "$surgery_date" in result.content and run(kleene_db, result, index_date=AS_OF,
+                                                     anchors={Anchor.SURGERY: "2025-12-01"}) == [4]

@@ -279,7 +279,6 @@ def database(patients: list[Patient], layout: str, vocab: Vocabulary | None = No
     tables.update(concept=vocab.concept, concept_relationship=vocab.relationship,
                   concept_ancestor=vocab.ancestor, concept_synonym=vocab.synonym)
     for table, rows in tables.items():
-        for columns in {tuple(row) for row in rows}:
-            same = [tuple(row[c] for c in columns) for row in rows if tuple(row) == columns]
-            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})", same)
+        if rows:        # one statement per table: DuckDB's executemany runs a statement per row
+            con.execute(f"INSERT INTO {table} BY NAME SELECT unnest($rows, recursive := true)", {"rows": rows})
     return con

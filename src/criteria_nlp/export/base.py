@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..serialize import json_number as number
 from ..logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Relation,
-    Trial, Unparsed, Window, fragments,
+    Trial, Unparsed, Variable, Window, fragments,
 )
 from ..spans import Span
 
@@ -96,16 +96,17 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
     return trial.criteria
 
 
-def qualifier_problems(concept: Concept, problems: Problems, where: str) -> None:
-    """Qualifiers narrow a concept in words, and the count, duration and dose bounds and a
-    window's near edge have no form in the exports yet: each is reported, never dropped
-    silently."""
+def qualifier_problems(concept: Concept, problems: Problems, where: str,
+                       expressible: Collection[str] = ()) -> None:
+    """Qualifiers narrow a concept in words; of the count, duration and dose bounds and a
+    window's near edge, what the format does not list in ``expressible`` has no form in it.
+    Each is reported, never dropped silently."""
     for qualifier in concept.qualifiers:
         problems.node(concept, f"qualifier {qualifier!r} is not expressible {where}; exported without it")
     for name in ("count", "duration", "dose"):
-        if getattr(concept, name) is not None:
+        if getattr(concept, name) is not None and name not in expressible:
             problems.node(concept, f"the {name} bound is not expressible {where}; exported without it")
-    if concept.window is not None and concept.window.start is not None:
+    if concept.window is not None and concept.window.start is not None and "near edge" not in expressible:
         problems.node(concept, f"the window's near edge is not expressible {where}; the whole window is used")
 
 
@@ -134,6 +135,19 @@ def sex_of(node: Concept) -> str | None:
         return None
     sexes = {rules().sexes.get(word) for word in normalize(node.name).split()} - {None}
     return sexes.pop() if len(sexes) == 1 else None
+
+
+def age_group_of(node: Concept) -> Compare | None:
+    """A demographic concept naming an age group ("adults") as the age bound the evaluator
+    reads it as (``age_groups`` of data/evaluation.json), else None."""
+    from ..patients.vocabulary import normalize, rules
+
+    if node.domain is not Domain.DEMOGRAPHIC:
+        return None
+    group = rules().age_groups.get(normalize(node.name))
+    if group is None:
+        return None
+    return Compare(Variable("age", node.span), group.comparator, group.value, node.span, group.unit)
 
 
 def slug(text: str) -> str:

@@ -81,6 +81,7 @@ class _Builder:
         self.vocabulary = vocabulary
         self.concept_sets: list[dict[str, Any]] = []
         self._codesets: dict[tuple, int] = {}
+        self._resolved: dict[MatchKeys, tuple[OmopConcept, ...]] = {}
 
     # ---- rules and groups ----------------------------------------------------------------
 
@@ -228,9 +229,11 @@ class _Builder:
     def _lookup(self, keys: MatchKeys) -> tuple[OmopConcept, ...]:
         if self.vocabulary is None:
             return self.concepts.concepts(keys)
-        from .sql import resolve_concepts
+        if keys not in self._resolved:
+            from .sql import resolve_concepts
 
-        return resolve_concepts(self.vocabulary, keys)
+            self._resolved.update(resolve_concepts(self.vocabulary, [keys]))
+        return self._resolved[keys]
 
     def _codeset(self, key: tuple, name: str, concepts: tuple[OmopConcept, ...], node: Node) -> int:
         if not concepts:

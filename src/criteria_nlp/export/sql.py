@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -31,7 +32,7 @@ from ..logic import (
 from ..resources import sql_file
 from ..terminology import systems
 from .base import (
-    INDEX_ANCHORS, ExportResult, Problems, criteria_of, is_age, lookback_days, number,
+    INDEX_ANCHORS, ExportResult, Problems, age_group_of, criteria_of, is_age, lookback_days, number,
     qualifier_problems, sex_of, window_days,
 )
 from .concepts import (
@@ -43,9 +44,18 @@ SQL_OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparat
            Comparator.EQ: "=", Comparator.NE: "<>"}
 _LIMIT_COLUMN = {Reference.ULN: "range_high", Reference.LLN: "range_low"}
 RUNTIME = {"index_date": "the assessment date; enrollment, screening and 'now' windows count from it",
-           "first_dose_date": "the first-dose date, for windows anchored at the first dose"}
+           **{f"{a.value}_date": f"the {a.value.replace('_', ' ')} date, for windows anchored at it"
+              for a in Anchor if a not in INDEX_ANCHORS}}
 PARAMETERS_PREFIX = "-- parameters: "
 _PLACEHOLDER = re.compile(r"@([a-z_]+)")
+# the keys of the concept sets: one VALUES table each, and the seed block that reads it
+_KEY_COLUMNS = {"codeset_code": ("codeset_id", "vocabulary_id", "concept_code"),
+                "codeset_pattern": ("codeset_id", "vocabulary_id", "pattern"),
+                "codeset_name": ("codeset_id", "name")}
+_SEED_BLOCKS = {"codeset_code": "seed_by_code", "codeset_pattern": "seed_by_pattern", "codeset_name": "seed_by_name"}
+# A concept's bounds the SQL export handles itself (base.qualifier_problems reports the rest):
+# counts, durations and a window's near edge are expressed, a dose bound is unknown (limited).
+_HANDLED = frozenset({"count", "duration", "dose", "near edge"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -58,7 +68,7 @@ def export_sql(trial: Trial, *, cdm_schema: str | None = None) -> ExportResult:
         target = exclusions if criterion.section is Section.EXCLUSION else inclusions
         target.append((criterion, builder.criterion(criterion)))
     eligibility = _where(inclusions, exclusions)
-    runtime = [name for name in RUNTIME if f"${name}" in _executable(eligibility)]
+    runtime = [name for name in RUNTIME if f"${name}" in _executable(eligibility + "".join(builder.ctes()))]
     header = [
         f"criteria-nlp export: persons eligible for trial {_comment(trial.id)} (OMOP CDM v5.4).",
         "Named parameters are written $name (DuckDB, SQLite). Bind at run time:",
@@ -68,9 +78,11 @@ def export_sql(trial: Trial, *, cdm_schema: str | None = None) -> ExportResult:
         "returned only when every inclusion criterion is TRUE and every exclusion FALSE.",
         PARAMETERS_PREFIX[3:] + json.dumps(builder.params, ensure_ascii=False),
     ]
+    ctes = builder.ctes()
     text = _template("eligible_persons.sql", cdm_schema,
                      header="\n".join(f"-- {line}".rstrip() for line in header),
-                     codesets=("WITH " + ",\n".join(builder.codesets)) if builder.codesets else "",
+                     ctes=("WITH " + ",\n".join(ctes)) if ctes else "",
+                     joins="".join("\n  " + _block("join_atom", name=name) for name in builder.atom_names),
                      eligibility=eligibility)
     return ExportResult(text + "\n", problems.freeze(), dict(builder.params))
 
@@ -91,19 +103,25 @@ def export_sql_postgres(trial: Trial, *, cdm_schema: str | None = None) -> Expor
         (statement,) = sqlglot.transpile(body, read="duckdb", write="postgres", pretty=True)
     except sqlglot.errors.SqlglotError as err:       # pragma: no cover - the templates are fixed
         raise ExportError(f"sqlglot could not transpile the query: {err}") from err
-    header = [line.replace("written $name (DuckDB, SQLite)", "written %(name)s (psycopg)") for line in header]
+    header = [re.sub(r"\$(\w+)", r"%(\1)s", line.replace("(DuckDB, SQLite)", "(psycopg)")) for line in header]
     header.append(PARAMETERS_PREFIX + json.dumps(dict(result.parameters), ensure_ascii=False))
     return ExportResult("\n".join(header) + "\n" + statement + "\n", result.unsupported, result.parameters)
 
 
-def resolve_concepts(connection: Any, keys: MatchKeys, *, cdm_schema: str | None = None) -> tuple[OmopConcept, ...]:
-    """The standard concepts the vocabulary tables of ``connection`` give a concept's codes and
-    names (the concept set the SQL export uses, before descendants), for a Circe concept set."""
+def resolve_concepts(connection: Any, keys: "Sequence[MatchKeys]", *,
+                     cdm_schema: str | None = None) -> dict[MatchKeys, tuple[OmopConcept, ...]]:
+    """The standard concepts the vocabulary tables of ``connection`` give each concept's codes
+    and names (the SQL export's concept sets before descendants), for Circe concept sets; one
+    query for all of them."""
     builder = _Builder(concept_map(), Problems(), _prefix(cdm_schema))
-    name = builder.codeset(keys)
-    statement = "WITH " + builder.codesets[0] + "\n" + _block("resolve", builder.prefix, standard=f"{name}_standard")
-    rows = connection.execute(statement, builder.params).fetchall()
-    return tuple(OmopConcept(int(r[0]), r[1], r[2], r[3], r[4], "vocabulary") for r in rows)
+    ids = {k: builder.codeset_id(k) for k in keys}
+    if not ids:
+        return {}
+    statement = "WITH " + ",\n".join(builder.ctes()) + "\n" + _block("resolve", builder.prefix)
+    found: dict[int, list[OmopConcept]] = {}
+    for row in connection.execute(statement, builder.params).fetchall():
+        found.setdefault(int(row[0]), []).append(OmopConcept(int(row[1]), row[2], row[3], row[4], row[5], "vocabulary"))
+    return {k: tuple(found.get(i, ())) for k, i in ids.items()}
 
 
 def cdm_ddl(cdm_schema: str | None = None) -> str:
@@ -120,26 +138,35 @@ def parameters_from_sql(text: str) -> dict[str, Any]:
 
 
 def bind(text: str, parameters: Mapping[str, Any], *, index_date: date | str,
-         first_dose_date: date | str | None = None) -> dict[str, Any]:
-    """All parameters of the query: the constants plus the run-time dates it uses."""
+         first_dose_date: date | str | None = None,
+         anchors: Mapping[Anchor, date | str] | None = None) -> dict[str, Any]:
+    """All parameters of the query: the constants plus the run-time dates it uses (the
+    assessment date, and the date of every other anchor a window counts from)."""
+    dates = {f"{a.value}_date": d for a, d in (anchors or {}).items()}
+    if first_dose_date is not None:
+        dates["first_dose_date"] = first_dose_date
     bound = dict(parameters)
     executable = _executable(text)
-    if "$index_date" in executable:
-        bound["index_date"] = str(index_date)
-    if "$first_dose_date" in executable:
-        if first_dose_date is None:
-            raise ExportError("this query has a window anchored at the first dose: give first_dose_date")
-        bound["first_dose_date"] = str(first_dose_date)
+    for name in RUNTIME:
+        if f"${name}" not in executable:
+            continue
+        if name == "index_date":
+            bound[name] = str(index_date)
+        elif name in dates:
+            bound[name] = str(dates[name])
+        else:
+            raise ExportError(f"this query has a window anchored at the {name.removesuffix('_date').replace('_', ' ')}: "
+                              f"give {name}")
     return bound
 
 
 def run(connection: Any, sql: "ExportResult | str", *, index_date: date | str,
-        first_dose_date: date | str | None = None) -> list[int]:
+        first_dose_date: date | str | None = None, anchors: Mapping[Anchor, date | str] | None = None) -> list[int]:
     """Run an exported query on a DB-API connection with ``$name`` parameters (DuckDB, SQLite)."""
     text = sql.content if isinstance(sql, ExportResult) else sql
     constants = sql.parameters if isinstance(sql, ExportResult) else parameters_from_sql(text)
-    rows = connection.execute(text, bind(text, constants, index_date=index_date,
-                                         first_dose_date=first_dose_date)).fetchall()
+    rows = connection.execute(text, bind(text, constants, index_date=index_date, first_dose_date=first_dose_date,
+                                         anchors=anchors)).fetchall()
     return [row[0] for row in rows]
 
 
@@ -152,8 +179,24 @@ class _Builder:
         self.prefix = prefix
         self.params: dict[str, Any] = {}
         self._names: dict[tuple[type, Any], str] = {}
-        self.codesets: list[str] = []
-        self._codesets: dict[MatchKeys, str] = {}
+        self._codesets: dict[MatchKeys, int] = {}
+        self._keys: dict[str, list[str]] = {name: [] for name in _KEY_COLUMNS}
+        self._hits: dict[str, str] = {}
+        self._atoms: dict[tuple, tuple[str, str]] = {}
+
+    @property
+    def atom_names(self) -> list[str]:
+        return [name for name, _ in self._atoms.values()]
+
+    def ctes(self) -> list[str]:
+        """The WITH clause: concept set keys, the concept sets, table hits, then the atoms."""
+        if not self._codesets:
+            return [cte for _, cte in self._atoms.values()]
+        keys = [_block("codeset_keys", name=name, columns=", ".join(_KEY_COLUMNS[name]),
+                       rows=",\n".join(rows)) for name, rows in self._keys.items() if rows]
+        seeds = [_block(_SEED_BLOCKS[name], self.prefix) for name, rows in self._keys.items() if rows]
+        codesets = _block("codesets", self.prefix, seeds="\nUNION\n".join(seeds))
+        return [*keys, codesets, *self._hits.values(), *(cte for _, cte in self._atoms.values())]
 
     def param(self, value: Any) -> str:
         """A bound parameter for a constant; equal constants share one name."""
@@ -163,6 +206,13 @@ class _Builder:
             self._names[key] = f"p{len(self.params) + 1}"
             self.params[self._names[key]] = value
         return f"${self._names[key]}"
+
+    def atom(self, key: tuple, block: str, **values: str) -> str:
+        """The name of the per-person subquery ``block`` fills; equal atoms share one."""
+        if key not in self._atoms:
+            name = f"a{len(self._atoms) + 1}"
+            self._atoms[key] = (name, _block(block, self.prefix, name=name, **values))
+        return self._atoms[key][0]
 
     def criterion(self, criterion: Criterion) -> str:
         if criterion.logic is None:
@@ -214,11 +264,13 @@ class _Builder:
             value = self.converted(node)
         else:
             value = _block("plain_value")
-        concept = self.concept_match(node, table, compare_keys(node))
-        latest = _block("latest_value", self.prefix, value=value, table=table.name, concept=concept,
-                        period=self.period(node, table, node.window, lookback=True), date=table.start,
-                        id=table.id)
-        return _block("compare", left=latest, op=SQL_OPS[node.comparator], right=self.param(node.value))
+        codeset = self.codeset(node, compare_keys(node))
+        period = self.period(node, table, node.window, lookback=True)
+        name = self.atom(("value", table.name, codeset, value, period), "latest_value", value=value,
+                         table=table.name, hit=self.hit(table), codeset=str(codeset), period=period,
+                         date=table.start, id=table.id)
+        return _block("compare", left=_block("value", name=name), op=SQL_OPS[node.comparator],
+                      right=self.param(node.value))
 
     def converted(self, node: Compare) -> str:
         """The value in the threshold's unit: a factor per unit, NULL (unknown) for other units."""
@@ -249,78 +301,115 @@ class _Builder:
         if sex is not None:
             gender = self.concepts.gender(sex)
             return _block("sex", gender=self.param(gender.concept_id if gender else -1))
-        qualifier_problems(node, self.problems, "in SQL")
+        age = age_group_of(node)
+        if age is not None:
+            return self.age(age)
+        qualifier_problems(node, self.problems, "in SQL", expressible=_HANDLED)
         lookup = concept_lookup(node)
-        closed = set(_rules().closed_world_lists)
-        searches: list[tuple[str, MatchKeys, bool]] = [
-            (LIST_DOMAINS[name], lookup.keys, name in closed) for name in lookup.lists if name in LIST_DOMAINS]
+        closed_lists = _rules().closed_world_lists
+        searches: list[tuple[str, MatchKeys]] = [(LIST_DOMAINS[name], lookup.keys) for name in lookup.lists
+                                                 if name in LIST_DOMAINS]
+        lists = [name for name in lookup.lists if name in LIST_DOMAINS]
         if lookup.allergy is not None:
-            searches.append((LIST_DOMAINS["allergies"], lookup.allergy, "allergies" in closed))
+            searches.append((LIST_DOMAINS["allergies"], lookup.allergy))
+            lists.append("allergies")
         if not searches:
             self.problems.node(node, f"no OMOP table holds a {node.domain.value} concept other than sex: unknown")
             return _block("unknown")
-        closed_parts, open_parts = [], []
-        seen: set[tuple[str, MatchKeys]] = set()
-        for domain, keys, is_closed in searches:
-            if (domain, keys) in seen:
-                continue
-            seen.add((domain, keys))
+        rows = []
+        for domain, keys in dict.fromkeys(searches):
             table = TABLES[domain]
-            exists = _block("event_exists", self.prefix, table=table.name,
-                            concept=self.concept_match(node, table, keys),
-                            period=self.period(node, table, node.window))
-            (closed_parts if is_closed else open_parts).append(exists)
-        parts = list(closed_parts)
-        if open_parts:
-            # an absent observation is unknown, not false (the evaluator's open lists)
-            parts.append(_block("true_or_unknown", condition=_connect("OR", open_parts)))
-        return parts[0] if len(parts) == 1 else _connect("OR", parts)
+            rows.append(_block("event_rows", self.prefix, table=table.name, hit=self.hit(table),
+                               codeset=str(self.codeset(node, keys)), id=table.id, start=table.start,
+                               end=self.end(table), period=self.period(node, table, node.window)))
+        lasted = self.lasted(node)
+        name = self.atom(("events", *rows, lasted), "events", rows="\nUNION ALL\n".join(rows), lasted=lasted)
+        closed = set(lists) <= closed_lists
+        return _block("found", name=name, present=self.limited(node, name, closed),
+                      absent=_block("false" if closed else "unknown"))
 
-    def concept_match(self, node: Compare | Concept, table: OmopTable, keys: MatchKeys) -> str:
-        """Rows coded with the concept set of ``keys`` (resolved through the vocabulary tables),
-        or unmapped rows whose source value is one of its codes or names."""
+    def limited(self, node: Concept, name: str, closed: bool) -> str:
+        """The truth of a concept the person has: TRUE, or its count and duration bounds in
+        Kleene logic (the evaluator's: a count short of "at least k" is open unless the tables
+        are complete; no dose is read, so a dose bound is unknown)."""
+        if node.dose is not None:
+            self.problems.node(node, "the dose bound is not read (drug_exposure quantities are not doses "
+                                     "per day): unknown when the drug is found, as in the evaluator")
+            return _block("unknown")
+        tests = []
+        if node.count is not None:
+            comparator = node.count.comparator
+            grows = comparator in (Comparator.GE, Comparator.GT)
+            tests.append(_block("count_test", name=name, op=SQL_OPS[comparator], k=self.param(node.count.value),
+                                holds=_block("true" if grows or closed else "unknown"),
+                                fails=_block("false" if closed or not grows else "unknown")))
+        if node.duration is not None:
+            tests.append(_block("duration_test", name=name))
+        if not tests:
+            return _block("true")
+        return tests[0] if len(tests) == 1 else _connect("AND", tests)
+
+    def lasted(self, node: Concept) -> str:
+        """How many rows lasted as the duration bound says (days from start to end, or to the
+        assessment date while ongoing), compared in days."""
+        duration = node.duration
+        if duration is None or node.dose is not None:
+            return _block("no_duration")
+        from ..units import UnitError, convert
+
+        try:
+            days = float(f"{convert(duration.value, duration.unit or 'd', 'd'):.12g}")
+        except UnitError:
+            self.problems.node(node, f"duration unit {duration.unit!r} is not a time: no row lasts")
+            return _block("no_duration")
+        return _block("lasted", op=SQL_OPS[duration.comparator], days=self.param(days))
+
+    def codeset(self, node: Compare | Concept, keys: MatchKeys) -> int:
+        """The id of the concept set for ``keys`` (resolved once in the WITH clause)."""
         if not keys.typed:
             self.problems.node(node, "no code: the concept set is resolved from the vocabulary by name only")
-        name = self.codeset(keys)
-        return _block("in_codeset", column=table.concept, source_column=table.source_concept,
-                      source_value=table.source, set=name, source=f"{name}_source", text=f"{name}_text",
-                      texts=", ".join(self.param(t) for t in _texts(keys)))
+        return self.codeset_id(keys)
 
-    def codeset(self, keys: MatchKeys) -> str:
-        """The WITH-clause name of the concept set for ``keys``; equal keys share one."""
+    def codeset_id(self, keys: MatchKeys) -> int:
         if keys not in self._codesets:
-            name = f"cs{len(self._codesets) + 1}"
-            self._codesets[keys] = name
-            tests = []
-            by_system: dict[str, list[str]] = {}
-            for code in keys.typed:
-                by_system.setdefault(code.system, []).append(code.code)
-            for system, codes in sorted(by_system.items()):
-                vocabulary = self.param(system)
-                if systems()[system].prefix_hierarchy:
-                    tests += [_block("code_prefix_test", vocabulary=vocabulary,
-                                     pattern=self.param(code.replace(".", "") + "%")) for code in sorted(codes)]
+            number_ = len(self._codesets) + 1
+            self._codesets[keys] = number_
+            for code in sorted(keys.typed, key=lambda c: (c.system, c.code)):
+                vocabulary = self.param(code.system)
+                if systems()[code.system].prefix_hierarchy:
+                    self._key("codeset_pattern", number_, vocabulary, self.param(code.code.replace(".", "") + "%"))
                 else:
-                    tests.append(_block("code_test", vocabulary=vocabulary,
-                                        codes=", ".join(self.param(c) for c in sorted(codes))))
-            self.codesets.append(_block(
-                "codeset", self.prefix, seed=f"{name}_seed", standard=f"{name}_standard", set=name,
-                source=f"{name}_source", text=f"{name}_text",
-                code_tests=_connect("OR", tests) if tests else "FALSE",
-                texts=", ".join(self.param(t) for t in _texts(keys))))
+                    self._key("codeset_code", number_, vocabulary, self.param(code.code))
+            for text in _texts(keys):
+                self._key("codeset_name", number_, self.param(text))
         return self._codesets[keys]
 
+    def _key(self, table: str, codeset: int, *values: str) -> None:
+        self._keys[table].append(_block("key_row", values=", ".join((str(codeset), *values))))
+
+    def hit(self, table: OmopTable) -> str:
+        name = f"{table.name}_hit"
+        if name not in self._hits:
+            self._hits[name] = _block("hit", self.prefix, name=name, table=table.name, id=table.id,
+                                      column=table.concept, source_column=table.source_concept,
+                                      source_value=table.source)
+        return name
+
     # ---- time --------------------------------------------------------------------------
+
+    def end(self, table: OmopTable) -> str:
+        """A row's last day: its end date; an ongoing condition lasts until the assessment date."""
+        if table.ongoing:
+            return f"COALESCE(v.{table.end}, {self.anchor(Anchor.ENROLLMENT)})"
+        if table.end:
+            return f"COALESCE(v.{table.end}, v.{table.start})"
+        return f"v.{table.start}"
 
     def period(self, node: Compare | Concept, table: OmopTable, window: Window | None,
                lookback: bool = False) -> str:
         """Events up to the assessment date (values: within the look-back), or overlapping the
-        window around its anchor."""
-        end = f"v.{table.end}" if table.end else f"v.{table.start}"
-        if table.ongoing:                       # no end date: still going on at the index date
-            end = f"COALESCE(v.{table.end}, {self.anchor(Anchor.ENROLLMENT)})"
-        elif table.end:
-            end = f"COALESCE(v.{table.end}, v.{table.start})"
+        window around its anchor (without its near edge, when it has one)."""
+        end = self.end(table)
         if window is None:
             if lookback:
                 return _block("overlaps", start=table.start, end=end,
@@ -332,14 +421,18 @@ class _Builder:
             self.problems.node(node, f"window unit {window.unit!r} cannot be counted in days: "
                                      "any time up to the assessment date is used")
             return _block("until", start=table.start, high=self.anchor(Anchor.ENROLLMENT))
-        before = self.anchor(window.anchor, "-", days) if window.relation is not Relation.AFTER else None
-        after = self.anchor(window.anchor, "+", days) if window.relation is not Relation.BEFORE else None
-        return _block("overlaps", start=table.start, end=end,
-                      low=before or self.anchor(window.anchor), high=after or self.anchor(window.anchor))
+        near = window_days(replace(window, value=window.start)) if window.start is not None else 0
+        if window.relation is Relation.BEFORE:
+            low, high = self.anchor(window.anchor, "-", days), self.anchor(window.anchor, "-", near)
+        elif window.relation is Relation.AFTER:
+            low, high = self.anchor(window.anchor, "+", near), self.anchor(window.anchor, "+", days)
+        else:
+            low, high = self.anchor(window.anchor, "-", days), self.anchor(window.anchor, "+", days)
+        return _block("overlaps", start=table.start, end=end, low=low, high=high)
 
     def anchor(self, anchor: Anchor, sign: str | None = None, days: int | None = None) -> str:
-        name = "index_date" if anchor in INDEX_ANCHORS else "first_dose_date"
-        if sign is None:
+        name = "index_date" if anchor in INDEX_ANCHORS else f"{anchor.value}_date"
+        if sign is None or not days:
             return _block("anchor", date=f"${name}")
         return _block("anchor_shifted", date=f"${name}", sign=sign, days=self.param(days))
 
@@ -374,8 +467,8 @@ def _blocks() -> dict[str, str]:
     return blocks
 
 
-def _block(name: str, prefix: str = "", **values: str) -> str:
-    return _fill(_blocks()[name], f"blocks.sql:{name}", prefix, values)
+def _block(block: str, prefix: str = "", /, **values: str) -> str:
+    return _fill(_blocks()[block], f"blocks.sql:{block}", prefix, values)
 
 
 def _template(file: str, cdm_schema: str | None, **values: str) -> str:

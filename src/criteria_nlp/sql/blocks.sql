@@ -1,102 +1,170 @@
--- Building blocks of the eligibility query, one per criterion type. "@name" placeholders
--- are filled by criteria_nlp.export.sql with generated fragments or bound-parameter names
--- ($p1, $index_date...); no value is ever formatted into the text. "v" is the event row,
--- "p" the person of the outer query.
+-- Building blocks of the eligibility query. "@name" placeholders are filled by
+-- criteria_nlp.export.sql with generated fragments, names of the query's own subqueries or
+-- bound-parameter names ($p1, $index_date...); no value is ever formatted into the text.
+-- The query is set-based: every concept set is resolved once (codeset_* subqueries keyed by
+-- codeset_id), the rows of each CDM table that belong to a concept set are found once
+-- (<table>_hit), each atom is one per-person subquery (a1, a2, ...) joined to the person
+-- table, and the WHERE clause combines the atoms' truths. "v" is an event row, "p" the person.
 
--- name: codeset
--- A concept set resolved through the vocabulary tables, as four named subqueries of the WITH
--- clause. @seed: the concepts the criterion names, by vocabulary and code (ICD-10-CM and ATC
--- codes with every code under them) or by name or synonym. @set: the standard concepts among
--- them and those they map to ('Maps to'), with all their descendants (concept_ancestor).
--- @source: the source concepts, i.e. the seeds and every concept that maps into @set.
--- @text: lower-case codes and names of those concepts, for rows known only by a source value.
-@seed AS (
-  SELECT c.concept_id
-    FROM @cdm_schema.concept AS c
-   WHERE @code_tests
-      OR lower(c.concept_name) IN (@texts)
-  UNION
-  SELECT s.concept_id
-    FROM @cdm_schema.concept_synonym AS s
-   WHERE lower(s.concept_synonym_name) IN (@texts)
+-- name: codeset_keys
+-- The keys of every concept set, as bound parameters: @name (@columns) holds one row per key.
+@name (@columns) AS (
+  VALUES @rows
+)
+
+-- name: key_row
+(@values)
+
+-- name: codesets
+-- Concept sets resolved through the vocabulary tables. codeset_seed: the concepts a set names,
+-- by vocabulary and code (ICD-10-CM and ATC codes with every code under them) or by name or
+-- synonym. codeset: the standard concepts among the seeds and those they map to ('Maps to'),
+-- with all their descendants (concept_ancestor). codeset_standard: the same before descendants
+-- (what a Circe concept set lists). codeset_source: the seeds and every concept that maps into
+-- the set. codeset_text: lower-case codes and names of those concepts and the criterion's own
+-- names and codes, for rows known only by a source value.
+codeset_seed AS (
+  @seeds
 ),
-@standard AS (
-  SELECT c.concept_id
-    FROM @seed AS seed
+codeset_standard AS (
+  SELECT seed.codeset_id, c.concept_id
+    FROM codeset_seed AS seed
     JOIN @cdm_schema.concept AS c ON c.concept_id = seed.concept_id
    WHERE c.standard_concept IN ('S', 'C') AND c.invalid_reason IS NULL
   UNION
-  SELECT r.concept_id_2
-    FROM @seed AS seed
+  SELECT seed.codeset_id, r.concept_id_2
+    FROM codeset_seed AS seed
     JOIN @cdm_schema.concept_relationship AS r ON r.concept_id_1 = seed.concept_id
    WHERE r.relationship_id = 'Maps to' AND r.invalid_reason IS NULL
 ),
-@set AS (
-  SELECT concept_id FROM @standard
+codeset AS (
+  SELECT codeset_id, concept_id FROM codeset_standard
   UNION
-  SELECT a.descendant_concept_id
-    FROM @standard AS st
+  SELECT st.codeset_id, a.descendant_concept_id
+    FROM codeset_standard AS st
     JOIN @cdm_schema.concept_ancestor AS a ON a.ancestor_concept_id = st.concept_id
 ),
-@source AS (
-  SELECT concept_id FROM @seed
+codeset_source AS (
+  SELECT codeset_id, concept_id FROM codeset_seed
   UNION
-  SELECT r.concept_id_1
-    FROM @cdm_schema.concept_relationship AS r
-    JOIN @set AS cs ON cs.concept_id = r.concept_id_2
+  SELECT cs.codeset_id, r.concept_id_1
+    FROM codeset AS cs
+    JOIN @cdm_schema.concept_relationship AS r ON r.concept_id_2 = cs.concept_id
    WHERE r.relationship_id = 'Maps to' AND r.invalid_reason IS NULL
 ),
-@text AS (
-  SELECT lower(c.concept_code) AS text
-    FROM @cdm_schema.concept AS c
-   WHERE c.concept_id IN (SELECT concept_id FROM @set UNION SELECT concept_id FROM @source)
+codeset_text AS (
+  SELECT codeset_id, name AS text FROM codeset_name
   UNION
-  SELECT lower(c.concept_name)
-    FROM @cdm_schema.concept AS c
-   WHERE c.concept_id IN (SELECT concept_id FROM @set)
+  SELECT k.codeset_id, lower(c.concept_code)
+    FROM (SELECT codeset_id, concept_id FROM codeset
+          UNION
+          SELECT codeset_id, concept_id FROM codeset_source) AS k
+    JOIN @cdm_schema.concept AS c ON c.concept_id = k.concept_id
   UNION
-  SELECT lower(s.concept_synonym_name)
-    FROM @cdm_schema.concept_synonym AS s
-   WHERE s.concept_id IN (SELECT concept_id FROM @set)
+  SELECT cs.codeset_id, lower(c.concept_name)
+    FROM codeset AS cs
+    JOIN @cdm_schema.concept AS c ON c.concept_id = cs.concept_id
+  UNION
+  SELECT cs.codeset_id, lower(s.concept_synonym_name)
+    FROM codeset AS cs
+    JOIN @cdm_schema.concept_synonym AS s ON s.concept_id = cs.concept_id
 )
 
--- name: code_test
-(c.vocabulary_id = @vocabulary AND c.concept_code IN (@codes))
+-- name: seed_by_code
+SELECT k.codeset_id, c.concept_id
+  FROM codeset_code AS k
+  JOIN @cdm_schema.concept AS c ON c.vocabulary_id = k.vocabulary_id AND c.concept_code = k.concept_code
 
--- name: code_prefix_test
+-- name: seed_by_pattern
 -- A code and every code under it, in a vocabulary whose codes carry the hierarchy.
-(c.vocabulary_id = @vocabulary AND replace(c.concept_code, '.', '') LIKE @pattern)
+SELECT k.codeset_id, c.concept_id
+  FROM codeset_pattern AS k
+  JOIN @cdm_schema.concept AS c ON c.vocabulary_id = k.vocabulary_id
+                               AND replace(c.concept_code, '.', '') LIKE k.pattern
 
--- name: in_codeset
--- A row coded with a concept of the set (standard column) or one of its source concepts; an
--- unmapped row (concept id 0) whose source value is one of the set's codes or names, or of
--- the project's own names and codes for the criterion.
-(v.@column IN (SELECT concept_id FROM @set)
- OR v.@source_column IN (SELECT concept_id FROM @source)
- OR (COALESCE(v.@column, 0) = 0
-     AND (lower(v.@source_value) IN (SELECT text FROM @text)
-          OR lower(v.@source_value) IN (@texts))))
+-- name: seed_by_name
+SELECT k.codeset_id, c.concept_id
+  FROM codeset_name AS k
+  JOIN @cdm_schema.concept AS c ON lower(c.concept_name) = k.name
+UNION
+SELECT k.codeset_id, s.concept_id
+  FROM codeset_name AS k
+  JOIN @cdm_schema.concept_synonym AS s ON lower(s.concept_synonym_name) = k.name
+
+-- name: hit
+-- The rows of one CDM table that belong to a concept set: coded with a concept of the set
+-- (standard column) or one of its source concepts, or unmapped (concept id 0) with a source
+-- value that is one of the set's codes or names.
+@name AS (
+  SELECT cs.codeset_id, v.@id AS row_id
+    FROM @cdm_schema.@table AS v
+    JOIN codeset AS cs ON cs.concept_id = v.@column
+  UNION
+  SELECT cs.codeset_id, v.@id
+    FROM @cdm_schema.@table AS v
+    JOIN codeset_source AS cs ON cs.concept_id = v.@source_column
+  UNION
+  SELECT t.codeset_id, v.@id
+    FROM @cdm_schema.@table AS v
+    JOIN codeset_text AS t ON t.text = lower(v.@source_value)
+   WHERE COALESCE(v.@column, 0) = 0
+)
 
 -- name: latest_value
--- The most recent value of a concept on or before the anchor (inside the window if any);
--- NULL (unknown) when there is none. "u" is the unit's concept.
-(SELECT @value
-   FROM @cdm_schema.@table AS v
-   LEFT JOIN @cdm_schema.concept AS u ON u.concept_id = v.unit_concept_id
-  WHERE v.person_id = p.person_id
-    AND @concept
-    AND v.value_as_number IS NOT NULL
-    AND @period
-  ORDER BY v.@date DESC, v.@id DESC
-  LIMIT 1)
+-- Per person, the value of the most recent row of a concept set in the period (the latest
+-- date, then the latest row); no row for a person without one. "u" is the unit's concept.
+@name AS (
+  SELECT ranked.person_id, ranked.value
+    FROM (SELECT v.person_id, @value AS value,
+                 row_number() OVER (PARTITION BY v.person_id ORDER BY v.@date DESC, v.@id DESC) AS recency
+            FROM @cdm_schema.@table AS v
+            JOIN @hit AS h ON h.row_id = v.@id
+            LEFT JOIN @cdm_schema.concept AS u ON u.concept_id = v.unit_concept_id
+           WHERE h.codeset_id = @codeset
+             AND v.value_as_number IS NOT NULL
+             AND @period) AS ranked
+   WHERE ranked.recency = 1
+)
 
--- name: event_exists
--- TRUE when the person has an event of the concept in the period, else FALSE.
-EXISTS (SELECT 1
-          FROM @cdm_schema.@table AS v
-         WHERE v.person_id = p.person_id
-           AND @concept
-           AND @period)
+-- name: events
+-- Per person, how many rows of the concept's sets lie in the period (n) and how many of them
+-- lasted as the duration bound says (lasted); no row for a person without one.
+@name AS (
+  SELECT e.person_id, count(*) AS n, @lasted AS lasted
+    FROM (@rows) AS e
+   GROUP BY e.person_id
+)
+
+-- name: event_rows
+SELECT v.person_id, @end - v.@start AS days
+  FROM @cdm_schema.@table AS v
+  JOIN @hit AS h ON h.row_id = v.@id
+ WHERE h.codeset_id = @codeset
+   AND @period
+
+-- name: lasted
+count(CASE WHEN e.days @op @days THEN 1 END)
+
+-- name: no_duration
+0
+
+-- name: join_atom
+LEFT JOIN @name ON @name.person_id = p.person_id
+
+-- name: found
+-- A concept's truth: @present when the person has rows in the period, else @absent (FALSE in
+-- a closed-world table, NULL where absence is unknown).
+(CASE WHEN @name.n > 0 THEN @present ELSE @absent END)
+
+-- name: count_test
+-- "@op k occurrences": @holds (TRUE, or NULL when the record may be incomplete) or @fails.
+(CASE WHEN @name.n @op @k THEN @holds ELSE @fails END)
+
+-- name: duration_test
+(@name.lasted > 0)
+
+-- name: value
+@name.value
 
 -- name: until
 v.@start <= @high
@@ -157,16 +225,18 @@ CASE WHEN @arg THEN 1 ELSE 0 END
 -- name: count_possible
 CASE WHEN @arg IS NOT FALSE THEN 1 ELSE 0 END
 
--- name: true_or_unknown
--- An open-world presence: TRUE when found, else NULL (unknown), never FALSE.
-(CASE WHEN @condition THEN TRUE END)
+-- name: true
+TRUE
+
+-- name: false
+FALSE
 
 -- name: unknown
 CAST(NULL AS BOOLEAN)
 
 -- name: resolve
--- The standard concepts a concept set names, with what a Circe concept set item shows of them.
-SELECT c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
-  FROM @cdm_schema.concept AS c
- WHERE c.concept_id IN (SELECT concept_id FROM @standard)
- ORDER BY c.concept_id
+-- The standard concepts each concept set names, with what a Circe concept set item shows of them.
+SELECT s.codeset_id, c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
+  FROM codeset_standard AS s
+  JOIN @cdm_schema.concept AS c ON c.concept_id = s.concept_id
+ ORDER BY s.codeset_id, c.concept_id

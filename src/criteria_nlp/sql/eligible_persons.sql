@@ -1,6 +1,6 @@
 @header
-@codesets
+@ctes
 SELECT p.person_id
-  FROM @cdm_schema.person AS p
+  FROM @cdm_schema.person AS p@joins
  WHERE @eligibility
  ORDER BY p.person_id
