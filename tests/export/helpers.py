@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from criteria_nlp.logic import (
-    Anchor, Comparator, Compare, Concept, Criterion, Domain, Node, Reference, Relation,
+    Anchor, Comparator, Compare, Concept, Criterion, Domain, Limit, Node, Reference, Relation,
     Section, Trial, Variable, Window,
 )
 from criteria_nlp.patients import Patient, load_patient, patient_from_json
@@ -110,6 +111,47 @@ KLEENE_PATIENTS = [
            allergies=[{"name": "cyclophosphamide"}]),
     native("k6", birth_date="2009-01-16"),
 ]
+
+
+# ---- counts, durations, doses, near edges, age groups, other anchors ----------------------
+
+def limited(domain: str, name: str, *, count=None, duration=None, dose=None, window=None) -> Concept:
+    """A concept with (comparator, value[, unit]) bounds on its count, duration or dose."""
+    def limit(bound):
+        return None if bound is None else Limit(Comparator(bound[0]), bound[1], bound[2] if len(bound) > 2 else None)
+
+    return replace(concept(domain, name, window), count=limit(count), duration=limit(duration), dose=limit(dose))
+
+
+def _chemo(start: str, end: str) -> dict[str, Any]:
+    return {"name": "dacarbazine", "start": start, "end": end, "status": "completed"}
+
+
+_CONSENT = {"name": "informed consent", "value": True, "date": "2025-12-01"}
+LIMITED_PATIENTS = (
+    native("two-courses", medications=[_chemo("2025-06-01", "2025-06-10"), _chemo("2025-12-20", "2026-01-05")]),
+    native("long-course", medications=[_chemo("2025-01-01", "2025-10-01")]),
+    native("hiv-ongoing", conditions=[{"name": "HIV infection", "onset": "2015-03-01", "status": "active"}]),
+    native("hiv-recent", conditions=[{"name": "HIV infection", "onset": "2025-12-01", "status": "resolved"}]),
+    native("nothing"),
+    native("consent-twice", observations=[_CONSENT, {**_CONSENT, "date": "2026-01-02"}]),
+    native("consent-once", observations=[_CONSENT], birth_date="2010-06-01"),
+)
+LIMITED_NODES = {
+    "count>=2": limited("drug", "chemotherapy", count=(">=", 2)),
+    "count<=1": limited("drug", "chemotherapy", count=("<=", 1)),
+    "count==1": limited("drug", "chemotherapy", count=("==", 1)),
+    "count>1-open": limited("other", "informed consent", count=(">", 1)),
+    "count<2-open": limited("other", "informed consent", count=("<", 2)),
+    "lasted>=60d": limited("drug", "chemotherapy", duration=(">=", 60, "d")),
+    "lasted<2wk": limited("drug", "chemotherapy", duration=("<", 2, "wk")),
+    "count>=1-and-lasted>=8mo": limited("drug", "chemotherapy", count=(">=", 1), duration=(">=", 8, "mo")),
+    "hiv-lasted>=1a": limited("condition", "hiv infection", duration=(">=", 1, "a")),
+    "dose": limited("drug", "chemotherapy", dose=(">", 100, "mg")),
+    "near-edge": limited("drug", "chemotherapy", window=Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT, start=10)),
+    "surgery-anchor": limited("drug", "chemotherapy", window=Window(3, "mo", Relation.BEFORE, Anchor.SURGERY)),
+    "adult": limited("demographic", "adult"),
+}
 
 
 # ---- OMOP ----------------------------------------------------------------------------------

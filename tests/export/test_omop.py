@@ -48,7 +48,9 @@ def test_reference_trial_shapes(reference):
     assert rules["inc-11"]["Type"] == "ANY"
     chemo = rules["exc-1"]             # an exclusion is its logic negated: no chemotherapy in 30 days
     assert chemo["Type"] == "ALL" and chemo["CriteriaList"][0]["Occurrence"] == {"Type": 0, "Count": 0}
-    assert chemo["CriteriaList"][0]["StartWindow"]["Start"] == {"Days": 30, "Coeff": -1}
+    # a drug taken in the 30 days: it starts by the index date and ends at most 30 days before it
+    assert chemo["CriteriaList"][0]["StartWindow"]["End"] == {"Days": 0, "Coeff": 1}
+    assert chemo["CriteriaList"][0]["EndWindow"]["Start"] == {"Days": 30, "Coeff": -1}
     assert rules["exc-3"]["Type"] == "ALL" and len(rules["exc-3"]["CriteriaList"]) == 3
     melanoma = sets[rules["inc-1"]["CriteriaList"][0]["Criteria"]["ConditionOccurrence"]["CodesetId"]]
     assert melanoma["expression"]["items"] == []      # no vocabulary given: no concept id known
@@ -93,7 +95,14 @@ def _broken(expression: dict, path: str, value) -> dict:
 def test_checks_reject_broken_fixtures(reference, path, value, message):
     _, expression = reference
     found = check_expression(_broken(expression, path, value))
-    assert len(found) == 1 and message in found[0]
+    assert found and message in found[0]        # a wrong CodesetId also leaves its set unused
+
+
+def test_checks_reject_an_unused_concept_set(reference):
+    _, expression = reference
+    broken = copy.deepcopy(expression)
+    broken["ConceptSets"].append({"id": 99, "name": "spare", "expression": {"items": []}})
+    assert check_expression(broken) == ["ConceptSets[99]: not used by any criterion"]
 
 
 def test_circe_codes_live_only_in_the_omop_exporter():

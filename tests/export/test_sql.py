@@ -4,7 +4,6 @@ evaluator (criteria_nlp.evaluate, closed world) finds eligible."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,7 +17,8 @@ from criteria_nlp.logic import And, AtLeast, Fragment, Implies, Not, Or, Section
 from criteria_nlp.spans import Span
 
 from .helpers import (
-    AS_OF, ATOMS, KLEENE_PATIENTS, corpus_patients, gold_trial, omop_database, one_criterion_trial,
+    AS_OF, ATOMS, KLEENE_PATIENTS, LIMITED_NODES, LIMITED_PATIENTS, corpus_patients, gold_trial, omop_database,
+    one_criterion_trial,
 )
 
 CLOSED = Options(closed_world=True)
@@ -124,78 +124,33 @@ def test_first_dose_windows_need_the_first_dose_date(kleene_db):
     assert run(kleene_db, result, index_date=AS_OF, first_dose_date="2025-12-25") == [2]
 
 
-def test_an_explicit_no_in_the_observation_table_reads_as_unknown():
-    """Documented gap: OMOP rows carry presence, so a recorded 'no' (informed consent: false)
-    is not a FALSE in SQL but unknown. SQL stays on the safe side: it returns a subset."""
+@pytest.mark.parametrize("layout", ["standard", "source"])
+def test_a_recorded_no_in_the_observation_table_is_false(layout):
+    """An observation recorded as "no" (value concept No, or value string "No" where nothing is
+    mapped) is FALSE, as for the evaluator; a "yes" is TRUE; no row at all is unknown."""
     from .helpers import CONSENT, native
-    no = native("no", observations=[{"name": "informed consent", "value": False, "date": "2026-01-12"}])
-    con = omop_database([no])
-    as_exclusion = one_criterion_trial(CONSENT, Section.EXCLUSION)
-    assert Evaluator(no, CLOSED).node(CONSENT, []) is Truth.FALSE      # evaluator: eligible
-    assert run(con, export_sql(as_exclusion), index_date=AS_OF) == []  # SQL: unknown, not returned
+    consent = {"name": "informed consent", "date": "2026-01-12"}
+    patients = [native("no", observations=[{**consent, "value": False}]),
+                native("yes", observations=[{**consent, "value": True}]),
+                native("none"),
+                native("no-then-yes", observations=[{**consent, "value": False}, {**consent, "value": True}])]
+    con = omop_database(patients, layout)
+    truths = [Evaluator(p, CLOSED).node(CONSENT, []) for p in patients]
+    assert truths == [Truth.FALSE, Truth.TRUE, Truth.UNKNOWN, Truth.TRUE]
+    assert run(con, export_sql(one_criterion_trial(CONSENT, Section.EXCLUSION)), index_date=AS_OF) == [1]
+    assert run(con, export_sql(one_criterion_trial(CONSENT)), index_date=AS_OF) == [2, 4]
 
 
 # ---- counts, durations, doses, near edges, age groups, other anchors ----------------------
 
-def _limited(domain: str, name: str, *, count=None, duration=None, dose=None, window=None):
-    from criteria_nlp.logic import Comparator, Limit
-
-    from .helpers import concept
-
-    def limit(bound):
-        return None if bound is None else Limit(Comparator(bound[0]), bound[1], bound[2] if len(bound) > 2 else None)
-
-    node = concept(domain, name, window)
-    return replace(node, count=limit(count), duration=limit(duration), dose=limit(dose))
-
-
-def _chemo(start: str, end: str) -> dict:
-    return {"name": "dacarbazine", "start": start, "end": end, "status": "completed"}
-
-
-def _limited_patients():
-    from .helpers import native
-    consent = {"name": "informed consent", "value": True, "date": "2025-12-01"}
-    return [
-        native("two-courses", medications=[_chemo("2025-06-01", "2025-06-10"), _chemo("2025-12-20", "2026-01-05")]),
-        native("long-course", medications=[_chemo("2025-01-01", "2025-10-01")]),
-        native("hiv-ongoing", conditions=[{"name": "HIV infection", "onset": "2015-03-01", "status": "active"}]),
-        native("hiv-recent", conditions=[{"name": "HIV infection", "onset": "2025-12-01", "status": "resolved"}]),
-        native("nothing"),
-        native("consent-twice", observations=[consent, {**consent, "date": "2026-01-02"}]),
-        native("consent-once", observations=[consent], birth_date="2010-06-01"),
-    ]
-
-
-def _limited_nodes():
-    from criteria_nlp.logic import Anchor, Relation, Window
-    before = Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT, start=10)
-    after_surgery = Window(3, "mo", Relation.BEFORE, Anchor.SURGERY)
-    return {
-        "count>=2": _limited("drug", "chemotherapy", count=(">=", 2)),
-        "count<=1": _limited("drug", "chemotherapy", count=("<=", 1)),
-        "count==1": _limited("drug", "chemotherapy", count=("==", 1)),
-        "count>1-open": _limited("other", "informed consent", count=(">", 1)),
-        "count<2-open": _limited("other", "informed consent", count=("<", 2)),
-        "lasted>=60d": _limited("drug", "chemotherapy", duration=(">=", 60, "d")),
-        "lasted<2wk": _limited("drug", "chemotherapy", duration=("<", 2, "wk")),
-        "count>=1-and-lasted>=8mo": _limited("drug", "chemotherapy", count=(">=", 1), duration=(">=", 8, "mo")),
-        "hiv-lasted>=1a": _limited("condition", "hiv infection", duration=(">=", 1, "a")),
-        "dose": _limited("drug", "chemotherapy", dose=(">", 100, "mg")),
-        "near-edge": _limited("drug", "chemotherapy", window=before),
-        "surgery-anchor": _limited("drug", "chemotherapy", window=after_surgery),
-        "adult": _limited("demographic", "adult"),
-    }
-
-
 @pytest.mark.parametrize("section", [Section.INCLUSION, Section.EXCLUSION])
-@pytest.mark.parametrize("key", list(_limited_nodes()))
+@pytest.mark.parametrize("key", list(LIMITED_NODES))
 def test_counts_durations_doses_and_near_edges_as_the_evaluator(key, section):
     """Each bound in Kleene logic: a person is returned exactly when the evaluator (closed
     world) says the criterion is met (inclusion) or not met (exclusion)."""
     from criteria_nlp.logic import Anchor
-    node = _limited_nodes()[key]
-    patients = _limited_patients()
+    node = LIMITED_NODES[key]
+    patients = list(LIMITED_PATIENTS)
     surgery = "2025-12-31"
     options = Options(closed_world=True, anchors={Anchor.SURGERY: date.fromisoformat(surgery)})
     wanted = Truth.TRUE if section is Section.INCLUSION else Truth.FALSE
@@ -210,17 +165,17 @@ def test_counts_durations_doses_and_near_edges_as_the_evaluator(key, section):
 
 def test_the_bounds_decide_something():
     """The cases above are not all alike: each bound tells some patients apart."""
-    patients = _limited_patients()
+    patients = list(LIMITED_PATIENTS)
     from criteria_nlp.logic import Anchor
     options = Options(closed_world=True, anchors={Anchor.SURGERY: date(2025, 12, 31)})
-    for key, node in _limited_nodes().items():
+    for key, node in LIMITED_NODES.items():
         truths = {Evaluator(p, options).node(node, []) for p in patients}
         assert len(truths) > 1, key
 
 
 def test_a_window_at_another_anchor_needs_its_date(kleene_db):
     from criteria_nlp.logic import Anchor
-    result = export_sql(one_criterion_trial(_limited_nodes()["surgery-anchor"]))
+    result = export_sql(one_criterion_trial(LIMITED_NODES["surgery-anchor"]))
     with pytest.raises(ExportError, match="surgery_date"):
         run(kleene_db, result, index_date=AS_OF)
     assert "$surgery_date" in result.content and run(kleene_db, result, index_date=AS_OF,

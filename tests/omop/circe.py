@@ -7,8 +7,7 @@ from __future__ import annotations
 import warnings
 
 
-def circe_select(connection, expression_json: str) -> list[int]:
-    """The person ids of the cohort (each person's first visit at which every rule holds)."""
+def _statements(expression_json: str) -> list[str]:
     from circe.api import build_cohort_query, cohort_expression_from_json
     from circe.cohortdefinition import BuildExpressionQueryOptions
     from duckcdm.sqlrender import render, split_sql, translate
@@ -18,14 +17,32 @@ def circe_select(connection, expression_json: str) -> list[int]:
     options.target_table = "main.cohort"
     options.cohort_id = 1
     options.generate_stats = False
-    sql = build_cohort_query(cohort_expression_from_json(expression_json), options)
-    sql = translate(render(sql), "duckdb")
+    sql = translate(render(build_cohort_query(cohort_expression_from_json(expression_json), options)), "duckdb")
+    return [statement for statement in split_sql(sql) if statement.strip()]
+
+
+def circe_select(connection, expression_json: str) -> list[int]:
+    """The person ids of the cohort (each person's first visit at which every rule holds)."""
     connection.execute("CREATE OR REPLACE TABLE cohort (cohort_definition_id INTEGER, subject_id BIGINT, "
                        "cohort_start_date DATE, cohort_end_date DATE)")
-    for statement in split_sql(sql):
-        if statement.strip():
-            connection.execute(statement)
+    for statement in _statements(expression_json):
+        connection.execute(statement)
     return [row[0] for row in connection.execute("SELECT DISTINCT subject_id FROM cohort ORDER BY 1").fetchall()]
+
+
+def circe_rules(connection, expression_json: str) -> dict[int, list[int]]:
+    """The persons each inclusion rule holds for (by rule index), read from circe-be's
+    inclusion_events table before the cohort SQL clears it: one run tests many criteria."""
+    connection.execute("CREATE OR REPLACE TABLE cohort (cohort_definition_id INTEGER, subject_id BIGINT, "
+                       "cohort_start_date DATE, cohort_end_date DATE)")
+    found: dict[int, list[int]] = {}
+    for statement in _statements(expression_json):
+        if statement.lstrip().upper().startswith("DELETE FROM INCLUSION_EVENTS"):
+            for rule, person in connection.execute("SELECT DISTINCT inclusion_rule_id, person_id FROM inclusion_events "
+                                                   "ORDER BY 1, 2").fetchall():
+                found.setdefault(rule, []).append(person)
+        connection.execute(statement)
+    return found
 
 
 def circe_warnings(expression_json: str) -> list[tuple[str, str]]:

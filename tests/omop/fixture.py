@@ -15,10 +15,14 @@ vocabulary has. Gender and unit concepts keep their real OMOP ids (``omop_concep
 
 - layout ``standard``: each row gets the standard concept of its code (through 'Maps to' for
   an ICD-10-CM code) or, without a code, of its name (a concept name, as a mapping table
-  would), the source concept id of its code, and its source value (the code as written, else
-  the name); a row nothing maps keeps concept id 0.
-- layout ``source``: every event concept id is 0 (an ETL that mapped nothing): only the
-  source value (the code, else the name) tells what the row is.
+  would; a name of the row's own domain first, else of any domain, the row staying in its
+  table), the source concept id of its code (of a name: the concept it names), and its source
+  value (the code as written, else the name); a row nothing maps keeps concept id 0. An allergy is an observation row coded
+  with its substance's concept. A yes/no observation carries the answer concept
+  (``omop_answers.tsv``) in ``value_as_concept_id`` and the answer in ``value_as_string``;
+  other observation rows carry value concept 0.
+- layout ``source``: every concept id is 0 (an ETL that mapped nothing): only the source
+  value (the code, else the name) and the value string tell what the row is.
 
 Person rows carry the gender concept in both layouts. Each person has one visit on the
 assessment date and an observation period from 1900 to it (what Circe needs).
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from criteria_nlp.export.concepts import concept_map
+from criteria_nlp.export.concepts import answers, concept_map
 from criteria_nlp.export.sql import cdm_ddl
 from criteria_nlp.lexicon import default_lexicon
 from criteria_nlp.logic import Domain
@@ -53,6 +57,7 @@ class Vocabulary:
     synonym: list[dict[str, Any]] = field(default_factory=list)
     by_code: dict[Code, int] = field(default_factory=dict)
     by_name: dict[tuple[str, str], int] = field(default_factory=dict)   # (domain_id, lower name)
+    by_text: dict[str, int] = field(default_factory=dict)               # lower name, any domain
     maps_to: dict[int, int] = field(default_factory=dict)
     standard: set[int] = field(default_factory=set)
     _next: int = 900_000_001
@@ -72,6 +77,7 @@ class Vocabulary:
         if standard == "S":
             self.standard.add(concept_id)
             self.by_name.setdefault((domain, name.lower()), concept_id)
+            self.by_text.setdefault(name.lower(), concept_id)
             self.relate(concept_id, concept_id)
         if standard in ("S", "C"):
             self.descend(concept_id, concept_id, 0)
@@ -83,6 +89,7 @@ class Vocabulary:
             self.synonym.append({"concept_id": concept_id, "concept_synonym_name": synonym,
                                  "language_concept_id": 4180186})
             self.by_name.setdefault((domain, synonym.lower()), concept_id)
+            self.by_text.setdefault(synonym.lower(), concept_id)
 
     def relate(self, source: int, target: int) -> None:
         self.maps_to[source] = target
@@ -98,16 +105,20 @@ class Vocabulary:
 
 
 @cache
-def build_vocabulary(extra_icd10cm: tuple[str, ...] = ()) -> Vocabulary:
-    """The vocabulary of the project's data; ``extra_icd10cm``: record codes the patients use
-    (Athena has them all), mapped to the standard concept of the lexicon concept whose
-    ICD-10-CM code is above them. Callers must not change the result (it is shared)."""
+def build_vocabulary(extra_icd10cm: tuple[str, ...] = (), extra_names: tuple[tuple[str, str], ...] = ()) -> Vocabulary:
+    """The vocabulary of the project's data and of what the patients' records name (Athena has
+    them all): ``extra_icd10cm``, record codes mapped to the standard concept of the nearest
+    lexicon concept whose ICD-10-CM code is above them; ``extra_names``, (domain, name) of
+    record entries no concept is called, each a standard concept of its own. Callers must not
+    change the result (it is shared)."""
     vocab = Vocabulary()
     cmap = concept_map()
     for sex, concept in cmap.genders.items():
         vocab.add(concept.name, "Gender", "Gender", concept.code, "S", "Gender", concept.concept_id)
     for ucum, unit in sorted(cmap.units.items()):
         vocab.add(unit.concept.name, "Unit", "UCUM", ucum, "S", "Unit", unit.concept.concept_id or None)
+    for answer in answers().values():
+        vocab.add(answer.name, "Meas Value", answer.code.system, answer.code.code, "S", "Qualifier Value")
     for entry in sorted(default_lexicon().variables.values(), key=lambda e: e.name):
         # a variable without a LOINC code is a concept the vocabulary has by name
         measured = vocab.add(entry.name, "Measurement", "LOINC" if entry.code else "SNOMED", entry.code, "S", "Lab Test")
@@ -128,7 +139,6 @@ def build_vocabulary(extra_icd10cm: tuple[str, ...] = ()) -> Vocabulary:
                 _members_under(vocab, entry.domain, name, atc, "Drug", "RxNorm", "Ingredient")
             elif code.system == "ICD10CM":
                 icd = vocab.add(name.capitalize(), "Condition", "ICD10CM", code.code, None, "ICD10 code")
-                icd_targets.append((code, standard))
                 if standard is not None:
                     vocab.relate(icd, standard)
         if standard is None and not any(c.system == "ATC" for c in codes):
@@ -138,14 +148,19 @@ def build_vocabulary(extra_icd10cm: tuple[str, ...] = ()) -> Vocabulary:
             for code in codes:
                 if code.system == "ICD10CM":
                     vocab.relate(vocab.by_code[code], standard)
+        icd_targets += [(code, standard) for code in codes if code.system == "ICD10CM"]
         if standard is not None:
             vocab.name(standard, domain, entry.synonyms)
             _members_under(vocab, entry.domain, name, standard, domain, "SNOMED", "Clinical Finding")
     for code in sorted(set(extra_icd10cm)):
-        above = [(c, s) for c, s in icd_targets if is_under(code, "ICD10CM", c)]
+        # the nearest lexicon code above it gives the standard concept it maps to
+        above = sorted(((len(c.code), s) for c, s in icd_targets if is_under(code, "ICD10CM", c) and s), reverse=True)
         icd = vocab.add(f"ICD-10-CM {code}", "Condition", "ICD10CM", code, None, "ICD10 code")
-        if above and above[0][1] is not None:
+        if above:
             vocab.relate(icd, above[0][1])
+    for domain, name in sorted(set(extra_names)):
+        if name.lower() not in vocab.by_text:
+            vocab.add(name, domain, "RxNorm" if domain == "Drug" else "SNOMED", None, "S")
     return vocab
 
 
@@ -186,8 +201,11 @@ def cdm_rows(patients: list[Patient], vocab: Vocabulary, layout: str) -> dict[st
             system = system_of_uri(uri)
             candidates = [Code(system, code)] if system else [c for c in vocab.by_code if c.code == code]
             source = next((vocab.by_code[c] for c in candidates if c in vocab.by_code), 0)
-        target = vocab.maps_to.get(source, 0) if source else vocab.by_name.get((domain, (name or "").lower()), 0)
-        return target, source, source_value
+        if source:
+            return vocab.maps_to.get(source, 0), source, source_value
+        text = (name or "").lower()
+        target = vocab.by_name.get((domain, text), vocab.by_text.get(text, 0))
+        return target, target, source_value       # a name is the source concept it names
 
     def add(table: str, row: dict[str, Any]) -> None:
         key = table.removesuffix("_occurrence").removesuffix("_exposure") + ("_occurrence_id" if table.endswith("_occurrence") else "_exposure_id" if table.endswith("_exposure") else "_id")
@@ -219,11 +237,14 @@ def cdm_rows(patients: list[Patient], vocab: Vocabulary, layout: str) -> dict[st
                                     "value_as_number": obs.value, "unit_concept_id": unit or 0,
                                     "unit_source_value": obs.unit, "range_low": rr.low if rr else None,
                                     "range_high": rr.high if rr else None})
-            elif obs.value is not False:
+            else:
                 concept, source, value = codes(obs.code, None, obs.name, "Observation")
+                answer = {True: answers()["yes"], False: answers()["no"]}.get(obs.value) if isinstance(obs.value, bool) else None
                 add("observation", {"person_id": pid, "observation_concept_id": concept,
                                     "observation_source_concept_id": source, "observation_source_value": value,
-                                    "observation_date": _iso(obs.date), "observation_type_concept_id": 32817})
+                                    "observation_date": _iso(obs.date), "observation_type_concept_id": 32817,
+                                    "value_as_concept_id": vocab.by_code[answer.code] if answer and layout == "standard" else 0,
+                                    "value_as_string": answer.name if answer else None})
         for cond in patient.conditions:
             if cond.status in skip or cond.onset is None:
                 continue
@@ -253,17 +274,26 @@ def cdm_rows(patients: list[Patient], vocab: Vocabulary, layout: str) -> dict[st
         for allergy in patient.allergies:
             if allergy.status in skip:
                 continue
-            add("observation", {"person_id": pid, "observation_concept_id": 0, "observation_source_concept_id": 0,
-                                "observation_source_value": allergy.code or allergy.name,
-                                "observation_date": _iso(patient.as_of), "observation_type_concept_id": 32817})
+            concept, source, value = codes(allergy.code, None, allergy.name, "Drug")
+            add("observation", {"person_id": pid, "observation_concept_id": concept,
+                                "observation_source_concept_id": source, "observation_source_value": value,
+                                "observation_date": _iso(patient.as_of), "observation_type_concept_id": 32817,
+                                "value_as_concept_id": 0, "value_as_string": None})
     return tables
 
 
+_LIST_DOMAIN = {"conditions": "Condition", "medications": "Drug", "procedures": "Procedure",
+                "observations": "Observation", "allergies": "Drug"}
+
+
 def record_vocabulary(patients: list[Patient]) -> Vocabulary:
-    """The vocabulary with every ICD-10-CM code the patients' conditions carry."""
+    """The vocabulary with every ICD-10-CM code the patients' conditions carry and every name
+    their records use (numeric observations are named by the lexicon's variables)."""
     icd = tuple(sorted({c.code for p in patients for c in p.conditions
                         if c.code and system_of_uri(c.system) == "ICD10CM"}))
-    return build_vocabulary(icd)
+    names = {(_LIST_DOMAIN[kind], entry.name) for p in patients for kind in _LIST_DOMAIN
+             for entry in getattr(p, kind) if entry.name and not entry.code}
+    return build_vocabulary(icd, tuple(sorted(names)))
 
 
 def database(patients: list[Patient], layout: str, vocab: Vocabulary | None = None):
@@ -280,5 +310,7 @@ def database(patients: list[Patient], layout: str, vocab: Vocabulary | None = No
                   concept_ancestor=vocab.ancestor, concept_synonym=vocab.synonym)
     for table, rows in tables.items():
         if rows:        # one statement per table: DuckDB's executemany runs a statement per row
-            con.execute(f"INSERT INTO {table} BY NAME SELECT unnest($rows, recursive := true)", {"rows": rows})
+            columns = list(dict.fromkeys(c for row in rows for c in row))
+            full = [{c: row.get(c) for c in columns} for row in rows]
+            con.execute(f"INSERT INTO {table} BY NAME SELECT unnest($rows, recursive := true)", {"rows": full})
     return con

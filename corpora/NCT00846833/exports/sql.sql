@@ -4,52 +4,65 @@
 -- and the constants below (criteria_nlp.export.sql.run binds both).
 -- Unknown (no value, no reference range, unknown unit) is SQL NULL; a person is
 -- returned only when every inclusion criterion is TRUE and every exclusion FALSE.
--- parameters: {"p1": "ICD10CM", "p2": "C43%", "p3": "SNOMED", "p4": "372244006", "p5": "acral melanoma", "p6": "c43", "p7": "cutaneous melanoma", "p8": "malignant melanoma", "p9": "melanoma", "p10": "metastatic malignant melanoma", "p11": "metastatic melanoma", "p12": "mucosal melanoma", "p13": "relapsed melanoma", "p14": "ATC", "p15": "L01%", "p16": "367336001", "p17": "antineoplastic chemotherapy", "p18": "carboplatin", "p19": "chemotherapeutic agent", "p20": "chemotherapy", "p21": "cisplatin", "p22": "cyclophosphamide", "p23": "cytotoxic agent", "p24": "cytotoxic chemotherapy", "p25": "dacarbazine", "p26": "docetaxel", "p27": "doxorubicin", "p28": "etoposide", "p29": "fludarabine", "p30": "fluorouracil", "p31": "fotemustine", "p32": "gemcitabine", "p33": "l01", "p34": "nab paclitaxel", "p35": "nab-paclitaxel", "p36": "oxaliplatin", "p37": "paclitaxel", "p38": "temozolomide", "p39": "vinblastine", "p40": "vincristine", "p41": "76334006", "p42": "aldesleukin", "p43": "cancer immunotherapy", "p44": "high dose interleukin 2", "p45": "high-dose interleukin-2", "p46": "immune therapy", "p47": "immunotherapy", "p48": "interferon alfa", "p49": "interleukin 2", "p50": "interleukin-2", "p51": "ipilimumab", "p52": "nivolumab", "p53": "pembrolizumab", "p54": "relatlimab", "p55": "haploidentical donor", "p56": "haploidentical donor available", "p57": "haploidentical family donor", "p58": "willing haploidentical donor", "p59": "LOINC", "p60": "89247-1", "p61": "calgb performance status", "p62": "cancer and leukemia group b performance status", "p63": "eastern cooperative oncology group", "p64": "eastern cooperative oncology group performance status", "p65": "eastern cooperative oncology group performance status score", "p66": "eastern cooperative oncology group score", "p67": "ecog", "p68": "ecog performance status", "p69": "ecog ps", "p70": "ecog score", "p71": "ecog scores", "p72": "ecog status", "p73": "ecog-ps", "p74": "gog performance status", "p75": "gynecologic oncology group performance status", "p76": "performance status", "p77": "ps", "p78": "who performance status", "p79": "who ps", "p80": "zubrod", "p81": "zubrod performance status", "p82": "zubrod score", "p83": 90, "p84": 1, "p85": 18, "p86": 75, "p87": "measurable disease", "p88": "measurable disease per recist", "p89": "measurable lesion", "p90": "recist measurable disease", "p91": "%", "p92": "10230-1", "p93": "ef", "p94": "eject fraction", "p95": "ejection fraction", "p96": "left ventricle ejection fraction", "p97": "left ventricular ef", "p98": "left ventricular ejection fraction", "p99": "lv ef", "p100": "lv ejection fraction", "p101": "lvef", "p102": "lvef%", "p103": "ventricular ef", "p104": "ventricular ejection fraction", "p105": 45, "p106": "carbon monoxide diffusing capacity", "p107": "diffusing capacity", "p108": "diffusing capacity for carbon monoxide", "p109": "diffusing capacity of the lung for carbon monoxide", "p110": "diffusion capacity", "p111": "diffusion capacity for carbon monoxide", "p112": "dlco", "p113": "dlco % predicted", "p114": "dlco %pred", "p115": "dlco adjusted for hemoglobin", "p116": "dlco corrected for hemoglobin", "p117": "dlco percent predicted", "p118": "dlco pred", "p119": "dlco predicted", "p120": "dlco% predicted", "p121": "predicted dlco", "p122": "tlco", "p123": 50, "p124": "10*9/L", "p125": "10*3/uL", "p126": "10*3/mm3", "p127": "/uL", "p128": 0.001, "p129": "/mm3", "p130": "10*6/uL", "p131": 1000, "p132": "751-8", "p133": "absolute granulocyte", "p134": "absolute granulocyte count", "p135": "absolute granulocytes", "p136": "absolute neutrophil", "p137": "absolute neutrophil count", "p138": "absolute neutrophil counts", "p139": "absolute neutrophils", "p140": "agc", "p141": "anc", "p142": "granulocyte", "p143": "granulocyte count", "p144": "granulocytes", "p145": "hematologic anc", "p146": "neutrophil", "p147": "neutrophil count", "p148": "neutrophil counts", "p149": "neutrophils", "p150": "pmn count", "p151": "polymorphonuclear neutrophil", "p152": "polymorphonuclear neutrophils", "p153": "segmented neutrophil band", "p154": "segmented neutrophils + bands", "p155": 1.5, "p156": "777-3", "p157": "blood platelet", "p158": "blood platelet count", "p159": "blood platelets", "p160": "platelet", "p161": "platelet count", "p162": "platelet counts", "p163": "platelets", "p164": "platelets count", "p165": "plt", "p166": "plt count", "p167": "plts", "p168": "thrombocyte", "p169": "thrombocyte count", "p170": "thrombocytes", "p171": 100, "p172": "g/dL", "p173": "g/L", "p174": 0.1, "p175": "mg/dL", "p176": "mg/L", "p177": 0.0001, "p178": "mmol/L", "p179": 1.6114, "p180": "umol/L", "p181": 0.0016114, "p182": "59260-0", "p183": "718-7", "p184": "blood hemoglobin", "p185": "haemoglobin", "p186": "haemoglobin concentration", "p187": "hb", "p188": "hb concentration", "p189": "hemaglobin", "p190": "hemoglobin", "p191": "hemoglobin concentration", "p192": "hgb", "p193": "serum haemoglobin", "p194": "serum hemoglobin", "p195": 9, "p196": "14631-6", "p197": "1975-2", "p198": "bili", "p199": "bilirubin", "p200": "bilirubin total", "p201": "birilubin", "p202": "blood bilirubin", "p203": "plasma bilirubin", "p204": "serum bilirubin", "p205": "serum total bilirubin", "p206": "t bil", "p207": "t bili", "p208": "t-bil", "p209": "t.bili", "p210": "tbil", "p211": "tbili", "p212": "total bili", "p213": "total bilirubin", "p214": "total serum bilirubin", "p215": "1920-8", "p216": "asat", "p217": "aspartase aminotransferase", "p218": "aspartate amino transferase", "p219": "aspartate aminotransferase", "p220": "aspartate transaminase", "p221": "aspartate-aminotransferase", "p222": "ast", "p223": "glutamic oxalacetic transaminase", "p224": "glutamic oxaloacetic transaminase", "p225": "glutamic-oxalacetic transaminase", "p226": "serum aspartate aminotransferase", "p227": "serum aspartate transaminase", "p228": "serum ast", "p229": "serum glutamic oxaloacetic transaminase", "p230": "serum glutamic-oxaloacetic transaminase", "p231": "serum sgot", "p232": "sgot", "p233": "spartate aminotransferase", "p234": 2.5, "p235": "1742-6", "p236": "alanine amino transferase", "p237": "alanine aminotransaminase", "p238": "alanine aminotransferase", "p239": "alanine transaminase", "p240": "alanine-aminotransferase", "p241": "alat", "p242": "alt", "p243": "glutamic pyruvic transaminase", "p244": "glutamic-pyruvic transaminase", "p245": "gpt", "p246": "serum alanine aminotransferase", "p247": "serum alanine transaminase", "p248": "serum alt", "p249": "serum glutamate pyruvate transaminase", "p250": "serum glutamic pyruvic transaminase", "p251": "serum glutamic-pyruvic transaminase", "p252": "serum gpt", "p253": "serum sgpt", "p254": "sgpt", "p255": "6768-6", "p256": "alk pho", "p257": "alk phos", "p258": "alkalic phosphatase", "p259": "alkaline phosphatase", "p260": "alkaline phosphatases", "p261": "alkpho", "p262": "alkphos", "p263": "alp", "p264": "ap", "p265": "serum alkaline phosphatase", "p266": "14682-9", "p267": "2160-0", "p268": "blood creatinine", "p269": "cr", "p270": "creat", "p271": "creatinen", "p272": "creatinin", "p273": "creatinine", "p274": "creatinine serum", "p275": "increase in s creatinine", "p276": "increase in s-creatinine", "p277": "plasma creatinine", "p278": "s cr", "p279": "s creatinine", "p280": "s-cr", "p281": "s-creatinine", "p282": "scr", "p283": "serum cr", "p284": "serum creatinine", "p285": "serum creatinine concentration", "p286": "mL/min/{1.73_m2}", "p287": "mL/min", "p288": "2164-2", "p289": "24 hour creatinine clearance", "p290": "24 hour urinary creatinine clearance", "p291": "24 hour urine creatinine clearance", "p292": "24-hour creatinine clearance", "p293": "24-hour urinary creatinine clearance", "p294": "24-hour urine creatinine clearance", "p295": "calculated crcl", "p296": "calculated creatinine clearance", "p297": "ccr", "p298": "cl cr", "p299": "clcr", "p300": "clearance creatinine", "p301": "cockcroft gault", "p302": "cockcroft gault creatinine clearance", "p303": "cockcroft gault formula", "p304": "cockcroft-gault", "p305": "cockcroft-gault creatinine clearance", "p306": "cockcroft-gault formula", "p307": "cr cl", "p308": "crcl", "p309": "creatinin clearance", "p310": "creatinine clearance", "p311": "creatinine clearance rate", "p312": "endogenous creatinine clearance", "p313": "estimated crcl", "p314": "estimated creatinine clearance", "p315": "measured creatinine clearance", "p316": "renal clearance", "p317": "serum creatinine clearance", "p318": 60, "p319": "mo", "p320": "anticipated life expectancy", "p321": "anticipated survival", "p322": "estimated life expectancy", "p323": "estimated survival", "p324": "expected life expectancy", "p325": "expected survival", "p326": "expected survival time", "p327": "life expectancy", "p328": "life expectation", "p329": "predicted life expectancy", "p330": "predicted survival", "p331": "projected survival", "p332": "survival expectancy", "p333": 3, "p334": "informed consent", "p335": "informed consent signed", "p336": "signed informed consent", "p337": "written informed consent", "p338": 30, "p339": "adoptive cell therapy", "p340": "adoptive cell transfer", "p341": "adoptive cellular therapy", "p342": "car t cell therapy", "p343": "til therapy", "p344": "tumor infiltrating lymphocyte therapy", "p345": "allogeneic stem cell transplantation", "p346": "autologous stem cell transplantation", "p347": "bone marrow transplant", "p348": "bone marrow transplantation", "p349": "hematopoietic stem cell transplant", "p350": "hematopoietic stem cell transplantation", "p351": "hsct", "p352": "stem cell transplant", "p353": "stem cell transplantation", "p354": "B20%", "p355": "Z21%", "p356": "86406008", "p357": "b20", "p358": "hiv", "p359": "hiv disease", "p360": "hiv infection", "p361": "hiv positive", "p362": "human immunodeficiency virus infection", "p363": "z21", "p364": "B16%", "p365": "B180%", "p366": "B181%", "p367": "66071002", "p368": "b16", "p369": "b18.0", "p370": "b18.1", "p371": "chronic hepatitis b", "p372": "hbv", "p373": "hbv infection", "p374": "hepatitis b", "p375": "hepatitis b virus infection", "p376": "B171%", "p377": "B182%", "p378": "50711007", "p379": "b17.1", "p380": "b18.2", "p381": "chronic hepatitis c", "p382": "hcv", "p383": "hcv infection", "p384": "hepatitis c", "p385": "hepatitis c virus infection", "p386": "hypersensitivity to cyclophosphamide", "p387": "387420009", "p388": "cytoxan", "p389": "endoxan", "p390": "hypersensitivity to interleukin 2", "p391": "hypersensitivity to interleukin-2", "p392": "il 2", "p393": "il-2", "p394": "proleukin", "p395": "heart transplant", "p396": "heart transplantation", "p397": "kidney transplant", "p398": "kidney transplantation", "p399": "liver transplant", "p400": "liver transplantation", "p401": "lung transplant", "p402": "lung transplantation", "p403": "organ transplant", "p404": "organ transplantation", "p405": "solid organ transplant", "p406": "solid organ transplantation", "p407": "I499%", "p408": "698247007", "p409": "arrhythmia", "p410": "atrial fibrillation", "p411": "atrial flutter", "p412": "cardiac arrhythmia", "p413": "dysrhythmia", "p414": "i49.9", "p415": "ventricular fibrillation", "p416": "ventricular tachycardia", "p417": "I251%", "p418": "I259%", "p419": "414545008", "p420": "angina pectoris", "p421": "coronary artery disease", "p422": "coronary heart disease", "p423": "i25.1", "p424": "i25.9", "p425": "ischaemic heart disease", "p426": "ischemic heart disease", "p427": "myocardial infarction", "p428": "unstable angina", "p429": "Z331%", "p430": "77386006", "p431": "pregnancy", "p432": "pregnancy state", "p433": "pregnant", "p434": "z33.1", "p435": "breast feeding", "p436": "breastfeeding", "p437": "lactating", "p438": "lactation", "p439": "40733004", "p440": "active infection", "p441": "infection", "p442": "uncontrolled infection"}
+-- parameters: {"p1": "ICD10CM", "p2": "C43", "p3": "C43%", "p4": "SNOMED", "p5": "372244006", "p6": "acral melanoma", "p7": "c43", "p8": "cutaneous melanoma", "p9": "malignant melanoma", "p10": "melanoma", "p11": "metastatic malignant melanoma", "p12": "metastatic melanoma", "p13": "mucosal melanoma", "p14": "relapsed melanoma", "p15": "ATC", "p16": "L01", "p17": "L01%", "p18": "367336001", "p19": "antineoplastic chemotherapy", "p20": "carboplatin", "p21": "chemotherapeutic agent", "p22": "chemotherapy", "p23": "cisplatin", "p24": "cyclophosphamide", "p25": "cytotoxic agent", "p26": "cytotoxic chemotherapy", "p27": "dacarbazine", "p28": "docetaxel", "p29": "doxorubicin", "p30": "etoposide", "p31": "fludarabine", "p32": "fluorouracil", "p33": "fotemustine", "p34": "gemcitabine", "p35": "l01", "p36": "nab paclitaxel", "p37": "nab-paclitaxel", "p38": "oxaliplatin", "p39": "paclitaxel", "p40": "temozolomide", "p41": "vinblastine", "p42": "vincristine", "p43": "76334006", "p44": "aldesleukin", "p45": "cancer immunotherapy", "p46": "high dose interleukin 2", "p47": "high-dose interleukin-2", "p48": "immune therapy", "p49": "immunotherapy", "p50": "interferon alfa", "p51": "interleukin 2", "p52": "interleukin-2", "p53": "ipilimumab", "p54": "nivolumab", "p55": "pembrolizumab", "p56": "relatlimab", "p57": "haploidentical donor", "p58": "haploidentical donor available", "p59": "haploidentical family donor", "p60": "willing haploidentical donor", "p61": "373067005", "p62": "no", "p63": "false", "p64": "LOINC", "p65": "89247-1", "p66": "calgb performance status", "p67": "cancer and leukemia group b performance status", "p68": "eastern cooperative oncology group", "p69": "eastern cooperative oncology group performance status", "p70": "eastern cooperative oncology group performance status score", "p71": "eastern cooperative oncology group score", "p72": "ecog", "p73": "ecog performance status", "p74": "ecog ps", "p75": "ecog score", "p76": "ecog scores", "p77": "ecog status", "p78": "ecog-ps", "p79": "gog performance status", "p80": "gynecologic oncology group performance status", "p81": "performance status", "p82": "ps", "p83": "who performance status", "p84": "who ps", "p85": "zubrod", "p86": "zubrod performance status", "p87": "zubrod score", "p88": 90, "p89": 1, "p90": 18, "p91": 75, "p92": "measurable disease", "p93": "measurable disease per recist", "p94": "measurable lesion", "p95": "recist measurable disease", "p96": "%", "p97": "10230-1", "p98": "ef", "p99": "eject fraction", "p100": "ejection fraction", "p101": "left ventricle ejection fraction", "p102": "left ventricular ef", "p103": "left ventricular ejection fraction", "p104": "lv ef", "p105": "lv ejection fraction", "p106": "lvef", "p107": "lvef%", "p108": "ventricular ef", "p109": "ventricular ejection fraction", "p110": 45, "p111": "carbon monoxide diffusing capacity", "p112": "diffusing capacity", "p113": "diffusing capacity for carbon monoxide", "p114": "diffusing capacity of the lung for carbon monoxide", "p115": "diffusion capacity", "p116": "diffusion capacity for carbon monoxide", "p117": "dlco", "p118": "dlco % predicted", "p119": "dlco %pred", "p120": "dlco adjusted for hemoglobin", "p121": "dlco corrected for hemoglobin", "p122": "dlco percent predicted", "p123": "dlco pred", "p124": "dlco predicted", "p125": "dlco% predicted", "p126": "predicted dlco", "p127": "tlco", "p128": 50, "p129": "10*9/L", "p130": "10*3/uL", "p131": "10*3/mm3", "p132": "/uL", "p133": 0.001, "p134": "/mm3", "p135": "10*6/uL", "p136": 1000, "p137": "751-8", "p138": "absolute granulocyte", "p139": "absolute granulocyte count", "p140": "absolute granulocytes", "p141": "absolute neutrophil", "p142": "absolute neutrophil count", "p143": "absolute neutrophil counts", "p144": "absolute neutrophils", "p145": "agc", "p146": "anc", "p147": "granulocyte", "p148": "granulocyte count", "p149": "granulocytes", "p150": "hematologic anc", "p151": "neutrophil", "p152": "neutrophil count", "p153": "neutrophil counts", "p154": "neutrophils", "p155": "pmn count", "p156": "polymorphonuclear neutrophil", "p157": "polymorphonuclear neutrophils", "p158": "segmented neutrophil band", "p159": "segmented neutrophils + bands", "p160": 1.5, "p161": "777-3", "p162": "blood platelet", "p163": "blood platelet count", "p164": "blood platelets", "p165": "platelet", "p166": "platelet count", "p167": "platelet counts", "p168": "platelets", "p169": "platelets count", "p170": "plt", "p171": "plt count", "p172": "plts", "p173": "thrombocyte", "p174": "thrombocyte count", "p175": "thrombocytes", "p176": 100, "p177": "g/dL", "p178": "g/L", "p179": 0.1, "p180": "mg/dL", "p181": "mg/L", "p182": 0.0001, "p183": "mmol/L", "p184": 1.6114, "p185": "umol/L", "p186": 0.0016114, "p187": "59260-0", "p188": "718-7", "p189": "blood hemoglobin", "p190": "haemoglobin", "p191": "haemoglobin concentration", "p192": "hb", "p193": "hb concentration", "p194": "hemaglobin", "p195": "hemoglobin", "p196": "hemoglobin concentration", "p197": "hgb", "p198": "serum haemoglobin", "p199": "serum hemoglobin", "p200": 9, "p201": "14631-6", "p202": "1975-2", "p203": "bili", "p204": "bilirubin", "p205": "bilirubin total", "p206": "birilubin", "p207": "blood bilirubin", "p208": "plasma bilirubin", "p209": "serum bilirubin", "p210": "serum total bilirubin", "p211": "t bil", "p212": "t bili", "p213": "t-bil", "p214": "t.bili", "p215": "tbil", "p216": "tbili", "p217": "total bili", "p218": "total bilirubin", "p219": "total serum bilirubin", "p220": "1920-8", "p221": "asat", "p222": "aspartase aminotransferase", "p223": "aspartate amino transferase", "p224": "aspartate aminotransferase", "p225": "aspartate transaminase", "p226": "aspartate-aminotransferase", "p227": "ast", "p228": "glutamic oxalacetic transaminase", "p229": "glutamic oxaloacetic transaminase", "p230": "glutamic-oxalacetic transaminase", "p231": "serum aspartate aminotransferase", "p232": "serum aspartate transaminase", "p233": "serum ast", "p234": "serum glutamic oxaloacetic transaminase", "p235": "serum glutamic-oxaloacetic transaminase", "p236": "serum sgot", "p237": "sgot", "p238": "spartate aminotransferase", "p239": 2.5, "p240": "1742-6", "p241": "alanine amino transferase", "p242": "alanine aminotransaminase", "p243": "alanine aminotransferase", "p244": "alanine transaminase", "p245": "alanine-aminotransferase", "p246": "alat", "p247": "alt", "p248": "glutamic pyruvic transaminase", "p249": "glutamic-pyruvic transaminase", "p250": "gpt", "p251": "serum alanine aminotransferase", "p252": "serum alanine transaminase", "p253": "serum alt", "p254": "serum glutamate pyruvate transaminase", "p255": "serum glutamic pyruvic transaminase", "p256": "serum glutamic-pyruvic transaminase", "p257": "serum gpt", "p258": "serum sgpt", "p259": "sgpt", "p260": "6768-6", "p261": "alk pho", "p262": "alk phos", "p263": "alkalic phosphatase", "p264": "alkaline phosphatase", "p265": "alkaline phosphatases", "p266": "alkpho", "p267": "alkphos", "p268": "alp", "p269": "ap", "p270": "serum alkaline phosphatase", "p271": "14682-9", "p272": "2160-0", "p273": "blood creatinine", "p274": "cr", "p275": "creat", "p276": "creatinen", "p277": "creatinin", "p278": "creatinine", "p279": "creatinine serum", "p280": "increase in s creatinine", "p281": "increase in s-creatinine", "p282": "plasma creatinine", "p283": "s cr", "p284": "s creatinine", "p285": "s-cr", "p286": "s-creatinine", "p287": "scr", "p288": "serum cr", "p289": "serum creatinine", "p290": "serum creatinine concentration", "p291": "mL/min/{1.73_m2}", "p292": "mL/min", "p293": "2164-2", "p294": "24 hour creatinine clearance", "p295": "24 hour urinary creatinine clearance", "p296": "24 hour urine creatinine clearance", "p297": "24-hour creatinine clearance", "p298": "24-hour urinary creatinine clearance", "p299": "24-hour urine creatinine clearance", "p300": "calculated crcl", "p301": "calculated creatinine clearance", "p302": "ccr", "p303": "cl cr", "p304": "clcr", "p305": "clearance creatinine", "p306": "cockcroft gault", "p307": "cockcroft gault creatinine clearance", "p308": "cockcroft gault formula", "p309": "cockcroft-gault", "p310": "cockcroft-gault creatinine clearance", "p311": "cockcroft-gault formula", "p312": "cr cl", "p313": "crcl", "p314": "creatinin clearance", "p315": "creatinine clearance", "p316": "creatinine clearance rate", "p317": "endogenous creatinine clearance", "p318": "estimated crcl", "p319": "estimated creatinine clearance", "p320": "measured creatinine clearance", "p321": "renal clearance", "p322": "serum creatinine clearance", "p323": 60, "p324": "mo", "p325": "anticipated life expectancy", "p326": "anticipated survival", "p327": "estimated life expectancy", "p328": "estimated survival", "p329": "expected life expectancy", "p330": "expected survival", "p331": "expected survival time", "p332": "life expectancy", "p333": "life expectation", "p334": "predicted life expectancy", "p335": "predicted survival", "p336": "projected survival", "p337": "survival expectancy", "p338": 3, "p339": "informed consent", "p340": "informed consent signed", "p341": "signed informed consent", "p342": "written informed consent", "p343": 30, "p344": "adoptive cell therapy", "p345": "adoptive cell transfer", "p346": "adoptive cellular therapy", "p347": "car t cell therapy", "p348": "til therapy", "p349": "tumor infiltrating lymphocyte therapy", "p350": "allogeneic stem cell transplantation", "p351": "autologous stem cell transplantation", "p352": "bone marrow transplant", "p353": "bone marrow transplantation", "p354": "hematopoietic stem cell transplant", "p355": "hematopoietic stem cell transplantation", "p356": "hsct", "p357": "stem cell transplant", "p358": "stem cell transplantation", "p359": "B20", "p360": "B20%", "p361": "Z21", "p362": "Z21%", "p363": "86406008", "p364": "b20", "p365": "hiv", "p366": "hiv disease", "p367": "hiv infection", "p368": "hiv positive", "p369": "human immunodeficiency virus infection", "p370": "z21", "p371": "B16", "p372": "B16%", "p373": "B18.0", "p374": "B180%", "p375": "B18.1", "p376": "B181%", "p377": "66071002", "p378": "b16", "p379": "b18.0", "p380": "b18.1", "p381": "chronic hepatitis b", "p382": "hbv", "p383": "hbv infection", "p384": "hepatitis b", "p385": "hepatitis b virus infection", "p386": "B17.1", "p387": "B171%", "p388": "B18.2", "p389": "B182%", "p390": "50711007", "p391": "b17.1", "p392": "b18.2", "p393": "chronic hepatitis c", "p394": "hcv", "p395": "hcv infection", "p396": "hepatitis c", "p397": "hepatitis c virus infection", "p398": "hypersensitivity to cyclophosphamide", "p399": "387420009", "p400": "cytoxan", "p401": "endoxan", "p402": "hypersensitivity to interleukin 2", "p403": "hypersensitivity to interleukin-2", "p404": "il 2", "p405": "il-2", "p406": "proleukin", "p407": "heart transplant", "p408": "heart transplantation", "p409": "kidney transplant", "p410": "kidney transplantation", "p411": "liver transplant", "p412": "liver transplantation", "p413": "lung transplant", "p414": "lung transplantation", "p415": "organ transplant", "p416": "organ transplantation", "p417": "solid organ transplant", "p418": "solid organ transplantation", "p419": "I49.9", "p420": "I499%", "p421": "698247007", "p422": "arrhythmia", "p423": "atrial fibrillation", "p424": "atrial flutter", "p425": "cardiac arrhythmia", "p426": "dysrhythmia", "p427": "i49.9", "p428": "ventricular fibrillation", "p429": "ventricular tachycardia", "p430": "I25.1", "p431": "I251%", "p432": "I25.9", "p433": "I259%", "p434": "414545008", "p435": "angina pectoris", "p436": "coronary artery disease", "p437": "coronary heart disease", "p438": "i25.1", "p439": "i25.9", "p440": "ischaemic heart disease", "p441": "ischemic heart disease", "p442": "myocardial infarction", "p443": "unstable angina", "p444": "Z33.1", "p445": "Z331%", "p446": "77386006", "p447": "pregnancy", "p448": "pregnancy state", "p449": "pregnant", "p450": "z33.1", "p451": "breast feeding", "p452": "breastfeeding", "p453": "lactating", "p454": "lactation", "p455": "40733004", "p456": "active infection", "p457": "infection", "p458": "uncontrolled infection"}
 WITH codeset_code (codeset_id, vocabulary_id, concept_code) AS (
-  VALUES (1, $p3, $p4),
-         (2, $p3, $p16),
-         (3, $p3, $p41),
-         (5, $p59, $p60),
-         (7, $p59, $p92),
-         (9, $p59, $p132),
-         (10, $p59, $p156),
-         (11, $p59, $p182),
-         (11, $p59, $p183),
-         (12, $p59, $p196),
-         (12, $p59, $p197),
-         (13, $p59, $p215),
-         (14, $p59, $p235),
-         (15, $p59, $p255),
-         (16, $p59, $p266),
-         (16, $p59, $p267),
-         (17, $p59, $p288),
-         (22, $p3, $p356),
-         (23, $p3, $p367),
-         (24, $p3, $p378),
-         (26, $p3, $p387),
-         (30, $p3, $p408),
-         (31, $p3, $p419),
-         (32, $p3, $p430),
-         (34, $p3, $p439)
+  VALUES (1, $p1, $p2),
+         (1, $p4, $p5),
+         (2, $p15, $p16),
+         (2, $p4, $p18),
+         (3, $p4, $p43),
+         (5, $p4, $p61),
+         (6, $p64, $p65),
+         (8, $p64, $p97),
+         (10, $p64, $p137),
+         (11, $p64, $p161),
+         (12, $p64, $p187),
+         (12, $p64, $p188),
+         (13, $p64, $p201),
+         (13, $p64, $p202),
+         (14, $p64, $p220),
+         (15, $p64, $p240),
+         (16, $p64, $p260),
+         (17, $p64, $p271),
+         (17, $p64, $p272),
+         (18, $p64, $p293),
+         (23, $p1, $p359),
+         (23, $p1, $p361),
+         (23, $p4, $p363),
+         (24, $p1, $p371),
+         (24, $p1, $p373),
+         (24, $p1, $p375),
+         (24, $p4, $p377),
+         (25, $p1, $p386),
+         (25, $p1, $p388),
+         (25, $p4, $p390),
+         (27, $p4, $p399),
+         (31, $p1, $p419),
+         (31, $p4, $p421),
+         (32, $p1, $p430),
+         (32, $p1, $p432),
+         (32, $p4, $p434),
+         (33, $p1, $p444),
+         (33, $p4, $p446),
+         (35, $p4, $p455)
 ),
 codeset_pattern (codeset_id, vocabulary_id, pattern) AS (
-  VALUES (1, $p1, $p2),
-         (2, $p14, $p15),
-         (22, $p1, $p354),
-         (22, $p1, $p355),
-         (23, $p1, $p364),
-         (23, $p1, $p365),
-         (23, $p1, $p366),
+  VALUES (1, $p1, $p3),
+         (2, $p15, $p17),
+         (23, $p1, $p360),
+         (23, $p1, $p362),
+         (24, $p1, $p372),
+         (24, $p1, $p374),
          (24, $p1, $p376),
-         (24, $p1, $p377),
-         (30, $p1, $p407),
-         (31, $p1, $p417),
-         (31, $p1, $p418),
-         (32, $p1, $p429)
+         (25, $p1, $p387),
+         (25, $p1, $p389),
+         (31, $p1, $p420),
+         (32, $p1, $p431),
+         (32, $p1, $p433),
+         (33, $p1, $p445)
 ),
 codeset_name (codeset_id, name) AS (
-  VALUES (1, $p4),
-         (1, $p5),
+  VALUES (1, $p5),
          (1, $p6),
          (1, $p7),
          (1, $p8),
@@ -58,8 +71,7 @@ codeset_name (codeset_id, name) AS (
          (1, $p11),
          (1, $p12),
          (1, $p13),
-         (2, $p16),
-         (2, $p17),
+         (1, $p14),
          (2, $p18),
          (2, $p19),
          (2, $p20),
@@ -83,8 +95,8 @@ codeset_name (codeset_id, name) AS (
          (2, $p38),
          (2, $p39),
          (2, $p40),
-         (3, $p41),
-         (3, $p42),
+         (2, $p41),
+         (2, $p42),
          (3, $p43),
          (3, $p44),
          (3, $p45),
@@ -97,250 +109,248 @@ codeset_name (codeset_id, name) AS (
          (3, $p52),
          (3, $p53),
          (3, $p54),
-         (4, $p55),
-         (4, $p56),
+         (3, $p55),
+         (3, $p56),
          (4, $p57),
          (4, $p58),
-         (5, $p60),
-         (5, $p61),
-         (5, $p62),
-         (5, $p63),
-         (5, $p64),
-         (5, $p65),
-         (5, $p66),
-         (5, $p67),
-         (5, $p68),
-         (5, $p69),
-         (5, $p70),
-         (5, $p71),
-         (5, $p72),
-         (5, $p73),
-         (5, $p74),
-         (5, $p75),
-         (5, $p76),
-         (5, $p77),
-         (5, $p78),
-         (5, $p79),
-         (5, $p80),
-         (5, $p81),
-         (5, $p82),
+         (4, $p59),
+         (4, $p60),
+         (6, $p65),
+         (6, $p66),
+         (6, $p67),
+         (6, $p68),
+         (6, $p69),
+         (6, $p70),
+         (6, $p71),
+         (6, $p72),
+         (6, $p73),
+         (6, $p74),
+         (6, $p75),
+         (6, $p76),
+         (6, $p77),
+         (6, $p78),
+         (6, $p79),
+         (6, $p80),
+         (6, $p81),
+         (6, $p82),
+         (6, $p83),
+         (6, $p84),
+         (6, $p85),
+         (6, $p86),
          (6, $p87),
-         (6, $p88),
-         (6, $p89),
-         (6, $p90),
          (7, $p92),
          (7, $p93),
          (7, $p94),
          (7, $p95),
-         (7, $p96),
-         (7, $p97),
-         (7, $p98),
-         (7, $p99),
-         (7, $p100),
-         (7, $p101),
-         (7, $p102),
-         (7, $p103),
-         (7, $p104),
+         (8, $p97),
+         (8, $p98),
+         (8, $p99),
+         (8, $p100),
+         (8, $p101),
+         (8, $p102),
+         (8, $p103),
+         (8, $p104),
+         (8, $p105),
          (8, $p106),
          (8, $p107),
          (8, $p108),
          (8, $p109),
-         (8, $p110),
-         (8, $p111),
-         (8, $p112),
-         (8, $p113),
-         (8, $p114),
-         (8, $p115),
-         (8, $p116),
-         (8, $p117),
-         (8, $p118),
-         (8, $p119),
-         (8, $p120),
-         (8, $p121),
-         (8, $p122),
-         (9, $p132),
-         (9, $p133),
-         (9, $p134),
-         (9, $p135),
-         (9, $p136),
-         (9, $p137),
-         (9, $p138),
-         (9, $p139),
-         (9, $p140),
-         (9, $p141),
-         (9, $p142),
-         (9, $p143),
-         (9, $p144),
-         (9, $p145),
-         (9, $p146),
-         (9, $p147),
-         (9, $p148),
-         (9, $p149),
-         (9, $p150),
-         (9, $p151),
-         (9, $p152),
-         (9, $p153),
-         (9, $p154),
+         (9, $p111),
+         (9, $p112),
+         (9, $p113),
+         (9, $p114),
+         (9, $p115),
+         (9, $p116),
+         (9, $p117),
+         (9, $p118),
+         (9, $p119),
+         (9, $p120),
+         (9, $p121),
+         (9, $p122),
+         (9, $p123),
+         (9, $p124),
+         (9, $p125),
+         (9, $p126),
+         (9, $p127),
+         (10, $p137),
+         (10, $p138),
+         (10, $p139),
+         (10, $p140),
+         (10, $p141),
+         (10, $p142),
+         (10, $p143),
+         (10, $p144),
+         (10, $p145),
+         (10, $p146),
+         (10, $p147),
+         (10, $p148),
+         (10, $p149),
+         (10, $p150),
+         (10, $p151),
+         (10, $p152),
+         (10, $p153),
+         (10, $p154),
+         (10, $p155),
          (10, $p156),
          (10, $p157),
          (10, $p158),
          (10, $p159),
-         (10, $p160),
-         (10, $p161),
-         (10, $p162),
-         (10, $p163),
-         (10, $p164),
-         (10, $p165),
-         (10, $p166),
-         (10, $p167),
-         (10, $p168),
-         (10, $p169),
-         (10, $p170),
-         (11, $p182),
-         (11, $p183),
-         (11, $p184),
-         (11, $p185),
-         (11, $p186),
-         (11, $p187),
-         (11, $p188),
-         (11, $p189),
-         (11, $p190),
-         (11, $p191),
-         (11, $p192),
-         (11, $p193),
-         (11, $p194),
+         (11, $p161),
+         (11, $p162),
+         (11, $p163),
+         (11, $p164),
+         (11, $p165),
+         (11, $p166),
+         (11, $p167),
+         (11, $p168),
+         (11, $p169),
+         (11, $p170),
+         (11, $p171),
+         (11, $p172),
+         (11, $p173),
+         (11, $p174),
+         (11, $p175),
+         (12, $p187),
+         (12, $p188),
+         (12, $p189),
+         (12, $p190),
+         (12, $p191),
+         (12, $p192),
+         (12, $p193),
+         (12, $p194),
+         (12, $p195),
          (12, $p196),
          (12, $p197),
          (12, $p198),
          (12, $p199),
-         (12, $p200),
-         (12, $p201),
-         (12, $p202),
-         (12, $p203),
-         (12, $p204),
-         (12, $p205),
-         (12, $p206),
-         (12, $p207),
-         (12, $p208),
-         (12, $p209),
-         (12, $p210),
-         (12, $p211),
-         (12, $p212),
-         (12, $p213),
-         (12, $p214),
+         (13, $p201),
+         (13, $p202),
+         (13, $p203),
+         (13, $p204),
+         (13, $p205),
+         (13, $p206),
+         (13, $p207),
+         (13, $p208),
+         (13, $p209),
+         (13, $p210),
+         (13, $p211),
+         (13, $p212),
+         (13, $p213),
+         (13, $p214),
          (13, $p215),
          (13, $p216),
          (13, $p217),
          (13, $p218),
          (13, $p219),
-         (13, $p220),
-         (13, $p221),
-         (13, $p222),
-         (13, $p223),
-         (13, $p224),
-         (13, $p225),
-         (13, $p226),
-         (13, $p227),
-         (13, $p228),
-         (13, $p229),
-         (13, $p230),
-         (13, $p231),
-         (13, $p232),
-         (13, $p233),
+         (14, $p220),
+         (14, $p221),
+         (14, $p222),
+         (14, $p223),
+         (14, $p224),
+         (14, $p225),
+         (14, $p226),
+         (14, $p227),
+         (14, $p228),
+         (14, $p229),
+         (14, $p230),
+         (14, $p231),
+         (14, $p232),
+         (14, $p233),
+         (14, $p234),
          (14, $p235),
          (14, $p236),
          (14, $p237),
          (14, $p238),
-         (14, $p239),
-         (14, $p240),
-         (14, $p241),
-         (14, $p242),
-         (14, $p243),
-         (14, $p244),
-         (14, $p245),
-         (14, $p246),
-         (14, $p247),
-         (14, $p248),
-         (14, $p249),
-         (14, $p250),
-         (14, $p251),
-         (14, $p252),
-         (14, $p253),
-         (14, $p254),
+         (15, $p240),
+         (15, $p241),
+         (15, $p242),
+         (15, $p243),
+         (15, $p244),
+         (15, $p245),
+         (15, $p246),
+         (15, $p247),
+         (15, $p248),
+         (15, $p249),
+         (15, $p250),
+         (15, $p251),
+         (15, $p252),
+         (15, $p253),
+         (15, $p254),
          (15, $p255),
          (15, $p256),
          (15, $p257),
          (15, $p258),
          (15, $p259),
-         (15, $p260),
-         (15, $p261),
-         (15, $p262),
-         (15, $p263),
-         (15, $p264),
-         (15, $p265),
+         (16, $p260),
+         (16, $p261),
+         (16, $p262),
+         (16, $p263),
+         (16, $p264),
+         (16, $p265),
          (16, $p266),
          (16, $p267),
          (16, $p268),
          (16, $p269),
          (16, $p270),
-         (16, $p271),
-         (16, $p272),
-         (16, $p273),
-         (16, $p274),
-         (16, $p275),
-         (16, $p276),
-         (16, $p277),
-         (16, $p278),
-         (16, $p279),
-         (16, $p280),
-         (16, $p281),
-         (16, $p282),
-         (16, $p283),
-         (16, $p284),
-         (16, $p285),
+         (17, $p271),
+         (17, $p272),
+         (17, $p273),
+         (17, $p274),
+         (17, $p275),
+         (17, $p276),
+         (17, $p277),
+         (17, $p278),
+         (17, $p279),
+         (17, $p280),
+         (17, $p281),
+         (17, $p282),
+         (17, $p283),
+         (17, $p284),
+         (17, $p285),
+         (17, $p286),
+         (17, $p287),
          (17, $p288),
          (17, $p289),
          (17, $p290),
-         (17, $p291),
-         (17, $p292),
-         (17, $p293),
-         (17, $p294),
-         (17, $p295),
-         (17, $p296),
-         (17, $p297),
-         (17, $p298),
-         (17, $p299),
-         (17, $p300),
-         (17, $p301),
-         (17, $p302),
-         (17, $p303),
-         (17, $p304),
-         (17, $p305),
-         (17, $p306),
-         (17, $p307),
-         (17, $p308),
-         (17, $p309),
-         (17, $p310),
-         (17, $p311),
-         (17, $p312),
-         (17, $p313),
-         (17, $p314),
-         (17, $p315),
-         (17, $p316),
-         (17, $p317),
+         (18, $p293),
+         (18, $p294),
+         (18, $p295),
+         (18, $p296),
+         (18, $p297),
+         (18, $p298),
+         (18, $p299),
+         (18, $p300),
+         (18, $p301),
+         (18, $p302),
+         (18, $p303),
+         (18, $p304),
+         (18, $p305),
+         (18, $p306),
+         (18, $p307),
+         (18, $p308),
+         (18, $p309),
+         (18, $p310),
+         (18, $p311),
+         (18, $p312),
+         (18, $p313),
+         (18, $p314),
+         (18, $p315),
+         (18, $p316),
+         (18, $p317),
+         (18, $p318),
+         (18, $p319),
          (18, $p320),
          (18, $p321),
          (18, $p322),
-         (18, $p323),
-         (18, $p324),
-         (18, $p325),
-         (18, $p326),
-         (18, $p327),
-         (18, $p328),
-         (18, $p329),
-         (18, $p330),
-         (18, $p331),
-         (18, $p332),
+         (19, $p325),
+         (19, $p326),
+         (19, $p327),
+         (19, $p328),
+         (19, $p329),
+         (19, $p330),
+         (19, $p331),
+         (19, $p332),
+         (19, $p333),
          (19, $p334),
          (19, $p335),
          (19, $p336),
@@ -349,34 +359,30 @@ codeset_name (codeset_id, name) AS (
          (20, $p340),
          (20, $p341),
          (20, $p342),
-         (20, $p343),
-         (20, $p344),
+         (21, $p344),
          (21, $p345),
          (21, $p346),
          (21, $p347),
          (21, $p348),
          (21, $p349),
-         (21, $p350),
-         (21, $p351),
-         (21, $p352),
-         (21, $p353),
+         (22, $p350),
+         (22, $p351),
+         (22, $p352),
+         (22, $p353),
+         (22, $p354),
+         (22, $p355),
          (22, $p356),
          (22, $p357),
          (22, $p358),
-         (22, $p359),
-         (22, $p360),
-         (22, $p361),
-         (22, $p362),
-         (22, $p363),
+         (23, $p363),
+         (23, $p364),
+         (23, $p365),
+         (23, $p366),
          (23, $p367),
          (23, $p368),
          (23, $p369),
          (23, $p370),
-         (23, $p371),
-         (23, $p372),
-         (23, $p373),
-         (23, $p374),
-         (23, $p375),
+         (24, $p377),
          (24, $p378),
          (24, $p379),
          (24, $p380),
@@ -385,31 +391,28 @@ codeset_name (codeset_id, name) AS (
          (24, $p383),
          (24, $p384),
          (24, $p385),
-         (25, $p386),
-         (26, $p387),
-         (26, $p22),
-         (26, $p388),
-         (26, $p389),
-         (27, $p390),
-         (27, $p391),
-         (28, $p42),
-         (28, $p392),
-         (28, $p393),
-         (28, $p49),
-         (28, $p50),
-         (28, $p394),
-         (29, $p395),
-         (29, $p396),
-         (29, $p397),
-         (29, $p398),
-         (29, $p399),
-         (29, $p400),
-         (29, $p401),
-         (29, $p402),
-         (29, $p403),
+         (25, $p390),
+         (25, $p391),
+         (25, $p392),
+         (25, $p393),
+         (25, $p394),
+         (25, $p395),
+         (25, $p396),
+         (25, $p397),
+         (26, $p398),
+         (27, $p399),
+         (27, $p24),
+         (27, $p400),
+         (27, $p401),
+         (28, $p402),
+         (28, $p403),
+         (29, $p44),
          (29, $p404),
          (29, $p405),
+         (29, $p51),
+         (29, $p52),
          (29, $p406),
+         (30, $p407),
          (30, $p408),
          (30, $p409),
          (30, $p410),
@@ -419,8 +422,8 @@ codeset_name (codeset_id, name) AS (
          (30, $p414),
          (30, $p415),
          (30, $p416),
-         (31, $p419),
-         (31, $p420),
+         (30, $p417),
+         (30, $p418),
          (31, $p421),
          (31, $p422),
          (31, $p423),
@@ -429,29 +432,35 @@ codeset_name (codeset_id, name) AS (
          (31, $p426),
          (31, $p427),
          (31, $p428),
-         (32, $p430),
-         (32, $p431),
-         (32, $p432),
-         (32, $p433),
+         (31, $p429),
          (32, $p434),
-         (33, $p435),
-         (33, $p436),
-         (33, $p437),
-         (33, $p438),
-         (34, $p439),
-         (34, $p440),
-         (34, $p441),
-         (34, $p442)
+         (32, $p435),
+         (32, $p436),
+         (32, $p437),
+         (32, $p438),
+         (32, $p439),
+         (32, $p440),
+         (32, $p441),
+         (32, $p442),
+         (32, $p443),
+         (33, $p446),
+         (33, $p447),
+         (33, $p448),
+         (33, $p449),
+         (33, $p450),
+         (34, $p451),
+         (34, $p452),
+         (34, $p453),
+         (34, $p454),
+         (35, $p455),
+         (35, $p456),
+         (35, $p457),
+         (35, $p458)
 ),
 codeset_seed AS (
   SELECT k.codeset_id, c.concept_id
     FROM codeset_code AS k
     JOIN concept AS c ON c.vocabulary_id = k.vocabulary_id AND c.concept_code = k.concept_code
-  UNION
-  SELECT k.codeset_id, c.concept_id
-    FROM codeset_pattern AS k
-    JOIN concept AS c ON c.vocabulary_id = k.vocabulary_id
-                                 AND replace(c.concept_code, '.', '') LIKE k.pattern
   UNION
   SELECT k.codeset_id, c.concept_id
     FROM codeset_name AS k
@@ -460,6 +469,12 @@ codeset_seed AS (
   SELECT k.codeset_id, s.concept_id
     FROM codeset_name AS k
     JOIN concept_synonym AS s ON lower(s.concept_synonym_name) = k.name
+),
+codeset_narrower AS (
+  SELECT k.codeset_id, c.concept_id
+    FROM codeset_pattern AS k
+    JOIN concept AS c ON c.vocabulary_id = k.vocabulary_id
+                                 AND replace(c.concept_code, '.', '') LIKE k.pattern
 ),
 codeset_standard AS (
   SELECT seed.codeset_id, c.concept_id
@@ -481,6 +496,8 @@ codeset AS (
 ),
 codeset_source AS (
   SELECT codeset_id, concept_id FROM codeset_seed
+  UNION
+  SELECT codeset_id, concept_id FROM codeset_narrower
   UNION
   SELECT cs.codeset_id, r.concept_id_1
     FROM codeset AS cs
@@ -575,51 +592,85 @@ measurement_hit AS (
    WHERE COALESCE(v.measurement_concept_id, 0) = 0
 ),
 a1 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 1
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 1) AS e
    GROUP BY e.person_id
 ),
 a2 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.drug_exposure_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
             FROM drug_exposure AS v
             JOIN drug_exposure_hit AS h ON h.row_id = v.drug_exposure_id
-           WHERE h.codeset_id = 2
-             AND v.drug_exposure_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 2) AS e
    GROUP BY e.person_id
 ),
 a3 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.drug_exposure_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
             FROM drug_exposure AS v
             JOIN drug_exposure_hit AS h ON h.row_id = v.drug_exposure_id
-           WHERE h.codeset_id = 3
-             AND v.drug_exposure_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 3) AS e
    GROUP BY e.person_id
 ),
 a4 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
            WHERE h.codeset_id = 4
-             AND v.condition_start_date <= CAST($index_date AS DATE)
           UNION ALL
-          SELECT v.person_id, COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
+          SELECT v.person_id,
+                 CASE WHEN v.procedure_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
             FROM procedure_occurrence AS v
             JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
            WHERE h.codeset_id = 4
-             AND v.procedure_date <= CAST($index_date AS DATE)
           UNION ALL
-          SELECT v.person_id, v.observation_date - v.observation_date AS days
+          SELECT v.person_id,
+                 CASE WHEN v.observation_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 CASE WHEN v.value_as_concept_id IN (SELECT concept_id FROM codeset WHERE codeset_id = 5)
+                        OR lower(v.value_as_string) IN ($p62, $p63)
+                      THEN 1 ELSE 0 END AS negative,
+                 v.observation_date - v.observation_date AS days
             FROM observation AS v
             JOIN observation_hit AS h ON h.row_id = v.observation_id
            WHERE h.codeset_id = 4
-             AND v.observation_date <= CAST($index_date AS DATE)) AS e
+          UNION ALL
+          SELECT v.person_id,
+                 CASE WHEN v.measurement_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 v.measurement_date - v.measurement_date AS days
+            FROM measurement AS v
+            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
+           WHERE h.codeset_id = 4) AS e
    GROUP BY e.person_id
 ),
 a5 AS (
@@ -629,40 +680,30 @@ a5 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 5
+           WHERE h.codeset_id = 6
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a6 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 6
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 7) AS e
    GROUP BY e.person_id
 ),
 a7 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p91 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p91 THEN $p84
-                                                   END) AS value,
-                 row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
-            FROM measurement AS v
-            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
-            LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 7
-             AND v.value_as_number IS NOT NULL
-             AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
-   WHERE ranked.recency = 1
-),
-a8 AS (
-  SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p91 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p91 THEN $p84
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p96 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p96 THEN $p89
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -671,23 +712,13 @@ a8 AS (
            WHERE h.codeset_id = 8
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
-a9 AS (
+a8 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p124 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p125 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p126 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p127 THEN $p128
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p129 THEN $p128
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p130 THEN $p131
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p124 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p125 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p126 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p127 THEN $p128
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p129 THEN $p128
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p130 THEN $p131
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p96 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p96 THEN $p89
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -696,23 +727,23 @@ a9 AS (
            WHERE h.codeset_id = 9
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
-a10 AS (
+a9 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p124 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p125 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p126 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p127 THEN $p128
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p129 THEN $p128
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p130 THEN $p131
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p124 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p125 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p126 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p127 THEN $p128
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p129 THEN $p128
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p130 THEN $p131
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p129 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p130 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p131 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p132 THEN $p133
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p134 THEN $p133
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p135 THEN $p136
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p129 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p130 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p131 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p132 THEN $p133
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p134 THEN $p133
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p135 THEN $p136
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -721,23 +752,23 @@ a10 AS (
            WHERE h.codeset_id = 10
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
-a11 AS (
+a10 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p172 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p173 THEN $p174
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p175 THEN $p128
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p176 THEN $p177
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p178 THEN $p179
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p180 THEN $p181
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p172 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p173 THEN $p174
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p175 THEN $p128
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p176 THEN $p177
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p178 THEN $p179
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p180 THEN $p181
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p129 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p130 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p131 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p132 THEN $p133
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p134 THEN $p133
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p135 THEN $p136
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p129 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p130 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p131 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p132 THEN $p133
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p134 THEN $p133
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p135 THEN $p136
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -746,7 +777,32 @@ a11 AS (
            WHERE h.codeset_id = 11
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
+   WHERE ranked.recency = 1
+),
+a11 AS (
+  SELECT ranked.person_id, ranked.value
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p177 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p178 THEN $p179
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p180 THEN $p133
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p181 THEN $p182
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p183 THEN $p184
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p185 THEN $p186
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p177 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p178 THEN $p179
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p180 THEN $p133
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p181 THEN $p182
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p183 THEN $p184
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p185 THEN $p186
+                                                   END) AS value,
+                 row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
+            FROM measurement AS v
+            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
+            LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
+           WHERE h.codeset_id = 12
+             AND v.value_as_number IS NOT NULL
+             AND (v.measurement_date <= CAST($index_date AS DATE)
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a12 AS (
@@ -756,10 +812,10 @@ a12 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 12
+           WHERE h.codeset_id = 13
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a13 AS (
@@ -769,10 +825,10 @@ a13 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 13
+           WHERE h.codeset_id = 14
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a14 AS (
@@ -782,10 +838,10 @@ a14 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 14
+           WHERE h.codeset_id = 15
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a15 AS (
@@ -795,10 +851,10 @@ a15 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 15
+           WHERE h.codeset_id = 16
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a16 AS (
@@ -808,33 +864,18 @@ a16 AS (
             FROM measurement AS v
             JOIN measurement_hit AS h ON h.row_id = v.measurement_id
             LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 16
+           WHERE h.codeset_id = 17
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a17 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p286 THEN $p84
-                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p287 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p286 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p287 THEN $p84
-                                                   END) AS value,
-                 row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
-            FROM measurement AS v
-            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
-            LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
-           WHERE h.codeset_id = 17
-             AND v.value_as_number IS NOT NULL
-             AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
-   WHERE ranked.recency = 1
-),
-a18 AS (
-  SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p319 THEN $p84
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p319 THEN $p84
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p291 THEN $p89
+                                                        WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p292 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p291 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p292 THEN $p89
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -843,167 +884,279 @@ a18 AS (
            WHERE h.codeset_id = 18
              AND v.value_as_number IS NOT NULL
              AND (v.measurement_date <= CAST($index_date AS DATE)
-                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p83 AS INTEGER))) AS ranked
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
+   WHERE ranked.recency = 1
+),
+a18 AS (
+  SELECT ranked.person_id, ranked.value
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p324 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p324 THEN $p89
+                                                   END) AS value,
+                 row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
+            FROM measurement AS v
+            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
+            LEFT JOIN concept AS u ON u.concept_id = v.unit_concept_id
+           WHERE h.codeset_id = 19
+             AND v.value_as_number IS NOT NULL
+             AND (v.measurement_date <= CAST($index_date AS DATE)
+                  AND v.measurement_date >= CAST($index_date AS DATE) - CAST($p88 AS INTEGER))) AS ranked
    WHERE ranked.recency = 1
 ),
 a19 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 19
-             AND v.condition_start_date <= CAST($index_date AS DATE)
+           WHERE h.codeset_id = 20
           UNION ALL
-          SELECT v.person_id, COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
-            FROM procedure_occurrence AS v
-            JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
-           WHERE h.codeset_id = 19
-             AND v.procedure_date <= CAST($index_date AS DATE)
-          UNION ALL
-          SELECT v.person_id, v.observation_date - v.observation_date AS days
-            FROM observation AS v
-            JOIN observation_hit AS h ON h.row_id = v.observation_id
-           WHERE h.codeset_id = 19
-             AND v.observation_date <= CAST($index_date AS DATE)) AS e
-   GROUP BY e.person_id
-),
-a20 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
-            FROM drug_exposure AS v
-            JOIN drug_exposure_hit AS h ON h.row_id = v.drug_exposure_id
-           WHERE h.codeset_id = 2
-             AND (v.drug_exposure_start_date <= CAST($index_date AS DATE)
-                  AND COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) >= CAST($index_date AS DATE) - CAST($p338 AS INTEGER))) AS e
-   GROUP BY e.person_id
-),
-a21 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
+          SELECT v.person_id,
+                 CASE WHEN v.procedure_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
             FROM procedure_occurrence AS v
             JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
            WHERE h.codeset_id = 20
-             AND v.procedure_date <= CAST($index_date AS DATE)) AS e
+          UNION ALL
+          SELECT v.person_id,
+                 CASE WHEN v.observation_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 CASE WHEN v.value_as_concept_id IN (SELECT concept_id FROM codeset WHERE codeset_id = 5)
+                        OR lower(v.value_as_string) IN ($p62, $p63)
+                      THEN 1 ELSE 0 END AS negative,
+                 v.observation_date - v.observation_date AS days
+            FROM observation AS v
+            JOIN observation_hit AS h ON h.row_id = v.observation_id
+           WHERE h.codeset_id = 20
+          UNION ALL
+          SELECT v.person_id,
+                 CASE WHEN v.measurement_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 v.measurement_date - v.measurement_date AS days
+            FROM measurement AS v
+            JOIN measurement_hit AS h ON h.row_id = v.measurement_id
+           WHERE h.codeset_id = 20) AS e
+   GROUP BY e.person_id
+),
+a20 AS (
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN (v.drug_exposure_start_date <= CAST($index_date AS DATE)
+                            AND COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) >= CAST($index_date AS DATE) - CAST($p343 AS INTEGER)) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
+            FROM drug_exposure AS v
+            JOIN drug_exposure_hit AS h ON h.row_id = v.drug_exposure_id
+           WHERE h.codeset_id = 2) AS e
+   GROUP BY e.person_id
+),
+a21 AS (
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.procedure_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
+            FROM procedure_occurrence AS v
+            JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
+           WHERE h.codeset_id = 21) AS e
    GROUP BY e.person_id
 ),
 a22 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.procedure_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
             FROM procedure_occurrence AS v
             JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
-           WHERE h.codeset_id = 21
-             AND v.procedure_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 22) AS e
    GROUP BY e.person_id
 ),
 a23 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 22
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 23) AS e
    GROUP BY e.person_id
 ),
 a24 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 23
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 24) AS e
    GROUP BY e.person_id
 ),
 a25 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 24
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 25) AS e
    GROUP BY e.person_id
 ),
 a26 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 25
-             AND v.condition_start_date <= CAST($index_date AS DATE)
+           WHERE h.codeset_id = 26
           UNION ALL
-          SELECT v.person_id, v.observation_date - v.observation_date AS days
+          SELECT v.person_id,
+                 CASE WHEN v.observation_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 CASE WHEN v.value_as_concept_id IN (SELECT concept_id FROM codeset WHERE codeset_id = 5)
+                        OR lower(v.value_as_string) IN ($p62, $p63)
+                      THEN 1 ELSE 0 END AS negative,
+                 v.observation_date - v.observation_date AS days
             FROM observation AS v
             JOIN observation_hit AS h ON h.row_id = v.observation_id
-           WHERE h.codeset_id = 26
-             AND v.observation_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 27) AS e
    GROUP BY e.person_id
 ),
 a27 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 27
-             AND v.condition_start_date <= CAST($index_date AS DATE)
+           WHERE h.codeset_id = 28
           UNION ALL
-          SELECT v.person_id, v.observation_date - v.observation_date AS days
+          SELECT v.person_id,
+                 CASE WHEN v.observation_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 CASE WHEN v.value_as_concept_id IN (SELECT concept_id FROM codeset WHERE codeset_id = 5)
+                        OR lower(v.value_as_string) IN ($p62, $p63)
+                      THEN 1 ELSE 0 END AS negative,
+                 v.observation_date - v.observation_date AS days
             FROM observation AS v
             JOIN observation_hit AS h ON h.row_id = v.observation_id
-           WHERE h.codeset_id = 28
-             AND v.observation_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 29) AS e
    GROUP BY e.person_id
 ),
 a28 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.procedure_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.procedure_end_date, v.procedure_date) - v.procedure_date AS days
             FROM procedure_occurrence AS v
             JOIN procedure_occurrence_hit AS h ON h.row_id = v.procedure_occurrence_id
-           WHERE h.codeset_id = 29
-             AND v.procedure_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 30) AS e
    GROUP BY e.person_id
 ),
 a29 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 30
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 31) AS e
    GROUP BY e.person_id
 ),
 a30 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 31
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 32) AS e
    GROUP BY e.person_id
 ),
 a31 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 32
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 33) AS e
    GROUP BY e.person_id
 ),
 a32 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 33
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 34) AS e
    GROUP BY e.person_id
 ),
 a33 AS (
-  SELECT e.person_id, count(*) AS n, 0 AS lasted
-    FROM (SELECT v.person_id, COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         0 AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
+    FROM (SELECT v.person_id,
+                 CASE WHEN v.condition_start_date <= CAST($index_date AS DATE) THEN 1 ELSE 0 END AS in_period,
+                 0 AS negative,
+                 COALESCE(v.condition_end_date, CAST($index_date AS DATE)) - v.condition_start_date AS days
             FROM condition_occurrence AS v
             JOIN condition_occurrence_hit AS h ON h.row_id = v.condition_occurrence_id
-           WHERE h.codeset_id = 34
-             AND v.condition_start_date <= CAST($index_date AS DATE)) AS e
+           WHERE h.codeset_id = 35) AS e
    GROUP BY e.person_id
 )
 SELECT p.person_id
@@ -1042,67 +1195,107 @@ SELECT p.person_id
   LEFT JOIN a32 ON a32.person_id = p.person_id
   LEFT JOIN a33 ON a33.person_id = p.person_id
  WHERE -- inc-1: Histologically confirmed metastatic or relapsed malignant melanoma
-       (CASE WHEN a1.n > 0 THEN TRUE ELSE FALSE END)
+       (CASE WHEN a1.n > 0 THEN TRUE
+             WHEN a1.negatives > 0 THEN FALSE
+             ELSE FALSE END)
    AND -- inc-2: Patients who received prior chemotherapy or immunotherapy
-       ((CASE WHEN a2.n > 0 THEN TRUE ELSE FALSE END)
-        OR (CASE WHEN a3.n > 0 THEN TRUE ELSE FALSE END))
+       ((CASE WHEN a2.n > 0 THEN TRUE
+              WHEN a2.negatives > 0 THEN FALSE
+              ELSE FALSE END)
+        OR (CASE WHEN a3.n > 0 THEN TRUE
+                 WHEN a3.negatives > 0 THEN FALSE
+                 ELSE FALSE END))
    AND -- inc-3: Patients who have at least one haploidentical donor willing to donate
-       (CASE WHEN a4.n > 0 THEN TRUE ELSE CAST(NULL AS BOOLEAN) END)
+       (CASE WHEN a4.n > 0 THEN TRUE
+             WHEN a4.negatives > 0 THEN FALSE
+             ELSE CAST(NULL AS BOOLEAN) END)
    AND -- inc-4: ECOG performance status 0 or 1
-       (a5.value <= $p84)
+       (a5.value <= $p89)
    AND -- inc-5: 18 - 75 years
        (((EXTRACT(YEAR FROM CAST($index_date AS DATE)) - p.year_of_birth
            - CASE WHEN EXTRACT(MONTH FROM CAST($index_date AS DATE)) * 100 + EXTRACT(DAY FROM CAST($index_date AS DATE))
                        < COALESCE(p.month_of_birth, 1) * 100 + COALESCE(p.day_of_birth, 1)
-                  THEN 1 ELSE 0 END) >= $p85)
+                  THEN 1 ELSE 0 END) >= $p90)
         AND ((EXTRACT(YEAR FROM CAST($index_date AS DATE)) - p.year_of_birth
                - CASE WHEN EXTRACT(MONTH FROM CAST($index_date AS DATE)) * 100 + EXTRACT(DAY FROM CAST($index_date AS DATE))
                            < COALESCE(p.month_of_birth, 1) * 100 + COALESCE(p.day_of_birth, 1)
-                      THEN 1 ELSE 0 END) <= $p86))
+                      THEN 1 ELSE 0 END) <= $p91))
    AND -- inc-6: At least one measurable disease according to the RECIST criteria
-       (CASE WHEN a6.n > 0 THEN TRUE ELSE FALSE END)
+       (CASE WHEN a6.n > 0 THEN TRUE
+             WHEN a6.negatives > 0 THEN FALSE
+             ELSE FALSE END)
    AND -- inc-7: Patients with 45% or more left ventricular ejection fraction
-       (a7.value >= $p105)
+       (a7.value >= $p110)
    AND -- inc-8: Patients with 50% or more predicted DLCO
-       (a8.value >= $p123)
+       (a8.value >= $p128)
    AND -- inc-9: Adequate bone marrow function: absolute neutrophil count ≥ 1.5 x 109/L; platelet count ≥ 100 x 109/L; and hemoglobin ≥ 9 g/dL
-       ((a9.value >= $p155)
-        AND (a10.value >= $p171)
-        AND (a11.value >= $p195))
+       ((a9.value >= $p160)
+        AND (a10.value >= $p176)
+        AND (a11.value >= $p200))
    AND -- inc-10: Adequate liver function: total bilirubin ≤ 1.0 x upper limit of the normal range (ULN); AST/ALT ≤ 2.5 x ULN; and alkaline phosphatase ≤ 2.5 x ULN
-       ((a12.value <= $p84)
-        AND ((a13.value <= $p234)
-             AND (a14.value <= $p234))
-        AND (a15.value <= $p234))
+       ((a12.value <= $p89)
+        AND ((a13.value <= $p239)
+             AND (a14.value <= $p239))
+        AND (a15.value <= $p239))
    AND -- inc-11: Adequate renal function: serum creatinine ≤ 1.0 x ULN or creatinine clearance ≥ 60 mL/min/1.73m2
-       ((a16.value <= $p84)
-        OR (a17.value >= $p318))
+       ((a16.value <= $p89)
+        OR (a17.value >= $p323))
    AND -- inc-12: At least 3 months of expected survival
-       (a18.value >= $p333)
+       (a18.value >= $p338)
    AND -- inc-13: Patients who signed informed consent
-       (CASE WHEN a19.n > 0 THEN TRUE ELSE CAST(NULL AS BOOLEAN) END)
+       (CASE WHEN a19.n > 0 THEN TRUE
+             WHEN a19.negatives > 0 THEN FALSE
+             ELSE CAST(NULL AS BOOLEAN) END)
    AND NOT (-- exc-1: Patients who received other chemotherapeutic agents within 30 days prior to study enrollment
-             (CASE WHEN a20.n > 0 THEN TRUE ELSE FALSE END)
+             (CASE WHEN a20.n > 0 THEN TRUE
+                   WHEN a20.negatives > 0 THEN FALSE
+                   ELSE FALSE END)
           OR -- exc-2: Patients who received adoptive cell therapy including hematopoietic stem cell transplantation
-             ((CASE WHEN a21.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a22.n > 0 THEN TRUE ELSE FALSE END))
+             ((CASE WHEN a21.n > 0 THEN TRUE
+                    WHEN a21.negatives > 0 THEN FALSE
+                    ELSE FALSE END)
+              OR (CASE WHEN a22.n > 0 THEN TRUE
+                       WHEN a22.negatives > 0 THEN FALSE
+                       ELSE FALSE END))
           OR -- exc-3: Patients infected with HIV, HBV, or HCV
-             ((CASE WHEN a23.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a24.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a25.n > 0 THEN TRUE ELSE FALSE END))
+             ((CASE WHEN a23.n > 0 THEN TRUE
+                    WHEN a23.negatives > 0 THEN FALSE
+                    ELSE FALSE END)
+              OR (CASE WHEN a24.n > 0 THEN TRUE
+                       WHEN a24.negatives > 0 THEN FALSE
+                       ELSE FALSE END)
+              OR (CASE WHEN a25.n > 0 THEN TRUE
+                       WHEN a25.negatives > 0 THEN FALSE
+                       ELSE FALSE END))
           OR -- exc-4: Hypersensitivity to cyclophosphamide or interleukin-2
-             ((CASE WHEN a26.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a27.n > 0 THEN TRUE ELSE FALSE END))
+             ((CASE WHEN a26.n > 0 THEN TRUE
+                    WHEN a26.negatives > 0 THEN FALSE
+                    ELSE FALSE END)
+              OR (CASE WHEN a27.n > 0 THEN TRUE
+                       WHEN a27.negatives > 0 THEN FALSE
+                       ELSE FALSE END))
           OR -- exc-5: Patients who received organ transplantation
-             (CASE WHEN a28.n > 0 THEN TRUE ELSE FALSE END)
+             (CASE WHEN a28.n > 0 THEN TRUE
+                   WHEN a28.negatives > 0 THEN FALSE
+                   ELSE FALSE END)
           OR -- exc-6: Patients who had arrhythmia or ischemic heart disease
-             ((CASE WHEN a29.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a30.n > 0 THEN TRUE ELSE FALSE END))
+             ((CASE WHEN a29.n > 0 THEN TRUE
+                    WHEN a29.negatives > 0 THEN FALSE
+                    ELSE FALSE END)
+              OR (CASE WHEN a30.n > 0 THEN TRUE
+                       WHEN a30.negatives > 0 THEN FALSE
+                       ELSE FALSE END))
           OR -- exc-7: Pregnant or lactating women
-             ((CASE WHEN a31.n > 0 THEN TRUE ELSE FALSE END)
-              OR (CASE WHEN a32.n > 0 THEN TRUE ELSE FALSE END))
+             ((CASE WHEN a31.n > 0 THEN TRUE
+                    WHEN a31.negatives > 0 THEN FALSE
+                    ELSE FALSE END)
+              OR (CASE WHEN a32.n > 0 THEN TRUE
+                       WHEN a32.negatives > 0 THEN FALSE
+                       ELSE FALSE END))
           OR -- exc-8: Patients with uncontrolled infection who did not respond to appropriate antimicrobial agents
-             (CASE WHEN a33.n > 0 THEN TRUE ELSE FALSE END)
+             (CASE WHEN a33.n > 0 THEN TRUE
+                   WHEN a33.negatives > 0 THEN FALSE
+                   ELSE FALSE END)
        )
  ORDER BY p.person_id
 

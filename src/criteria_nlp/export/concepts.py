@@ -11,7 +11,7 @@ exports and the evaluator read a record the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
 
@@ -82,25 +82,29 @@ class OmopTable:
     start: str
     end: str | None
     id: str
+    circe_source: str       # the Circe filter on the source concept column
     ongoing: bool = False   # a row without an end date lasts until the index date
 
 
 TABLES: Mapping[str, OmopTable] = MappingProxyType({
     "Condition": OmopTable("condition_occurrence", "ConditionOccurrence", "condition_concept_id",
                            "condition_source_value", "condition_source_concept_id", "condition_start_date", "condition_end_date",
-                           "condition_occurrence_id", ongoing=True),
+                           "condition_occurrence_id", "ConditionSourceConcept", ongoing=True),
     "Drug": OmopTable("drug_exposure", "DrugExposure", "drug_concept_id", "drug_source_value",
-                      "drug_source_concept_id", "drug_exposure_start_date", "drug_exposure_end_date", "drug_exposure_id"),
+                      "drug_source_concept_id", "drug_exposure_start_date", "drug_exposure_end_date", "drug_exposure_id",
+                      "DrugSourceConcept"),
     "Procedure": OmopTable("procedure_occurrence", "ProcedureOccurrence", "procedure_concept_id",
                            "procedure_source_value", "procedure_source_concept_id", "procedure_date", "procedure_end_date",
-                           "procedure_occurrence_id"),
+                           "procedure_occurrence_id", "ProcedureSourceConcept"),
     "Observation": OmopTable("observation", "Observation", "observation_concept_id",
-                             "observation_source_value", "observation_source_concept_id", "observation_date", None, "observation_id"),
+                             "observation_source_value", "observation_source_concept_id", "observation_date", None, "observation_id",
+                             "ObservationSourceConcept"),
     "Measurement": OmopTable("measurement", "Measurement", "measurement_concept_id",
-                             "measurement_source_value", "measurement_source_concept_id", "measurement_date", None, "measurement_id"),
+                             "measurement_source_value", "measurement_source_concept_id", "measurement_date", None, "measurement_id",
+                             "MeasurementSourceConcept"),
     "Device": OmopTable("device_exposure", "DeviceExposure", "device_concept_id",
                         "device_source_value", "device_source_concept_id", "device_exposure_start_date",
-                        "device_exposure_end_date", "device_exposure_id"),
+                        "device_exposure_end_date", "device_exposure_id", "DeviceSourceConcept"),
 })
 
 # The OMOP domain a tree node lives in when the map does not say otherwise.
@@ -110,9 +114,12 @@ _CONCEPT_DOMAINS = {
 }
 
 
-# Where the evaluator looks for a concept (data/evaluation.json "domains") -> OMOP domain.
-LIST_DOMAINS = MappingProxyType({"conditions": "Condition", "medications": "Drug", "procedures": "Procedure",
-                                 "observations": "Observation", "allergies": "Observation"})
+# Where the evaluator looks for a concept (data/evaluation.json "domains") -> OMOP domains: the
+# evaluator's observations are OMOP's observation and measurement rows; an allergy is an
+# observation row.
+LIST_DOMAINS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "conditions": ("Condition",), "medications": ("Drug",), "procedures": ("Procedure",),
+    "observations": ("Observation", "Measurement"), "allergies": ("Observation",)})
 
 
 @dataclass(frozen=True)
@@ -135,19 +142,8 @@ class ConceptMap:
         return self.units.get(ucum)
 
     def conversions(self, ucum: str, molar_mass: float | None = None) -> tuple[tuple[OmopUnit, float], ...]:
-        """Every listed unit convertible to ``ucum`` (through ``molar_mass`` for mass <-> molar
-        concentrations), with the factor that takes a value into ``ucum``."""
-        from ..units import UnitError, conversion
-
-        out = []
-        for unit in self.units.values():
-            try:
-                convert = conversion(unit.ucum, ucum, molar_mass)
-            except (UnitError, ArithmeticError):  # units.conversion raises ZeroDivisionError for
-                continue                          # e.g. kg -> g/dL with a molar mass
-            if convert.offset == 0:
-                out.append((unit, float(f"{convert.scale:.12g}")))
-        return tuple(out)
+        """Every listed unit convertible to ``ucum``, with its factor (``conversions_among``)."""
+        return conversions_among(tuple(self.units.values()), ucum, molar_mass)
 
     def compare_domain(self, node: Compare) -> str:
         mapped = self.concepts(compare_keys(node))
@@ -156,6 +152,24 @@ class ConceptMap:
     def concept_domain(self, node: Concept) -> str | None:
         """The OMOP domain (a key of ``TABLES``) of a concept node; None for demographics."""
         return _CONCEPT_DOMAINS.get(node.domain)
+
+
+def conversions_among(units: tuple[OmopUnit, ...], ucum: str,
+                      molar_mass: float | None = None) -> tuple[tuple[OmopUnit, float], ...]:
+    """Every unit of ``units`` convertible to ``ucum`` (through ``molar_mass`` for mass <->
+    molar concentrations), with the factor that takes a value into ``ucum``."""
+    return tuple(found for unit in units if (found := _conversion(unit, ucum, molar_mass)) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _conversion(unit: OmopUnit, ucum: str, molar_mass: float | None) -> tuple[OmopUnit, float] | None:
+    from ..units import UnitError, conversion
+
+    try:
+        convert = conversion(unit.ucum, ucum, molar_mass)
+    except (UnitError, ArithmeticError):  # units.conversion raises ZeroDivisionError for
+        return None                       # e.g. kg -> g/dL with a molar mass
+    return (unit, float(f"{convert.scale:.12g}")) if convert.offset == 0 else None
 
 
 def compare_keys(node: Compare) -> MatchKeys:
@@ -178,6 +192,26 @@ def concept_lookup(node: Concept) -> ConceptLookup:
     query = concept_query(node.domain, node.name, node.code, node.system)
     allergy = match_keys(query.allergy) if query.allergy is not None else None
     return ConceptLookup(match_keys(query.match), tuple(query.lists), allergy)
+
+
+def searches(node: Concept) -> list[tuple[str, MatchKeys, str]]:
+    """(OMOP domain, keys, concept set name) of every table the evaluator's record lists for a
+    concept name, the allergy lists with what an allergy to the substance is called."""
+    lookup = concept_lookup(node)
+    found = [(domain, lookup.keys, node.name) for name in lookup.lists for domain in LIST_DOMAINS.get(name, ())]
+    if lookup.allergy is not None:
+        found += [(domain, lookup.allergy, f"{node.name} (allergy)") for domain in LIST_DOMAINS["allergies"]]
+    return list(dict.fromkeys(found))
+
+
+def is_closed(node: Concept) -> bool:
+    """Whether every list the concept is looked up in is complete (closed world): its absence
+    is then false, not unknown."""
+    from ..patients.vocabulary import rules
+
+    lookup = concept_lookup(node)
+    lists = {name for name in lookup.lists if name in LIST_DOMAINS} | ({"allergies"} if lookup.allergy else set())
+    return bool(lists) and lists <= rules().closed_world_lists
 
 
 def molar_mass(node: Compare) -> float | None:
@@ -228,3 +262,41 @@ def _parse(text: str) -> ConceptMap:
 @cache
 def concept_map() -> ConceptMap:
     return _parse(data_file(FILE).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A yes/no answer an observation row may carry (``data/omop_answers.tsv``)."""
+
+    code: Code
+    name: str
+    strings: tuple[str, ...]
+
+    @property
+    def keys(self) -> MatchKeys:
+        """The answer as a concept set found by its code only."""
+        return MatchKeys((), (), (self.code,))
+
+
+ANSWER_COLUMNS = ("answer", "vocabulary_id", "concept_code", "concept_name", "value_strings", "source")
+
+
+@cache
+def answers() -> Mapping[str, Answer]:
+    from ..tables import read_table, split_list
+    from ..terminology import valid
+
+    found: dict[str, Answer] = {}
+    for row in read_table("omop_answers.tsv", ANSWER_COLUMNS):
+        code = Code(row["vocabulary_id"], row["concept_code"])
+        strings = split_list(row["value_strings"])
+        if row["answer"] not in ("yes", "no") or row["answer"] in found:
+            raise RuleError(f"omop_answers.tsv: answer {row['answer']!r} must be yes or no, once each")
+        if not valid(code) or not row["source"]:
+            raise RuleError(f"omop_answers.tsv: {row['answer']}: {code.system} {code.code!r} is not a valid code with a source")
+        if not strings or any(s != s.lower() for s in strings):
+            raise RuleError(f"omop_answers.tsv: {row['answer']}: value strings are lower case")
+        found[row["answer"]] = Answer(code, row["concept_name"], strings)
+    if set(found) != {"yes", "no"}:
+        raise RuleError("omop_answers.tsv: needs a yes and a no row")
+    return MappingProxyType(found)

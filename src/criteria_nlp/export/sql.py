@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -36,8 +36,8 @@ from .base import (
     qualifier_problems, sex_of, window_days,
 )
 from .concepts import (
-    LIST_DOMAINS, TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, compare_keys, concept_lookup,
-    concept_map, molar_mass,
+    TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, OmopUnit, answers, compare_keys, concept_map,
+    is_closed, molar_mass, searches,
 )
 
 SQL_OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparator.GE: ">=",
@@ -108,20 +108,35 @@ def export_sql_postgres(trial: Trial, *, cdm_schema: str | None = None) -> Expor
     return ExportResult("\n".join(header) + "\n" + statement + "\n", result.unsupported, result.parameters)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A concept set as the vocabulary gives it: its standard concepts (before descendants) and
+    its source concepts (its codes, the codes under them, every concept mapping into the set)."""
+
+    standard: tuple[OmopConcept, ...] = ()
+    source: tuple[OmopConcept, ...] = ()
+
+
 def resolve_concepts(connection: Any, keys: "Sequence[MatchKeys]", *,
-                     cdm_schema: str | None = None) -> dict[MatchKeys, tuple[OmopConcept, ...]]:
-    """The standard concepts the vocabulary tables of ``connection`` give each concept's codes
-    and names (the SQL export's concept sets before descendants), for Circe concept sets; one
-    query for all of them."""
+                     cdm_schema: str | None = None) -> dict[MatchKeys, Resolved]:
+    """The concept sets the vocabulary tables of ``connection`` give each concept's codes and
+    names (the SQL export's), for Circe concept sets; one query for all of them."""
     builder = _Builder(concept_map(), Problems(), _prefix(cdm_schema))
     ids = {k: builder.codeset_id(k) for k in keys}
     if not ids:
         return {}
     statement = "WITH " + ",\n".join(builder.ctes()) + "\n" + _block("resolve", builder.prefix)
-    found: dict[int, list[OmopConcept]] = {}
-    for row in connection.execute(statement, builder.params).fetchall():
-        found.setdefault(int(row[0]), []).append(OmopConcept(int(row[1]), row[2], row[3], row[4], row[5], "vocabulary"))
-    return {k: tuple(found.get(i, ())) for k, i in ids.items()}
+    found: dict[tuple[int, int], list[OmopConcept]] = {}
+    for codeset, kind, *row in connection.execute(statement, builder.params).fetchall():
+        found.setdefault((int(codeset), int(kind)), []).append(
+            OmopConcept(int(row[0]), row[1], row[2], row[3], row[4], "vocabulary"))
+    return {k: Resolved(tuple(found.get((i, 1), ())), tuple(found.get((i, 2), ()))) for k, i in ids.items()}
+
+
+def vocabulary_units(connection: Any, *, cdm_schema: str | None = None) -> tuple[OmopUnit, ...]:
+    """The UCUM unit concepts of the vocabulary tables of ``connection``."""
+    rows = connection.execute(_block("units", _prefix(cdm_schema))).fetchall()
+    return tuple(OmopUnit(code, OmopConcept(int(cid), name, "Unit", "UCUM", code, "vocabulary")) for cid, code, name in rows)
 
 
 def cdm_ddl(cdm_schema: str | None = None) -> str:
@@ -194,8 +209,9 @@ class _Builder:
             return [cte for _, cte in self._atoms.values()]
         keys = [_block("codeset_keys", name=name, columns=", ".join(_KEY_COLUMNS[name]),
                        rows=",\n".join(rows)) for name, rows in self._keys.items() if rows]
-        seeds = [_block(_SEED_BLOCKS[name], self.prefix) for name, rows in self._keys.items() if rows]
-        codesets = _block("codesets", self.prefix, seeds="\nUNION\n".join(seeds))
+        seeds = [_block(_SEED_BLOCKS[name], self.prefix) for name in ("codeset_code", "codeset_name") if self._keys[name]]
+        narrower = _block("seed_by_pattern" if self._keys["codeset_pattern"] else "no_narrower", self.prefix)
+        codesets = _block("codesets", self.prefix, seeds="\nUNION\n".join(seeds), narrower=narrower)
         return [*keys, codesets, *self._hits.values(), *(cte for _, cte in self._atoms.values())]
 
     def param(self, value: Any) -> str:
@@ -305,26 +321,20 @@ class _Builder:
         if age is not None:
             return self.age(age)
         qualifier_problems(node, self.problems, "in SQL", expressible=_HANDLED)
-        lookup = concept_lookup(node)
-        closed_lists = _rules().closed_world_lists
-        searches: list[tuple[str, MatchKeys]] = [(LIST_DOMAINS[name], lookup.keys) for name in lookup.lists
-                                                 if name in LIST_DOMAINS]
-        lists = [name for name in lookup.lists if name in LIST_DOMAINS]
-        if lookup.allergy is not None:
-            searches.append((LIST_DOMAINS["allergies"], lookup.allergy))
-            lists.append("allergies")
-        if not searches:
+        found = searches(node)
+        if not found:
             self.problems.node(node, f"no OMOP table holds a {node.domain.value} concept other than sex: unknown")
             return _block("unknown")
         rows = []
-        for domain, keys in dict.fromkeys(searches):
+        for domain, keys, _ in found:
             table = TABLES[domain]
             rows.append(_block("event_rows", self.prefix, table=table.name, hit=self.hit(table),
                                codeset=str(self.codeset(node, keys)), id=table.id, start=table.start,
-                               end=self.end(table), period=self.period(node, table, node.window)))
+                               end=self.end(table), period=self.period(node, table, node.window),
+                               negative=self.recorded_no(table)))
         lasted = self.lasted(node)
         name = self.atom(("events", *rows, lasted), "events", rows="\nUNION ALL\n".join(rows), lasted=lasted)
-        closed = set(lists) <= closed_lists
+        closed = is_closed(node)
         return _block("found", name=name, present=self.limited(node, name, closed),
                       absent=_block("false" if closed else "unknown"))
 
@@ -349,19 +359,27 @@ class _Builder:
             return _block("true")
         return tests[0] if len(tests) == 1 else _connect("AND", tests)
 
+    def recorded_no(self, table: OmopTable) -> str:
+        """1 for an observation row recording the answer "no" (the evaluator's false value)."""
+        if table.name != TABLES["Observation"].name:
+            return _block("zero")
+        no = answers()["no"]
+        return _block("recorded_no", codeset=str(self.codeset_id(no.keys)),
+                      strings=", ".join(self.param(s) for s in no.strings))
+
     def lasted(self, node: Concept) -> str:
         """How many rows lasted as the duration bound says (days from start to end, or to the
         assessment date while ongoing), compared in days."""
         duration = node.duration
         if duration is None or node.dose is not None:
-            return _block("no_duration")
+            return _block("zero")
         from ..units import UnitError, convert
 
         try:
             days = float(f"{convert(duration.value, duration.unit or 'd', 'd'):.12g}")
         except UnitError:
             self.problems.node(node, f"duration unit {duration.unit!r} is not a time: no row lasts")
-            return _block("no_duration")
+            return _block("zero")
         return _block("lasted", op=SQL_OPS[duration.comparator], days=self.param(days))
 
     def codeset(self, node: Compare | Concept, keys: MatchKeys) -> int:
@@ -376,10 +394,9 @@ class _Builder:
             self._codesets[keys] = number_
             for code in sorted(keys.typed, key=lambda c: (c.system, c.code)):
                 vocabulary = self.param(code.system)
+                self._key("codeset_code", number_, vocabulary, self.param(code.code))
                 if systems()[code.system].prefix_hierarchy:
                     self._key("codeset_pattern", number_, vocabulary, self.param(code.code.replace(".", "") + "%"))
-                else:
-                    self._key("codeset_code", number_, vocabulary, self.param(code.code))
             for text in _texts(keys):
                 self._key("codeset_name", number_, self.param(text))
         return self._codesets[keys]
@@ -440,12 +457,6 @@ class _Builder:
 def _texts(keys: MatchKeys) -> list[str]:
     """The criterion's own names and codes, lower case, as a source value may carry them."""
     return sorted({*keys.texts, *(c.lower() for c in keys.codes)})
-
-
-def _rules():
-    from ..patients.vocabulary import rules
-
-    return rules()
 
 
 # ---- templates -----------------------------------------------------------------------------

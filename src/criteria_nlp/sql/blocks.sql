@@ -16,15 +16,19 @@
 (@values)
 
 -- name: codesets
--- Concept sets resolved through the vocabulary tables. codeset_seed: the concepts a set names,
--- by vocabulary and code (ICD-10-CM and ATC codes with every code under them) or by name or
--- synonym. codeset: the standard concepts among the seeds and those they map to ('Maps to'),
--- with all their descendants (concept_ancestor). codeset_standard: the same before descendants
--- (what a Circe concept set lists). codeset_source: the seeds and every concept that maps into
--- the set. codeset_text: lower-case codes and names of those concepts and the criterion's own
+-- Concept sets resolved through the vocabulary tables. codeset_seed: the concepts a set names
+-- by vocabulary and code or by name or synonym; codeset_narrower: the codes under its codes in
+-- a vocabulary whose codes carry the hierarchy (ICD-10-CM, ATC). codeset: the standard
+-- concepts among the seeds and those they map to ('Maps to'), with all their descendants
+-- (concept_ancestor). codeset_standard: the same before descendants (what a Circe concept set
+-- lists). codeset_source: the seeds, the narrower codes and every concept that maps into the
+-- set. codeset_text: lower-case codes and names of those concepts and the criterion's own
 -- names and codes, for rows known only by a source value.
 codeset_seed AS (
   @seeds
+),
+codeset_narrower AS (
+  @narrower
 ),
 codeset_standard AS (
   SELECT seed.codeset_id, c.concept_id
@@ -46,6 +50,8 @@ codeset AS (
 ),
 codeset_source AS (
   SELECT codeset_id, concept_id FROM codeset_seed
+  UNION
+  SELECT codeset_id, concept_id FROM codeset_narrower
   UNION
   SELECT cs.codeset_id, r.concept_id_1
     FROM codeset AS cs
@@ -76,7 +82,7 @@ SELECT k.codeset_id, c.concept_id
   JOIN @cdm_schema.concept AS c ON c.vocabulary_id = k.vocabulary_id AND c.concept_code = k.concept_code
 
 -- name: seed_by_pattern
--- A code and every code under it, in a vocabulary whose codes carry the hierarchy.
+-- Every code under a code, in a vocabulary whose codes carry the hierarchy.
 SELECT k.codeset_id, c.concept_id
   FROM codeset_pattern AS k
   JOIN @cdm_schema.concept AS c ON c.vocabulary_id = k.vocabulary_id
@@ -90,6 +96,9 @@ UNION
 SELECT k.codeset_id, s.concept_id
   FROM codeset_name AS k
   JOIN @cdm_schema.concept_synonym AS s ON lower(s.concept_synonym_name) = k.name
+
+-- name: no_narrower
+SELECT codeset_id, concept_id FROM codeset_seed WHERE FALSE
 
 -- name: hit
 -- The rows of one CDM table that belong to a concept set: coded with a concept of the set
@@ -127,34 +136,50 @@ SELECT k.codeset_id, s.concept_id
 )
 
 -- name: events
--- Per person, how many rows of the concept's sets lie in the period (n) and how many of them
--- lasted as the duration bound says (lasted); no row for a person without one.
+-- Per person, how many rows of the concept's sets lie in the period (n), how many of them
+-- lasted as the duration bound says (lasted), and how many record a "no" at any time
+-- (negatives); no row for a person without one.
 @name AS (
-  SELECT e.person_id, count(*) AS n, @lasted AS lasted
+  SELECT e.person_id,
+         count(CASE WHEN e.in_period = 1 AND e.negative = 0 THEN 1 END) AS n,
+         @lasted AS lasted,
+         count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
     FROM (@rows) AS e
    GROUP BY e.person_id
 )
 
 -- name: event_rows
-SELECT v.person_id, @end - v.@start AS days
+SELECT v.person_id,
+       CASE WHEN @period THEN 1 ELSE 0 END AS in_period,
+       @negative AS negative,
+       @end - v.@start AS days
   FROM @cdm_schema.@table AS v
   JOIN @hit AS h ON h.row_id = v.@id
  WHERE h.codeset_id = @codeset
-   AND @period
+
+-- name: recorded_no
+-- An observation row that records the answer "no": its value concept is in the answer's
+-- concept set, or, unmapped, its value string is one of the answer's spellings.
+CASE WHEN v.value_as_concept_id IN (SELECT concept_id FROM codeset WHERE codeset_id = @codeset)
+       OR lower(v.value_as_string) IN (@strings)
+     THEN 1 ELSE 0 END
 
 -- name: lasted
-count(CASE WHEN e.days @op @days THEN 1 END)
+count(CASE WHEN e.in_period = 1 AND e.negative = 0 AND e.days @op @days THEN 1 END)
 
--- name: no_duration
+-- name: zero
+-- No row lasted (no duration bound), or a row of a table that records no answers.
 0
 
 -- name: join_atom
 LEFT JOIN @name ON @name.person_id = p.person_id
 
 -- name: found
--- A concept's truth: @present when the person has rows in the period, else @absent (FALSE in
--- a closed-world table, NULL where absence is unknown).
-(CASE WHEN @name.n > 0 THEN @present ELSE @absent END)
+-- A concept's truth: @present when the person has rows in the period, else FALSE when a row
+-- records "no", else @absent (FALSE in a closed-world table, NULL where absence is unknown).
+(CASE WHEN @name.n > 0 THEN @present
+      WHEN @name.negatives > 0 THEN FALSE
+      ELSE @absent END)
 
 -- name: count_test
 -- "@op k occurrences": @holds (TRUE, or NULL when the record may be incomplete) or @fails.
@@ -235,8 +260,20 @@ FALSE
 CAST(NULL AS BOOLEAN)
 
 -- name: resolve
--- The standard concepts each concept set names, with what a Circe concept set item shows of them.
-SELECT s.codeset_id, c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
+-- The standard concepts each concept set names (kind 1) and its source concepts (kind 2),
+-- with what a Circe concept set item shows of them.
+SELECT s.codeset_id, 1 AS kind, c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
   FROM codeset_standard AS s
   JOIN @cdm_schema.concept AS c ON c.concept_id = s.concept_id
- ORDER BY s.codeset_id, c.concept_id
+UNION ALL
+SELECT s.codeset_id, 2 AS kind, c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.concept_code
+  FROM codeset_source AS s
+  JOIN @cdm_schema.concept AS c ON c.concept_id = s.concept_id
+ ORDER BY 1, 2, 3
+
+-- name: units
+-- The unit concepts of the vocabulary (UCUM), for Circe's unit filters.
+SELECT c.concept_id, c.concept_code, c.concept_name
+  FROM @cdm_schema.concept AS c
+ WHERE c.vocabulary_id = 'UCUM' AND c.standard_concept = 'S' AND c.invalid_reason IS NULL
+ ORDER BY c.concept_id
