@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
 
 from ..errors import RuleError
-from ..logic import Compare, Concept, Domain
+from ..logic import Compare, Concept
 from ..resources import data_file
 from ..terminology import Code
 
@@ -37,6 +37,15 @@ class OmopConcept:
     vocabulary: str
     code: str
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A concept set as the vocabulary gives it: its standard concepts (before descendants) and
+    its source concepts (its codes, the codes under them, every concept mapping into the set)."""
+
+    standard: tuple[OmopConcept, ...] = ()
+    source: tuple[OmopConcept, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +116,6 @@ TABLES: Mapping[str, OmopTable] = MappingProxyType({
                         "device_exposure_end_date", "device_exposure_id", "DeviceSourceConcept"),
 })
 
-# The OMOP domain a tree node lives in when the map does not say otherwise.
-_CONCEPT_DOMAINS = {
-    Domain.CONDITION: "Condition", Domain.DRUG: "Drug", Domain.PROCEDURE: "Procedure",
-    Domain.OBSERVATION: "Observation", Domain.OTHER: "Observation", Domain.DEVICE: "Device",
-}
-
-
 # Where the evaluator looks for a concept (data/evaluation.json "domains") -> OMOP domains: the
 # evaluator's observations are OMOP's observation and measurement rows; an allergy is an
 # observation row.
@@ -138,9 +140,6 @@ class ConceptMap:
     def gender(self, sex: str) -> OmopConcept | None:
         return self.genders.get(sex)
 
-    def unit(self, ucum: str) -> OmopUnit | None:
-        return self.units.get(ucum)
-
     def conversions(self, ucum: str, molar_mass: float | None = None) -> tuple[tuple[OmopUnit, float], ...]:
         """Every listed unit convertible to ``ucum``, with its factor (``conversions_among``)."""
         return conversions_among(tuple(self.units.values()), ucum, molar_mass)
@@ -148,10 +147,6 @@ class ConceptMap:
     def compare_domain(self, node: Compare) -> str:
         mapped = self.concepts(compare_keys(node))
         return "Observation" if mapped and all(c.domain == "Observation" for c in mapped) else "Measurement"
-
-    def concept_domain(self, node: Concept) -> str | None:
-        """The OMOP domain (a key of ``TABLES``) of a concept node; None for demographics."""
-        return _CONCEPT_DOMAINS.get(node.domain)
 
 
 def conversions_among(units: tuple[OmopUnit, ...], ucum: str,

@@ -33,7 +33,7 @@ from .base import (
     lookback_days, number, qualifier_problems, sex_of, window_days, window_phrase,
 )
 from .concepts import (
-    TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, answers, compare_keys, concept_map,
+    TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, Resolved, answers, compare_keys, concept_map,
     conversions_among, is_closed, molar_mass, searches,
 )
 
@@ -89,7 +89,7 @@ class _Builder:
         self.vocabulary = vocabulary
         self.concept_sets: list[dict[str, Any]] = []
         self._codesets: dict[tuple, int] = {}
-        self._resolved: dict[MatchKeys, Any] = {}
+        self._resolved: dict[MatchKeys, Resolved] = {}
         if vocabulary is None:
             self.units = tuple(u for u in concepts.units.values() if u.concept.concept_id > 0)
         else:
@@ -428,8 +428,8 @@ class _Builder:
     def _answer(self, answer: str) -> tuple[OmopConcept, ...]:
         return self._lookup(answers()[answer].keys).standard if self.vocabulary is not None else ()
 
-    def _lookup(self, keys: MatchKeys) -> "Resolved":
-        from .sql import Resolved, resolve_concepts
+    def _lookup(self, keys: MatchKeys) -> Resolved:
+        from .sql import resolve_concepts
 
         if self.vocabulary is None:
             return Resolved(self.concepts.concepts(keys))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -36,8 +36,8 @@ from .base import (
     qualifier_problems, sex_of, window_days,
 )
 from .concepts import (
-    TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, OmopUnit, answers, compare_keys, concept_map,
-    is_closed, molar_mass, searches,
+    TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, OmopUnit, Resolved, answers, compare_keys,
+    concept_map, is_closed, molar_mass, searches,
 )
 
 SQL_OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparator.GE: ">=",
@@ -106,15 +106,6 @@ def export_sql_postgres(trial: Trial, *, cdm_schema: str | None = None) -> Expor
     header = [re.sub(r"\$(\w+)", r"%(\1)s", line.replace("(DuckDB, SQLite)", "(psycopg)")) for line in header]
     header.append(PARAMETERS_PREFIX + json.dumps(dict(result.parameters), ensure_ascii=False))
     return ExportResult("\n".join(header) + "\n" + statement + "\n", result.unsupported, result.parameters)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A concept set as the vocabulary gives it: its standard concepts (before descendants) and
-    its source concepts (its codes, the codes under them, every concept mapping into the set)."""
-
-    standard: tuple[OmopConcept, ...] = ()
-    source: tuple[OmopConcept, ...] = ()
 
 
 def resolve_concepts(connection: Any, keys: "Sequence[MatchKeys]", *,
