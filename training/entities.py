@@ -187,7 +187,7 @@ def ship(model_dir: Path, dest: Path) -> None:
     config["paths"] = {"train": None, "dev": None}
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "config.cfg").write_text(config.to_str(), encoding="utf-8")
-    (dest / "model.bin").write_bytes(model.to_bytes())
+    (dest / "model.bin").write_bytes(model.get_pipe("ner").to_bytes(exclude=["vocab"]))
     # the round trip the package will do
     load_model((dest / "config.cfg").read_text(encoding="utf-8"), (dest / "model.bin").read_bytes())
     print(f"shipped {model_dir} -> {dest} ({(dest / 'model.bin').stat().st_size / 1e6:.2f} MB)")
