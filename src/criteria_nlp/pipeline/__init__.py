@@ -12,12 +12,17 @@ from spacy.tokens import Doc
 
 from ..resources import load_json
 from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
+from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 
 
-def build_nlp(*, abbreviations: bool = True) -> Language:
-    """A blank English pipeline; built once per process by ``default_nlp``."""
+def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language:
+    """A blank English pipeline; built once per process by ``default_nlp``.
+
+    ``entities`` adds the trained entity recognizer (``doc._.cnlp_entities``); without it
+    the pipeline is rules only, and faster.
+    """
     from scispacy.custom_tokenizer import combined_rule_tokenizer
 
     nlp = spacy.blank("en")
@@ -35,6 +40,8 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     if abbreviations:
         nlp.add_pipe("cnlp_abbreviations")
     nlp.add_pipe("cnlp_lexicon_matcher")  # after the detector: it reads the text's own abbreviations
+    if entities:
+        nlp.add_pipe("cnlp_entities")
     return nlp
 
 
