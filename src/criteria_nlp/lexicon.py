@@ -81,6 +81,15 @@ class Lexicon:
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
 
+    def concept(self, payload: str) -> ConceptEntry:
+        """The entry a CONCEPT token names: a lexicon concept, or one the entity recognizer
+        found outside the lexicon (``open_concept``), known only by its domain and words."""
+        entry = self.concepts.get(payload)
+        if entry is not None:
+            return entry
+        domain, _, name = payload.partition(OPEN)
+        return ConceptEntry(name, Domain(domain), None, None, (name,))
+
     @property
     def age(self) -> VariableEntry:
         return next(entry for entry in self.variables.values() if entry.kind is VariableKind.AGE)
@@ -98,6 +107,12 @@ class Lexicon:
 
 
 AGE_READING = "age"
+OPEN = "|"  # never in a lexicon name: synonyms are separated by it
+
+
+def open_concept(domain: Domain, name: str) -> str:
+    """The CONCEPT payload of a concept found outside the lexicon."""
+    return f"{domain.value}{OPEN}{normalize(name)}"
 
 
 def read_comparator(payload: str) -> tuple[Comparator, bool]:

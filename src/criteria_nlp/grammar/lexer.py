@@ -19,7 +19,7 @@ from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
@@ -51,6 +51,7 @@ class DocIndex:
     ends: list[int]
     skip: list[bool]
     matches: dict[int, object]
+    entities: dict[int, object]
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
@@ -59,7 +60,8 @@ class DocIndex:
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
         skip = [bool(row[2] or row[3]) for row in columns]
-        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
+        entities = {e.start: e for e in doc._.get("cnlp_entities") or ()}
+        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon}, entities)
 
 
 @cache
@@ -215,6 +217,11 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
+        found = _entity(index, i, stop, tables)
+        if found is not None:
+            tokens.append(found)
+            i = index.entities[i].end
+            continue
         skip = index.skip[i]
         i += 1
         hit = tables.lookup(piece)
@@ -235,6 +242,54 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
+def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
+    """A mention the entity recognizer found where the lexicon found nothing: an
+    observation is a variable known by its words ("EPDS score >= 10"), anything else a
+    concept of its domain ("atopic dermatitis"). Not where the lexicon matched inside the
+    mention, nor across a comparator or a number with its unit, which the grammar reads."""
+    entity = index.entities.get(i)
+    if entity is None or entity.end > stop or any(j in index.matches for j in range(i, entity.end)):
+        return None
+    text = index.text[entity.start_char:entity.end_char]
+    if _COMPARING.search(text):
+        return None
+    if entity.label == "OBSERVATION" and _compared(index, entity, tables):
+        return _token("VAR", normalize(text), entity.start_char, entity.end_char)
+    return _token("CONCEPT", open_concept(Domain(entity.label.lower()), text), entity.start_char, entity.end_char)
+
+
+def _compared(index: DocIndex, entity, tables: Tables) -> bool:
+    """Whether the mention is compared: a comparator after it (a parenthesised short form
+    may come between: "EPDS score >= 10"), a range after it ("ICDAS scores 1-2", "cycle
+    length of 26-39 days"), or a bound right before it ("> 4 METs", ">= 40 on SANDE").
+    Only then is an observation the lexicon does not know a variable; a bare number after
+    it is too often something else ("IHC 0 or 1+")."""
+    def piece(j: int) -> str:
+        return index.text[index.starts[j]:index.ends[j]] if 0 <= j < len(index.starts) else ""
+
+    def kind(j: int) -> str | None:
+        match = index.matches.get(j)
+        if match is not None:
+            return match.terminal
+        if tables.number.fullmatch(piece(j)):
+            return "NUMBER"
+        glued = tables.scan(piece(j), 0)[0] if _GLUE.search(piece(j)) else []  # "≥10"
+        return glued[0].type if glued else None
+
+    after = entity.end
+    while piece(after) in _BRACKETS or kind(after) == "OF":
+        after += 1
+    if kind(after) in ("CMP", "CMPPOST") or (kind(after) == "NUMBER" and kind(after + 1) in ("DASH", "TO")):
+        return True
+    before = entity.start - 1
+    while piece(before).lower() in _LINKING:
+        before -= 1
+    return kind(before) == "NUMBER" and kind(before - 1) == "CMP"
+
+
+_BRACKETS = {"(", ")", "[", "]"}
+_LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
+_COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 

@@ -234,7 +234,7 @@ class ToLogic(Transformer):
         qualifiers = items[0] if isinstance(items[0], list) else []
         token = next(t for t in items if isinstance(t, Token) and t.type == "CONCEPT")
         tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
-        entry = self.lexicon.concepts[token.value]
+        entry = self.lexicon.concept(token.value)
         start = qualifiers[0].start_pos if qualifiers else token.start_pos
         end = tail.end_pos if tail else token.end_pos
         words = tuple(q.value for q in qualifiers) + ((tail.value,) if tail else ())
@@ -260,7 +260,7 @@ class ToLogic(Transformer):
 
     def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
         agents, join = targets
-        nodes = [Concept(domain, f"{prefix} {self.lexicon.concepts[t.value].name}", Span(head.start_pos, t.end_pos))
+        nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos))
                  for t in agents]
         return (disjoin if join == "or" else conjoin)(nodes)
 
