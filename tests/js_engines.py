@@ -18,11 +18,12 @@ INSTALL = "npm ci --prefix tests/js"
 
 
 def run_node(script: str, payload: Any) -> Any:
-    """Feed ``payload`` as JSON to ``tests/js/<script>`` and return its JSON answer."""
+    """Feed ``payload`` as JSON to ``tests/js/<script>`` and return its JSON answer (the
+    last line of stdout: the CQL translator logs to stdout before it)."""
     node = shutil.which("node")
     assert node, f"Node.js is required for this test (then: {INSTALL})"
     assert (JS / "node_modules").is_dir(), f"the test engines are not installed: run {INSTALL}"
     done = subprocess.run([node, str(JS / script)], input=json.dumps(payload), capture_output=True,
                           text=True, cwd=JS, timeout=300)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return json.loads(done.stdout.splitlines()[-1])
