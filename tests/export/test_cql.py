@@ -10,6 +10,7 @@ import re
 import pytest
 
 from criteria_nlp.export.cql import export_cql, prelude
+from criteria_nlp.export.fhir import export_fhir_r4
 from criteria_nlp.logic import (
     Anchor, AtLeast, Fragment, Implies, Not, Reference, Relation, Section, Unparsed, Window,
 )
@@ -53,11 +54,23 @@ BROKEN_TYPES = ("library Typed version '1'\nusing FHIR version '4.0.1'\ncontext 
                 "define \"a\": exists [Observation] O where O.nonsense = 1\n")
 
 
+def _with_r4_expressions(trial) -> str:
+    """The trial's library plus one define per CQL expression of its FHIR R4 export: the
+    expressions must translate in the context of the library they reference."""
+    variable = json.loads(export_fhir_r4(trial).content)["entry"][0]["resource"]
+    expressions = [c["definitionExpression"]["expression"] for c in variable["characteristic"]
+                   if "definitionExpression" in c]
+    assert expressions
+    return export_cql(trial).content + "".join(f'\ndefine "R4 part {n}":\n  {e}\n' for n, e in enumerate(expressions))
+
+
 def _libraries() -> dict[str, str]:
-    out = {path.parent.name: export_cql(trial_from_json(json.loads(path.read_text(encoding="utf-8")),
-                                                        source=str(path))).content
-           for path in GOLD_FILES}
+    trials = {path.parent.name: trial_from_json(json.loads(path.read_text(encoding="utf-8")), source=str(path))
+              for path in GOLD_FILES}
+    out = {name: export_cql(trial).content for name, trial in trials.items()}
     out["constructs"] = export_cql(CONSTRUCTS).content
+    out["r4 reference"] = _with_r4_expressions(trials["NCT00846833"])
+    out["r4 constructs"] = _with_r4_expressions(CONSTRUCTS)
     return out
 
 
@@ -67,10 +80,11 @@ def translated() -> dict[str, list[dict]]:
     return run_node("cql.mjs", {**_libraries(), "broken syntax": BROKEN_SYNTAX, "broken types": BROKEN_TYPES})
 
 
-@pytest.mark.parametrize("name", [p.parent.name for p in GOLD_FILES] + ["constructs"])
+@pytest.mark.parametrize("name", [p.parent.name for p in GOLD_FILES] + ["constructs", "r4 reference", "r4 constructs"])
 def test_every_export_translates_without_errors(translated, name):
-    """The reference trial, every gold trial and a trial of every construct: no syntax
-    error, and no semantic error against FHIR 4.0.1 either."""
+    """The reference trial, every gold trial, a trial of every construct, and the CQL
+    expressions of the FHIR R4 export: no syntax error, and no semantic error against FHIR
+    4.0.1 either."""
     assert translated[name] == []
 
 

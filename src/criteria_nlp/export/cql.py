@@ -49,6 +49,7 @@ _SYSTEMS = {LOINC: "LOINC", "http://snomed.info/sct": "SNOMEDCT",
             "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm"}
 _AGE = {"a": "AgeInYearsAt", "mo": "AgeInMonthsAt", "wk": "AgeInWeeksAt", "d": "AgeInDaysAt"}
 UNKNOWN = "(null as Boolean)"
+VERSION = "1.0.0"  # the version every exported library declares
 _NORMALIZE = '''define function "Normalize Interval"(choice Choice<FHIR.dateTime, FHIR.Period, FHIR.Timing, FHIR.instant, FHIR.string, FHIR.Age, FHIR.Range>):
   case
     when choice is FHIR.dateTime then
@@ -179,7 +180,13 @@ def prelude() -> str:
 
 def export_cql(trial: Trial) -> ExportResult:
     problems = Problems()
-    library = _Library(problems)
+    return ExportResult(library_for(trial, problems).render(trial), problems.freeze())
+
+
+def library_for(trial: Trial, problems: Problems) -> CqlLibrary:
+    """The trial's library; ``node()`` on it writes any subtree as a CQL expression over
+    the library's definitions (the FHIR R4 export carries what R4 cannot nest that way)."""
+    library = CqlLibrary(problems)
     inclusion: list[str] = []
     exclusion: list[str] = []
     for criterion in criteria_of(trial, problems):
@@ -191,10 +198,10 @@ def export_cql(trial: Trial) -> ExportResult:
                    "some exclusion criterion holds")
     library.define("Eligible", '"Inclusion Criteria" and not "Exclusion Criteria"',
                    "true: eligible; false: not eligible; null: unknown")
-    return ExportResult(library.render(trial), problems.freeze())
+    return library
 
 
-class _Library:
+class CqlLibrary:
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.codesystems: dict[str, str] = {}
@@ -377,7 +384,7 @@ class _Library:
             ' * Parameters: "Index Date" is the assessment date (enrollment, screening and now);',
             ' * "First Dose Date" anchors windows relative to the first dose.',
             " */",
-            f"library {_library_name(trial.id)} version '1.0.0'",
+            f"library {library_name(trial.id)} version '{VERSION}'",
             "",
             "using FHIR version '4.0.1'",
             "",
@@ -435,7 +442,7 @@ def _comment(text: str) -> str:
     return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split()).replace("*/", "* /")
 
 
-def _library_name(trial_id: str) -> str:
+def library_name(trial_id: str) -> str:
     name = re.sub(r"[^A-Za-z0-9]", "", trial_id)
     if not name or not name[0].isalpha():
         name = "Trial" + name
