@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..logic import (
-    And, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Node, Not,
+    And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not,
     Or, Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from ..lexicon import LOINC
