@@ -122,7 +122,7 @@ def _variants(count: int) -> list[Patient]:
 
 
 def test_reference_trial_agrees_with_the_evaluator_on_its_patients():
-    """The synthetic patients of corpora/patients/NCT00846833 and 150 complete variants."""
+    """The synthetic patients of corpora/patients/NCT00846833 (native and FHIR) and 150 complete variants."""
     criteria, met, trials, eligible = agreement(gold_trial(), corpus_patients() + _variants(150))
     assert trials >= 100 and 0 < eligible < trials and criteria >= 21 * trials and 0 < met < criteria
 
