@@ -256,7 +256,11 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 
 def complete_patients(trial: Trial, count: int, seed: int) -> list[Patient]:
-    """Records with a fact for every atom of ``trial``, values around its thresholds.
+    return [patient_from_json(r, source=r["id"]) for r in complete_records(trial, count, seed)]
+
+
+def complete_records(trial: Trial, count: int, seed: int) -> list[dict[str, Any]]:
+    """Native records with a fact for every atom of ``trial``, values around its thresholds.
 
     Written from the trial's atoms only (not from any export): each variable gets one
     observation near one of its thresholds (ULN/LLN multiples with a reference range); each
@@ -319,5 +323,79 @@ def complete_patients(trial: Trial, count: int, seed: int) -> list[Patient]:
                 record[where].append({"name": atom.name, "date": day, "status": "completed"})
             else:
                 record[where].append({"name": atom.name, "value": True, "date": day})
-        out.append(patient_from_json(record, source=record["id"]))
+        out.append(record)
     return out
+
+
+# ---- native records as FHIR R4 Bundles ---------------------------------------------------------
+
+NAMES = "urn:criteria-nlp:test:names"      # a test code system: a fact's normalised name is its code
+_VERIFICATION = frozenset({"refuted", "entered-in-error"})
+
+
+def _concept(name: str | None, code: str | None = None, system: str | None = None) -> dict[str, Any]:
+    coding = [{"system": system, "code": code}] if code and system else []
+    if name:
+        coding.append({"system": NAMES, "code": normalize(name)})
+    return {"coding": coding, "text": name} if name else {"coding": coding}
+
+
+def _status(system: str, code: str) -> dict[str, Any]:
+    return {"coding": [{"system": f"http://terminology.hl7.org/CodeSystem/{system}", "code": code}]}
+
+
+def _ucum(value: float, unit: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": value}
+    if unit:
+        out.update(unit=unit, system="http://unitsofmeasure.org", code=unit)
+    return out
+
+
+def fhir_bundle(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as the FHIR R4 Bundle a site would send: each fact coded by its normalised
+    name in ``NAMES`` (and LOINC when it has a code), statuses where FHIR keeps them."""
+    pid = record["id"]
+    subject = {"reference": f"Patient/{pid}"}
+    resources: list[dict[str, Any]] = [{"resourceType": "Patient", "id": pid, "birthDate": record["birth_date"],
+                                        "gender": record["sex"]}]
+    for n, obs in enumerate(record["observations"]):
+        out = {"resourceType": "Observation", "id": f"{pid}-o{n}", "status": obs.get("status", "final"),
+               "code": _concept(obs.get("name"), obs.get("code"), "http://loinc.org"), "subject": subject,
+               "effectiveDateTime": obs["date"]}
+        value = obs.get("value")
+        if isinstance(value, bool):
+            out["valueBoolean"] = value
+        elif obs.get("unit") or not float(value).is_integer():
+            out["valueQuantity"] = _ucum(value, obs.get("unit"))
+        else:
+            out["valueInteger"] = int(value)
+        if obs.get("reference_range"):
+            limits = obs["reference_range"]
+            out["referenceRange"] = [{k: _ucum(limits[k], obs.get("unit")) for k in ("low", "high") if k in limits}]
+        resources.append(out)
+    for n, cond in enumerate(record["conditions"]):
+        out = {"resourceType": "Condition", "id": f"{pid}-c{n}", "code": _concept(cond["name"]), "subject": subject,
+               "onsetDateTime": cond["onset"]}
+        status = cond.get("status")
+        if status in _VERIFICATION:
+            out["verificationStatus"] = _status("condition-ver-status", status)
+        elif status:
+            out["clinicalStatus"] = _status("condition-clinical", status)
+        resources.append(out)
+    for n, med in enumerate(record["medications"]):
+        resources.append({"resourceType": "MedicationStatement", "id": f"{pid}-m{n}", "status": med["status"],
+                          "medicationCodeableConcept": _concept(med["name"]), "subject": subject,
+                          "effectivePeriod": {"start": med["start"], "end": med["end"]}})
+    for n, proc in enumerate(record["procedures"]):
+        resources.append({"resourceType": "Procedure", "id": f"{pid}-p{n}", "status": proc["status"],
+                          "code": _concept(proc["name"]), "subject": subject, "performedDateTime": proc["date"]})
+    for n, allergy in enumerate(record["allergies"]):
+        out = {"resourceType": "AllergyIntolerance", "id": f"{pid}-a{n}", "code": _concept(allergy["name"]),
+               "patient": subject}
+        if allergy.get("status") in _VERIFICATION:
+            out["verificationStatus"] = _status("allergyintolerance-verification", allergy["status"])
+        else:
+            out["clinicalStatus"] = _status("allergyintolerance-clinical", allergy.get("status", "active"))
+        resources.append(out)
+    return {"resourceType": "Bundle", "id": f"bundle-{pid}", "type": "collection", "timestamp": f"{record['as_of']}T09:00:00Z",
+            "entry": [{"fullUrl": f"urn:uuid:{r['resourceType']}-{r['id']}", "resource": r} for r in resources]}

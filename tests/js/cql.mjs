@@ -1,59 +1,51 @@
-// Translates CQL libraries with the HL7 CQL translator (@cqframework/cql, whose parser is
-// generated from the official cql.g4 + fhirpath.g4 grammar) against the FHIR 4.0.1 model
-// (the model info shipped by cql-exec-fhir) and reports every message.
-// FHIRHelpers 4.0.1 is stood in for by the signatures the model's implicit conversions name
-// (ToString, ToDateTime, ToQuantity, ...) plus ToInterval, all `external`: enough to type-check.
-// Units are not validated here: the UCUM service answers "valid" and converts nothing (the
-// Python side checks UCUM codes with pint).
-// stdin: {"name": "cql text", ...}; stdout, last line: {"name": [{"kind", "message", "at"}, ...], ...}
-// where kind is the translator's exception class, e.g. CqlSyntaxException, CqlSemanticException.
+// The HL7 CQL translator and cql-execution over the exported libraries, in one process.
+// stdin: {"translate": {name: cql text, ...},
+//         "run": {job: {"library": text, "valuesets": {url: [{code, system}]},
+//                       "parameters": {name: "YYYY-MM-DD"} (DateTime parameters, midnight UTC),
+//                       "defines": [name, ...], "bundles": [FHIR R4 Bundle, one per patient]}}}
+// stdout, last line: {"translate": {name: [{"kind", "message", "at"}, ...]},
+//                     "run": {job: {patient id: {define: true | false | null}}}}
+// where kind is the translator's exception class (CqlSyntaxException, CqlSemanticException,
+// ...); a define of another value than a Boolean is an error.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import {
-  CqlCompilerOptions, CqlTranslator, LibraryManager, ModelManager, createLibrarySourceProvider,
-  createModelInfoProvider, createUcumService, stringAsSource,
-} from "@cqframework/cql/cql-to-elm";
-import { SystemModelInfoProvider } from "@cqframework/cql/cql";
-
-// The translator's logger writes to stdout, which carries the JSON answer.
-console.log = console.info = console.debug = (...args) => console.error(...args);
+import { fhirHelpers, translate } from "./translator.mjs";
 
 const require = createRequire(import.meta.url);
-const fhirModel = readFileSync(require.resolve("cql-exec-fhir/lib/modelInfos/fhir-modelinfo-4.0.1.xml"), "utf8");
+const cql = require("cql-execution");
+const cqlfhir = require("cql-exec-fhir");
 
-function fhirHelpersSignatures() {
-  const lines = ["library FHIRHelpers version '4.0.1'", "using FHIR version '4.0.1'"];
-  const seen = new Set();
-  const conversion = /<conversionInfo functionName="FHIRHelpers\.(\w+)" fromType="([\w.]+)" toType="([\w.]+)"\/>/g;
-  for (const [, name, from, to] of fhirModel.matchAll(conversion)) {
-    if (!seen.has(name + from)) {
-      seen.add(name + from);
-      lines.push(`define function ${name}(value ${from}) returns ${to}: external`);
-    }
+function compiled(text) {
+  const { errors, elm } = translate(text);
+  if (errors.length) throw new Error(JSON.stringify(errors.slice(0, 3)));
+  return elm;
+}
+
+const source = cqlfhir.PatientSource.FHIRv401();   // reads the FHIR model info once
+
+async function run(input, helpers) {
+  const library = new cql.Library(compiled(input.library), new cql.Repository({ FHIRHelpers: helpers }));
+  const valuesets = Object.fromEntries(Object.entries(input.valuesets).map(([url, codes]) => [url, { 1: codes }]));
+  const parameters = Object.fromEntries(Object.entries(input.parameters)
+    .map(([name, day]) => [name, cql.DateTime.parse(`${day}T00:00:00.000Z`)]));
+  source.reset();
+  source.loadBundles(input.bundles);
+  const results = await new cql.Executor(library, new cql.CodeService(valuesets), parameters).exec(source);
+  const out = {};
+  for (const [id, values] of Object.entries(results.patientResults)) {
+    out[id] = Object.fromEntries(input.defines.map((name) => {
+      const value = values[name];
+      if (value !== true && value !== false && value != null) throw new Error(`${id} ${name}: ${value}`);
+      return [name, value ?? null];
+    }));
   }
-  lines.push("define function ToInterval(period FHIR.Period) returns Interval<System.DateTime>: external");
-  return lines.join("\n");
+  return out;
 }
 
-const helpers = fhirHelpersSignatures();
-const refuse = () => { throw new Error("no unit conversion in the test translator"); };
-const ucum = createUcumService(refuse, () => null, refuse, refuse);
-const models = new ModelManager();
-models.modelInfoLoader.registerModelInfoProvider(new SystemModelInfoProvider());
-models.modelInfoLoader.registerModelInfoProvider(
-  createModelInfoProvider((id, system, version) => (id === "FHIR" && version === "4.0.1" ? stringAsSource(fhirModel) : null)));
-const manager = new LibraryManager(models, new CqlCompilerOptions().withValidateUnits(false), null, ucum);
-manager.librarySourceLoader.registerProvider(
-  createLibrarySourceProvider((id, system, version) => (id === "FHIRHelpers" ? stringAsSource(helpers) : null)));
-
-const libraries = JSON.parse(readFileSync(0, "utf8"));
-const out = {};
-for (const [name, text] of Object.entries(libraries)) {
-  const translator = CqlTranslator.fromText(text, manager);
-  out[name] = translator.errors.asJsReadonlyArrayView().map((error) => ({
-    kind: error.constructor.name,
-    message: error.message,
-    at: /startLine=(\d+), startChar=(\d+)/.exec(String(error.locator))?.slice(1).join(":") ?? null,
-  }));
-}
+const input = JSON.parse(readFileSync(0, "utf8"));
+const out = { translate: {}, run: {} };
+for (const [name, text] of Object.entries(input.translate ?? {})) out.translate[name] = translate(text).errors;
+const jobs = Object.entries(input.run ?? {});
+const helpers = jobs.length ? compiled(fhirHelpers) : null;
+for (const [job, spec] of jobs) out.run[job] = await run(spec, helpers);
 process.stdout.write("\n" + JSON.stringify(out) + "\n");

@@ -6,7 +6,7 @@ the look-back (or its window) before the assessment date and compares its value 
 Quantity (CQL converts units); a threshold without a unit (ordinal scales such as ECOG,
 Karnofsky, NYHA, and counts) reads the value as FHIR carries it: a Quantity, an integer, or
 a number written as a string or in a code ("grade_1", "2"). A ULN/LLN multiple multiplies
-the result's own ``referenceRange`` limit; age is ``AgeInYearsAt``.
+the result's own ``referenceRange`` limit; age is ``AgeInYearsAt`` the assessment day.
 
 A concept looks in the FHIR resources of the record lists the evaluator reads for its
 domain (``data/evaluation.json``): conditions are Condition, drugs MedicationStatement and
@@ -123,6 +123,14 @@ define function "Scale Number"(text String):
     then ToDecimal(ReplaceMatches(text, '^[A-Za-z_ -]*', ''))
   else null as Decimal
 
+// a numeric result: a Quantity, or an integer (unit '1')
+define function "Value Quantity"(O FHIR.Observation):
+  case
+    when O.value is FHIR.Quantity then FHIRHelpers.ToQuantity(O.value as FHIR.Quantity)
+    when O.value is FHIR.integer then System.Quantity {{ value: ToDecimal((O.value as FHIR.integer).value), unit: '1' }}
+    else null as System.Quantity
+  end
+
 // an ordinal score or a count as FHIR carries it: Quantity, integer, string or CodeableConcept
 define function "Scale Value"(O FHIR.Observation):
   case
@@ -158,7 +166,7 @@ def _record_functions() -> str:
         if resource == "Observation":       # an observation answering "no" (value false) denies
             false = f"({alias}.value is FHIR.boolean and ({alias}.value as FHIR.boolean).value = false)"
             counts += f"\n    and not {false}"
-            denied += f" or {false}"
+            denied = f'not "Void"("Status"({alias})) and ({denied} or {false})'
         out += [f'define function "Status"({alias} FHIR.{resource}):\n  {status}\n',
                 f'define function "Counts"({alias} FHIR.{resource}):\n  {counts}\n',
                 f'define function "Denied"({alias} FHIR.{resource}):\n  {denied}\n']
@@ -257,13 +265,13 @@ class CqlLibrary:
             if function is None:
                 self.problems.node(node, f"age in {node.unit!r} has no CQL age function: unknown")
                 return UNKNOWN
-            return f"({function}(\"Index Date\") {OPS[node.comparator]} {number(node.value)})"
+            return f'({function}(date from "Index Date") {OPS[node.comparator]} {number(node.value)})'
         term = self.term(node.variable.name, node.variable.code, node.variable.system, "observation", node)
         scale = node.unit is None and node.reference is None
         latest = _ident(self.latest(term, node.variable.name, node.window, node, scale))
         if scale:
             return f'("Scale Value"({latest}) {OPS[node.comparator]} {number(node.value)})'
-        value = f"FHIRHelpers.ToQuantity({latest}.value as FHIR.Quantity)"
+        value = f'"Value Quantity"({latest})'
         if node.reference is not None:
             limit = f"FHIRHelpers.ToQuantity(First({latest}.referenceRange).{_LIMIT[node.reference]})"
             right = f"{_decimal(node.value)} '1' * {limit}"
@@ -281,7 +289,7 @@ class CqlLibrary:
                 define += " as a number" if scale else " as a quantity"
             span = (f'Interval["Index Date" - {lookback_days()} days, "Index Date"]' if window is None
                     else self.window(window, node))
-            usable = '"Scale Value"(O) is not null' if scale else "O.value is FHIR.Quantity"
+            usable = f'"{"Scale Value" if scale else "Value Quantity"}"(O) is not null'
             self.helpers[define] = (
                 f"Last(\n    ([Observation: {_ident(term)}] O\n"
                 f'      where not "Void"("Status"(O))\n'
