@@ -163,11 +163,45 @@ def engine() -> dict:
         trials[trial.id] = trial
         bundles[trial.id] = [fhir_bundle(r) for r in records + with_statuses(records, seed=6)]
     bundles["NCT00846833"] += corpus_bundles()
+    jobs = {name: _job(trials[name], bundles[name]) for name in trials}
+    jobs["scales"] = _scale_job()
     answer = run_node("cql.mjs", {
         "translate": {**_libraries(), "broken syntax": BROKEN_SYNTAX, "broken types": BROKEN_TYPES},
-        "run": {name: _job(trials[name], bundles[name]) for name in trials},
+        "run": jobs,
     })
-    return {"translated": answer["translate"], "compared": _compare(trials, bundles, answer["run"])}
+    return {"translated": answer["translate"], "compared": _compare(trials, bundles, answer["run"]),
+            "scales": answer["run"]["scales"]}
+
+
+# ECOG as FHIR Observations carry it, and what "Scale Value" must read from it.
+SCALE_ANSWERS = {
+    "integer": ({"valueInteger": 1}, True),
+    "quantity": ({"valueQuantity": {"value": 1}}, True),
+    "string": ({"valueString": "1"}, True),
+    "local code": ({"valueCodeableConcept": {"coding": [{"system": "urn:site:ecog", "code": "grade_1"}]}}, True),
+    "text": ({"valueCodeableConcept": {"text": "Grade 1"}}, True),
+    "grade 3": ({"valueCodeableConcept": {"coding": [{"system": "urn:site:ecog", "code": "3"}]}}, False),
+    "LOINC answer": ({"valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA9623-5"}]}}, None),
+    "words": ({"valueString": "restricted in strenuous activity"}, None),
+}
+
+
+def _scale_job() -> dict:
+    """The reference trial's inc-4 (ECOG 0 or 1) over one Bundle per way of carrying ECOG."""
+    bundles = []
+    for name, (value, _) in SCALE_ANSWERS.items():
+        record = {"id": name.replace(" ", "-"), "birth_date": "1970-02-01", "sex": "male", "as_of": AS_OF,
+                  "observations": [{"code": "89247-1", "name": "ecog performance status", "value": 1,
+                                    "date": "2026-01-10"}],
+                  "conditions": [], "medications": [], "procedures": [], "allergies": []}
+        bundle = fhir_bundle(record)
+        observation = bundle["entry"][1]["resource"]
+        del observation["valueInteger"]
+        observation.update(value)
+        bundles.append(bundle)
+    job = _job(gold_trial(), bundles)
+    job["defines"] = ["inc-4"]
+    return job
 
 
 def _compare(trials: dict, bundles: dict, results: dict) -> dict[str, dict]:
@@ -252,7 +286,11 @@ def test_concepts_are_kleene_like_the_evaluator_in_closed_world():
     assert 'Interval["First Dose Date", "First Dose Date" + 7 days]' in radiotherapy and "else false" in radiotherapy
 
 
-def test_scales_read_integer_string_and_coded_answers():
+def test_scales_read_integer_string_and_coded_answers(engine):
+    """Run: ECOG <= 1 holds for 1 carried as an integer, a Quantity, a string, a local code or
+    a text; is false for code "3"; unknown for an answer code or words without a number."""
+    assert {k.replace("-", " "): v["inc-4"] for k, v in engine["scales"].items()} == \
+        {name: want for name, (_, want) in SCALE_ANSWERS.items()}
     text = prelude()
     scale = text[text.index('define function "Scale Value"'):]
     for carrier in ("FHIR.Quantity", "FHIR.integer", "FHIR.string", "FHIR.CodeableConcept"):
