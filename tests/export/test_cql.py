@@ -91,6 +91,8 @@ KNOWN = {
                                          "molar mass, UCUM (and so CQL) cannot",
     ("NCT02145026", "*", "inc-4"): "erythropoietin in m[IU]/mL: cql-execution does not compare quantities in "
                                    "UCUM arbitrary units, even in the same unit (the CQL is valid)",
+    ("NCT02145026", "*", "inc-6"): "'clinically stable for at least 1 month': the duration bound has no CQL form "
+                                   "yet and is reported as not expressible; the CQL reads the finding alone",
 }
 
 

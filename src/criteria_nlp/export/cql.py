@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..logic import (
-    And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not,
+    And, AtLeast, Comparator, Compare, Concept, Criterion, Domain, Implies, Limit, Node, Not,
     Or, Reference, Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
 from ..lexicon import LOINC
@@ -310,8 +310,12 @@ class CqlLibrary:
         sex = sex_of(node)
         if sex is not None:
             return f"(Patient.gender = {_string(sex)})"
-        qualifier_problems(node, self.problems, "in CQL")
         rule = rules()
+        group = rule.age_groups.get(normalize(node.name)) if node.domain is Domain.DEMOGRAPHIC else None
+        if group is not None:  # "adults": the age bound evaluation.json gives the group
+            function = _AGE.get(group.unit or "a", "AgeInYearsAt")
+            return f'({function}(date from "Index Date") {OPS[group.comparator]} {number(group.value)})'
+        qualifier_problems(node, self.problems, "in CQL", handled=("count",))
         lists = rule.domains[node.domain]
         if not lists:
             self.problems.node(node, f"a {node.domain.value} concept other than sex has no FHIR retrieve: unknown")
@@ -323,26 +327,32 @@ class CqlLibrary:
             allergen = _ident(self.term(substance, None, None, "drug", node))
             sources += [(f"[{resource}: {allergen}]", resource, alias) for resource, alias in _RESOURCES["allergies"]]
         window = self.window(node.window, node) if node.window else None
-        present, undated, denied = [], [], []
+        present, undated, denied, counted = [], [], [], []
         for retrieve, resource, alias in sources:
             counts = f'"Counts"({alias})'
             if window is None:
-                present.append(f"exists ({retrieve} {alias} where {counts})")
+                found = f"{retrieve} {alias} where {counts}"
             else:
                 period = f'"Record Period"({alias})'
-                present.append(f"exists ({retrieve} {alias} where {counts} and {period} overlaps day of {window})")
+                found = f"{retrieve} {alias} where {counts} and {period} overlaps day of {window}"
                 undated.append(f"exists ({retrieve} {alias} where {counts} and {period} is null)")
+            present.append(f"exists ({found})")
+            counted.append(f"Count({found})")
             denied.append(f'exists ({retrieve} {alias} where "Denied"({alias}))')
         closed = set(lists) <= rule.closed_world_lists
         if window is None and closed:
-            return _any(present)
-        cases = [f"when {_any(present)} then true"]
-        if undated:
-            cases.append(f"when {_any(undated)} then null")
-        cases.append("else false" if closed else f"when {_any(denied)} then false")
-        if not closed:
-            cases.append("else null")
-        return "(case\n      " + "\n      ".join(cases) + "\n    end)"
+            found_or_not = _any(present)
+        else:
+            cases = [f"when {_any(present)} then true"]
+            if undated:
+                cases.append(f"when {_any(undated)} then null")
+            cases.append("else false" if closed else f"when {_any(denied)} then false")
+            if not closed:
+                cases.append("else null")
+            found_or_not = "(case\n      " + "\n      ".join(cases) + "\n    end)"
+        if node.count is None:
+            return found_or_not
+        return _counted(node.count, " + ".join(counted), found_or_not, closed)
 
     # ---- terminology and time ------------------------------------------------------------
 
@@ -455,3 +465,14 @@ def library_name(trial_id: str) -> str:
     if not name or not name[0].isalpha():
         name = "Trial" + name
     return f"{name}Eligibility"
+
+
+def _counted(count: Limit, number_of: str, found_or_not: str, closed: bool) -> str:
+    """"at least 2 relapses" as the evaluator reads it: with matching records, their number
+    decides; short of "at least k" it stays null unless the record is complete (closed
+    world), above "at most k" it is false. With none, the concept is decided as usual."""
+    lower = count.comparator in (Comparator.GE, Comparator.GT)
+    met = "true" if lower or closed else "null"
+    unmet = "false" if closed or not lower else "null"
+    return (f"(case when ({number_of}) > 0 then (case when ({number_of}) {OPS[count.comparator]} "
+            f"{number(count.value)} then {met} else {unmet} end) else {found_or_not} end)")
