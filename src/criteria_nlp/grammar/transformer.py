@@ -22,7 +22,9 @@ from ..logic import (
 from ..spans import Span
 from .lexer import parse_number
 from .resolve import joined, resolve, variables_of
-from .thresholds import Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window
+from .thresholds import (
+    Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
+)
 
 
 def _span(token: Token) -> Span:
@@ -146,10 +148,16 @@ class ToLogic(Transformer):
 
 
     def variables_bound(self, items: list) -> Node:
-        """"Age 18-45 years old": an age word after the bound adds nothing to its variable."""
+        """"Age 18-45 years old": an age word after the bound adds nothing to its variable; a
+        length of time next to a variable that is not measured in time is no value of it."""
         variables = items[0]
         bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
         end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
+        known = [self.lexicon.variable(v.name) for v in variables]
+        if units.is_time(unit_of(bound)) and all(e is not None for e in known) and not self.thresholds.fits(
+                variables, Pending(bound, bound.span)):
+            # "HbA1c value <= 12 weeks prior to initiation": a time is no value of a lab
+            return And((self.mention(variables), Pending(bound, bound.span)), _cover(variables[0].span, end))
         return self.thresholds.apply(variables, bound, _cover(variables[0].span, end))
 
     def bound_variables(self, items: list) -> Node:
