@@ -10,6 +10,7 @@ the caller can report the ones that matter as unparsed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,12 +65,25 @@ class DocIndex:
         return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon}, entities)
 
 
-@cache
-def _number_pattern() -> re.Pattern[str]:
-    shapes = {row["terminal"]: row["pattern"] for row in read_table("shapes.tsv", ("terminal", "pattern"))}
+def load_number_pattern(text: str | None = None) -> re.Pattern[str]:
+    """The NUMBER shape of ``data/shapes.tsv`` (or of ``text`` in its format). It must
+    compile and must not match the empty string: ``Tables.scan`` would never move on."""
+    shapes: dict[str, str] = {}
+    for row in read_table("shapes.tsv", ("terminal", "pattern"), text=text):
+        if row["terminal"] != "NUMBER":
+            raise RuleError(f"shapes.tsv: unknown terminal {row['terminal']!r} (only NUMBER is read)")
+        if row["terminal"] in shapes:
+            raise RuleError(f"shapes.tsv: {row['terminal']} is listed twice")
+        shapes[row["terminal"]] = row["pattern"]
     if "NUMBER" not in shapes:
         raise RuleError("shapes.tsv has no NUMBER pattern")
-    return re.compile(shapes["NUMBER"])
+    try:
+        pattern = re.compile(shapes["NUMBER"])
+    except re.error as err:
+        raise RuleError(f"shapes.tsv: bad NUMBER pattern: {err}") from err
+    if pattern.match(""):
+        raise RuleError("shapes.tsv: the NUMBER pattern matches the empty string")
+    return pattern
 
 
 class Tables:
@@ -88,9 +102,9 @@ class Tables:
         # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
         self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
         self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
-        self.number = _number_pattern()
-        self.fillers = _filler_words()
-        self.letters = _scale_letters()
+        self.number = load_number_pattern()
+        self.fillers = load_filler_words()
+        self.letters = load_scale_letters(lexicon.variables)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
 
@@ -176,16 +190,48 @@ def parse_number(text: str) -> float:
     return float(text)
 
 
-@cache
-def _scale_letters() -> dict[tuple[str, str], str]:
-    rows = read_table("scale_letters.tsv", ("variable", "letter", "value"))
-    return {(row["variable"], row["letter"]): row["value"] for row in rows}
+def load_scale_letters(variables: Mapping[str, object], text: str | None = None) -> dict[tuple[str, str], str]:
+    """(scale variable, letter) -> the number the letter stands for ("Child-Pugh class B"
+    is 2), from ``data/scale_letters.tsv`` or ``text``; every variable must be in
+    ``variables``, every value a number, every letter one word."""
+    letters: dict[tuple[str, str], str] = {}
+    for row in read_table("scale_letters.tsv", ("variable", "letter", "value"), text=text):
+        key = (row["variable"], row["letter"])
+        if row["variable"] not in variables:
+            raise RuleError(f"scale_letters.tsv: unknown variable {row['variable']!r}")
+        if not row["letter"] or len(row["letter"].split()) != 1:
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r}: the letter must be one word, got {row['letter']!r}")
+        if not re.fullmatch(r"\d+(?:\.\d+)?", row["value"]):
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r} {row['letter']}: value {row['value']!r} is not a number")
+        if key in letters:
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r} {row['letter']} is listed twice")
+        letters[key] = row["value"]
+    return letters
 
 
-@cache
-def _filler_words() -> frozenset[str]:
-    lines = data_file("fillers.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+# Words fillers.txt says are never fillers: they change what a criterion means.
+_NEVER_FILLERS = frozenset("""not no without neither nor never other only more less least several all any
+before after since during until if unless except when serious eligible refuse""".split())
+
+
+def load_filler_words(text: str | None = None) -> frozenset[str]:
+    """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
+    once, none of the words whose loss would change a criterion (``_NEVER_FILLERS``)."""
+    if text is None:
+        text = data_file("fillers.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        word = line.strip()
+        if not word or line.startswith("#"):
+            continue
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"fillers.txt: line {number}: {word!r} is not one lower-case word")
+        if word in _NEVER_FILLERS:
+            raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
+        if word in words:
+            raise RuleError(f"fillers.txt: line {number}: {word!r} is listed twice")
+        words.add(word)
+    return frozenset(words)
 
 
 @cache

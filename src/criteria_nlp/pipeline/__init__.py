@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import RuleError
 from ..resources import load_json
 from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
 from . import entities as _entities  # noqa: F401  (registers the factory)
@@ -29,7 +30,7 @@ def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
         nlp.tokenizer = combined_rule_tokenizer(nlp)
-    extra = load_json("tokenizer.json")["infixes"]
+    extra = infix_patterns(load_json("tokenizer.json"))
     builtin = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
     # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
@@ -43,6 +44,20 @@ def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language
     if entities:
         nlp.add_pipe("cnlp_entities")
     return nlp
+
+
+def infix_patterns(raw: dict) -> list[str]:
+    """The extra infixes of ``tokenizer.json`` (its parsed content): ``infixes``, a list of
+    Python regular expressions, is the one key besides ``_doc``; each must compile."""
+    keys = sorted(raw) if isinstance(raw, dict) else raw
+    if not isinstance(raw, dict) or set(raw) - {"_doc"} != {"infixes"} or not isinstance(raw["infixes"], list):
+        raise RuleError(f"tokenizer.json: must hold a list 'infixes' and nothing else but '_doc', got {keys!r}")
+    for pattern in raw["infixes"]:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as err:
+            raise RuleError(f"tokenizer.json: bad infix pattern {pattern!r}: {err}") from err
+    return raw["infixes"]
 
 
 @cache
