@@ -283,6 +283,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
+    tokens = _join_restated_names(tokens, text)
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
     tokens = _population_conditions(tokens, tables)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -593,6 +594,20 @@ def _dated(tokens: list[Token], i: int) -> bool:
     if before is not None and before.type in ("AND", "TO", "DASH") and i >= 2 and (_is_year(tokens[i - 2]) or tokens[i - 2].type == "DATE"):
         return not (after is not None and after.type == "UNIT")
     return False
+
+
+def _join_restated_names(tokens: list[Token], text: str) -> list[Token]:
+    """"Eastern Cooperative Oncology Group (ECOG) performance status": one variable named
+    twice in a row is one variable, spanning both names."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (previous is not None and token.type in ("VAR", "CONCEPT") and previous.type == token.type
+                and previous.value == token.value and not text[previous.end_pos:token.start_pos].strip(" -()[]")):
+            out[-1] = _token(token.type, token.value, previous.start_pos, token.end_pos)
+            continue
+        out.append(token)
+    return out
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
