@@ -10,6 +10,7 @@ boundaries are the ones the runtime component sees. Commands:
            --no-chia) + one LCT half, score on the other half, both folds in parallel
   final    train on Chia + all of LCT dev with the same recipe; --ship copies the model into
            src/criteria_nlp/models/entities/
+  ship     copy a trained model into the package (what ``final --ship`` does at the end)
   speed    words/s and trials/s of the component alone on LCT dev, one thread
 
 Model selection inside a run uses a dev slice of the training side only (every 10th LCT
@@ -193,6 +194,10 @@ def ship(model_dir: Path, dest: Path) -> None:
     print(f"shipped {model_dir} -> {dest} ({(dest / 'model.bin').stat().st_size / 1e6:.2f} MB)")
 
 
+def cmd_ship(args) -> None:
+    ship(Path(args.model), SHIPPED)
+
+
 def cmd_speed(args) -> None:
     nlp = tokenizer()
     _, lct = load_trials(False)
@@ -227,6 +232,9 @@ def main() -> None:
         p.set_defaults(run=run)
     sub.choices["cv"].add_argument("--score-only", action="store_true", help="score the models already in --out")
     sub.choices["final"].add_argument("--ship", action="store_true", help="copy the model into the package")
+    p = sub.add_parser("ship", help="copy a trained model into the package")
+    p.add_argument("--model", required=True, help="a trained model folder, e.g. RUN/model/model-best")
+    p.set_defaults(run=cmd_ship)
     p = sub.add_parser("speed", help="component speed on LCT dev, one thread")
     p.add_argument("--model", help="a trained model folder (default: the shipped model)")
     p.add_argument("--repeat", type=int, default=3)
