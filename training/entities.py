@@ -69,22 +69,22 @@ def split_dev(trials: list[Trial]) -> tuple[list[Trial], list[Trial]]:
     return [t for t in trials if t not in dev], dev
 
 
-def write_docbin(nlp, trials: list[Trial], path: Path, stats: Counter, copies: int = 1) -> None:
+def write_docbin(nlp, trials: list[Trial], path: Path, copies: int = 1) -> None:
     docs = DocBin(store_user_data=False)
     for trial in trials:
         doc = nlp.make_doc(trial.text)
-        doc.ents = resolve(doc, trial.mentions, stats)
+        doc.ents = resolve(doc, trial.mentions, Counter())
         for _ in range(copies):
             docs.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     docs.to_disk(path)
 
 
-def write_training_data(nlp, chia, train_lct, dev, run: Path, stats: Counter, lct_weight: int) -> None:
+def write_training_data(nlp, chia, train_lct, dev, run: Path, lct_weight: int) -> None:
     """``run/train/`` (every DocBin in it is training data) and ``run/dev.spacy``."""
-    write_docbin(nlp, chia, run / "train" / "chia.spacy", stats)
-    write_docbin(nlp, train_lct, run / "train" / "lct.spacy", stats, copies=lct_weight)
-    write_docbin(nlp, dev, run / "dev.spacy", stats)
+    write_docbin(nlp, chia, run / "train" / "chia.spacy")
+    write_docbin(nlp, train_lct, run / "train" / "lct.spacy", copies=lct_weight)
+    write_docbin(nlp, dev, run / "dev.spacy")
 
 
 def train_command(train: Path, dev: Path, out: Path, overrides: list[str]) -> list[str]:
@@ -143,19 +143,15 @@ def cmd_cv(args) -> None:
     nlp = tokenizer()
     chia, lct = load_trials(not args.no_chia)
     folds = lct_folds(lct)
-    stats: Counter = Counter()
-    jobs = []
-    for test in FOLDS:
-        train_lct = [t for fold in FOLDS if fold != test for t in folds[fold]]
-        train_lct, dev = split_dev(train_lct)
-        run = out / f"test-{test}"
-        write_training_data(nlp, chia, train_lct, dev, run, stats, args.lct_weight)
-        jobs.append((run, dev))
+    runs = {test: out / f"test-{test}" for test in FOLDS}
     if not args.score_only:
-        run_training([(run / "train", run / "dev.spacy", run / "model") for run, _ in jobs], args.set)
+        for test, run in runs.items():
+            train_lct = [t for fold in FOLDS if fold != test for t in folds[fold]]
+            write_training_data(nlp, chia, *split_dev(train_lct), run, args.lct_weight)
+        run_training([(run / "train", run / "dev.spacy", run / "model") for run in runs.values()], args.set)
     pooled = EntityScore()
     report = {"command": " ".join(sys.argv), "folds": {}}
-    for test, (run, _) in zip(FOLDS, jobs):
+    for test, run in runs.items():
         recognizer = recognizer_from(nlp, run / "model" / "model-best")
         score = EntityScore()
         for trial, predicted in zip(folds[test], predict(recognizer, nlp, folds[test])):
@@ -175,7 +171,7 @@ def cmd_final(args) -> None:
     nlp = tokenizer()
     chia, lct = load_trials(not args.no_chia)
     train_lct, dev = split_dev(sorted(lct, key=lambda t: t.id))
-    write_training_data(nlp, chia, train_lct, dev, out, Counter(), args.lct_weight)
+    write_training_data(nlp, chia, train_lct, dev, out, args.lct_weight)
     run_training([(out / "train", out / "dev.spacy", out / "model")], args.set)
     if args.ship:
         ship(out / "model" / "model-best", SHIPPED)
