@@ -10,6 +10,7 @@ boundaries are the ones the runtime component sees. Commands:
            --no-chia) + one LCT half, score on the other half, both folds in parallel
   final    train on Chia + all of LCT dev with the same recipe; --ship copies the model into
            src/criteria_nlp/models/entities/
+  ship     copy a trained model into the package (what ``final --ship`` does at the end)
   speed    words/s and trials/s of the component alone on LCT dev, one thread
 
 Model selection inside a run uses a dev slice of the training side only (every 10th LCT
@@ -37,7 +38,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from corpus import LABELS, Trial, chia_trials, lct_trials, resolve
-from criteria_nlp.pipeline import build_nlp
+from criteria_nlp.pipeline import build_nlp, make_doc
 from criteria_nlp.pipeline.entities import EntityRecognizer, load_model
 from scoring import EntityScore
 
@@ -68,22 +69,22 @@ def split_dev(trials: list[Trial]) -> tuple[list[Trial], list[Trial]]:
     return [t for t in trials if t not in dev], dev
 
 
-def write_docbin(nlp, trials: list[Trial], path: Path, stats: Counter, copies: int = 1) -> None:
+def write_docbin(nlp, trials: list[Trial], path: Path, copies: int = 1) -> None:
     docs = DocBin(store_user_data=False)
     for trial in trials:
         doc = nlp.make_doc(trial.text)
-        doc.ents = resolve(doc, trial.mentions, stats)
+        doc.ents = resolve(doc, trial.mentions, Counter())
         for _ in range(copies):
             docs.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     docs.to_disk(path)
 
 
-def write_training_data(nlp, chia, train_lct, dev, run: Path, stats: Counter, lct_weight: int) -> None:
+def write_training_data(nlp, chia, train_lct, dev, run: Path, lct_weight: int) -> None:
     """``run/train/`` (every DocBin in it is training data) and ``run/dev.spacy``."""
-    write_docbin(nlp, chia, run / "train" / "chia.spacy", stats)
-    write_docbin(nlp, train_lct, run / "train" / "lct.spacy", stats, copies=lct_weight)
-    write_docbin(nlp, dev, run / "dev.spacy", stats)
+    write_docbin(nlp, chia, run / "train" / "chia.spacy")
+    write_docbin(nlp, train_lct, run / "train" / "lct.spacy", copies=lct_weight)
+    write_docbin(nlp, dev, run / "dev.spacy")
 
 
 def train_command(train: Path, dev: Path, out: Path, overrides: list[str]) -> list[str]:
@@ -142,19 +143,15 @@ def cmd_cv(args) -> None:
     nlp = tokenizer()
     chia, lct = load_trials(not args.no_chia)
     folds = lct_folds(lct)
-    stats: Counter = Counter()
-    jobs = []
-    for test in FOLDS:
-        train_lct = [t for fold in FOLDS if fold != test for t in folds[fold]]
-        train_lct, dev = split_dev(train_lct)
-        run = out / f"test-{test}"
-        write_training_data(nlp, chia, train_lct, dev, run, stats, args.lct_weight)
-        jobs.append((run, dev))
+    runs = {test: out / f"test-{test}" for test in FOLDS}
     if not args.score_only:
-        run_training([(run / "train", run / "dev.spacy", run / "model") for run, _ in jobs], args.set)
+        for test, run in runs.items():
+            train_lct = [t for fold in FOLDS if fold != test for t in folds[fold]]
+            write_training_data(nlp, chia, *split_dev(train_lct), run, args.lct_weight)
+        run_training([(run / "train", run / "dev.spacy", run / "model") for run in runs.values()], args.set)
     pooled = EntityScore()
     report = {"command": " ".join(sys.argv), "folds": {}}
-    for test, (run, _) in zip(FOLDS, jobs):
+    for test, run in runs.items():
         recognizer = recognizer_from(nlp, run / "model" / "model-best")
         score = EntityScore()
         for trial, predicted in zip(folds[test], predict(recognizer, nlp, folds[test])):
@@ -174,7 +171,7 @@ def cmd_final(args) -> None:
     nlp = tokenizer()
     chia, lct = load_trials(not args.no_chia)
     train_lct, dev = split_dev(sorted(lct, key=lambda t: t.id))
-    write_training_data(nlp, chia, train_lct, dev, out, Counter(), args.lct_weight)
+    write_training_data(nlp, chia, train_lct, dev, out, args.lct_weight)
     run_training([(out / "train", out / "dev.spacy", out / "model")], args.set)
     if args.ship:
         ship(out / "model" / "model-best", SHIPPED)
@@ -193,6 +190,10 @@ def ship(model_dir: Path, dest: Path) -> None:
     print(f"shipped {model_dir} -> {dest} ({(dest / 'model.bin').stat().st_size / 1e6:.2f} MB)")
 
 
+def cmd_ship(args) -> None:
+    ship(Path(args.model), SHIPPED)
+
+
 def cmd_speed(args) -> None:
     nlp = tokenizer()
     _, lct = load_trials(False)
@@ -204,13 +205,22 @@ def cmd_speed(args) -> None:
         recognizer = EntityRecognizer(nlp, packaged_model())
     docs = [nlp.make_doc(t.text) for t in lct]
     words = sum(1 for doc in docs for token in doc if not token.is_space)
-    best = float("inf")
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        for _doc in recognizer.pipe(docs):
-            pass
-        best = min(best, time.perf_counter() - start)
-    print(f"{len(docs)} trials, {words} words: {words / best:,.0f} words/s, {len(docs) / best:,.0f} trials/s (best of {args.repeat})")
+
+    def best_of(run) -> float:
+        best = float("inf")
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    took = best_of(lambda: list(recognizer.pipe(docs)))
+    print(f"component: {len(docs)} trials, {words} words: {words / took:,.0f} words/s, {len(docs) / took:,.0f} trials/s (best of {args.repeat})")
+    if args.pipeline:
+        for entities in (False, True):
+            pipeline = build_nlp(entities=entities)
+            took = best_of(lambda: list(pipeline.pipe(make_doc(pipeline, t.text) for t in lct)))
+            print(f"whole spaCy pipeline, entities={entities}: {len(lct) / took:,.0f} trials/s")
 
 
 def main() -> None:
@@ -227,9 +237,13 @@ def main() -> None:
         p.set_defaults(run=run)
     sub.choices["cv"].add_argument("--score-only", action="store_true", help="score the models already in --out")
     sub.choices["final"].add_argument("--ship", action="store_true", help="copy the model into the package")
+    p = sub.add_parser("ship", help="copy a trained model into the package")
+    p.add_argument("--model", required=True, help="a trained model folder, e.g. RUN/model/model-best")
+    p.set_defaults(run=cmd_ship)
     p = sub.add_parser("speed", help="component speed on LCT dev, one thread")
     p.add_argument("--model", help="a trained model folder (default: the shipped model)")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--pipeline", action="store_true", help="also the whole spaCy pipeline with and without it")
     p.set_defaults(run=cmd_speed)
     args = parser.parse_args()
     args.run(args)
