@@ -437,10 +437,12 @@ class ToLogic(Transformer):
             attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
             if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
                 return replace(attached, span=span)
-            if inner.span.start > left.end_pos:
-                # "depression (EPDS score >= 10)": words inside name the value; they are
-                # the words in front of the bound when thresholds are finished
-                return And((main, inner), span)
+            if inner.span.start > left.end_pos and isinstance(main, Concept):
+                # "depression (EPDS score >= 10)": words inside may name the value; they are
+                # the words in front of the bound when thresholds are finished, and if they
+                # are only fillers ("(must be 5 ng/mL or greater)") the concept names it
+                named = Variable(main.name, main.span, main.code, main.system)
+                return And((main, replace(inner, fallback=named)), span)
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
