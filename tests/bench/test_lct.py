@@ -1,6 +1,8 @@
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from criteria_nlp.bench import lct
 from criteria_nlp.bench.lct import Operator
@@ -8,6 +10,7 @@ from criteria_nlp.bench.lct_score import (
     GoldKey, PredictedKey, match_line, number, same_variable, score_entities, score_thresholds, ucum_key,
     unit_key,
 )
+from criteria_nlp.cli import app
 from criteria_nlp.errors import InputError
 from criteria_nlp.logic import (
     And, Comparator, Compare, Concept, Criterion, Domain, Node, Section, Trial, Variable,
@@ -213,3 +216,51 @@ def test_entities_found_typed_and_concept_precision():
         "Condition": (2, 1, 1), "Drug": (1, 1, 0), "Observation": (2, 1, 1), "all": (5, 3, 2)}
     assert e["Procedure"]["found_recall"] is None
     assert (e["concepts"], e["concept_precision"]) == (3, pytest.approx(2 / 3))
+
+
+def test_a_trial_that_fails_to_parse_is_scored_empty_and_reported(monkeypatch):
+    from criteria_nlp import api, pipeline
+    from criteria_nlp.bench.run import lct_bench
+
+    def broken_chunk(documents, fast=False):
+        raise RuntimeError("chunk")
+        yield
+
+    def parse_document(document, fast=False):
+        if document.id == "NCT00000002":
+            raise RuntimeError("boom")
+        return Trial(document.id, document.text, ())
+
+    monkeypatch.setattr(pipeline, "default_nlp", lambda fast=False: None)
+    monkeypatch.setattr(api, "parse_many", broken_chunk)
+    monkeypatch.setattr(api, "parse_document", parse_document)
+    result = lct_bench(FIXTURES)
+    assert (result["failed"], result["failures"]) == (1, [{"trial": "NCT00000002", "error": "RuntimeError: boom"}])
+    assert (result["strict"]["tp_gold"], result["strict"]["gold"], result["entities"]["all"]["found"]) == (0, 5, 0)
+
+
+# ---- command line ---------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_bench_lct_prints_the_table_and_writes_json(tmp_path):
+    out = tmp_path / "lct.json"
+    result = runner.invoke(app, ["bench", "--lct", str(FIXTURES), "--fast", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    for label in ("LCT: 2 trials, rules only", "strict", "variable-aware", "Observation", "MIT licence",
+                  "5 annotation lines skipped in 1 trials"):
+        assert label in result.output
+    assert "sem-trial" not in result.output  # --lct alone runs no gold benchmark
+    lct_result = json.loads(out.read_text())["lct"]
+    assert (lct_result["trials"], lct_result["fast"], lct_result["strict"]["gold"]) == (2, True, 5)
+    assert lct_result["entities"]["all"]["gold"] == 6
+    assert len(lct_result["annotation_problems"]["NCT00000001"]) == 5
+
+
+def test_bench_lct_without_lct_files_is_one_error_line(tmp_path):
+    (tmp_path / "notes.txt").write_text("no annotations here\n")
+    result = runner.invoke(app, ["bench", "--lct", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1
+    assert "no LCT trials" in result.output
