@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from criteria_nlp.chia import SECTIONS, iter_trials, read_brat
+from criteria_nlp.bench.chia import SECTIONS, iter_trials, read_brat
 
 LABELS = ("CONDITION", "DRUG", "PROCEDURE", "OBSERVATION")
 
