@@ -378,8 +378,14 @@ class ToLogic(Transformer):
         target = items[2] if len(items) > 2 else None
         if target is None:  # "... since" with nothing after: the word stays in the span
             return replace(limit, span=_cover(limit.span, _span(items[1])))
+        span = _cover(limit.span, target.span)
+        if isinstance(limit, Concept) and isinstance(target, Pending):
+            # "stroke since less than 2 months": how recent or how long, as any bound in time
+            attached = self.thresholds.attach(limit, target)
+            if attached is not None:
+                return replace(attached, span=span)
         if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
-            return And((limit, target), _cover(limit.span, target.span))
+            return And((limit, target), span)
         amount = limit.limit.amount
         if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
