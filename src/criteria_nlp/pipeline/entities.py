@@ -5,7 +5,8 @@ found with their span and domain.
 The NER (trained by ``training/entities.py``, shipped as ``criteria_nlp/models/entities``)
 runs on the Doc this project's tokenizer made, never on a re-tokenized text: its tok2vec
 reads the token attributes of our Doc directly. ``doc._.cnlp_entities`` holds one
-``EntityMatch`` per mention in text order; plain integers and a label string.
+``EntityMatch`` per mention in text order; plain integers and a label string. (The NER pipe
+also leaves its spans in ``doc.ents``; nothing else in the pipeline sets or reads them.)
 """
 
 from __future__ import annotations
