@@ -30,9 +30,10 @@ def _labels_over(found: tuple[EntityMatch, ...], text: str, phrase: str) -> set[
     return {m.label for m in found if m.start_char < end and start < m.end_char}
 
 
-def test_the_default_pipeline_stays_rules_only(nlp):
+def test_the_default_pipeline_runs_the_recognizer_and_the_fast_one_does_not(nlp):
     assert "cnlp_entities" in nlp.pipe_names
-    assert "cnlp_entities" not in default_nlp().pipe_names
+    assert "cnlp_entities" in default_nlp().pipe_names
+    assert "cnlp_entities" not in default_nlp(fast=True).pipe_names
 
 
 @pytest.mark.parametrize("text", SENTENCES)
