@@ -48,10 +48,10 @@ def load_gold(directory: Path) -> tuple[Trial, Document]:
     return gold, Document(gold.id, text, gold.structured, str(directory))
 
 
-def _parse(document: Document) -> Trial:
+def _parse(document: Document, fast: bool = False) -> Trial:
     from ..api import parse_document
 
-    return parse_document(document)
+    return parse_document(document, fast=fast)
 
 
 def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
-def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
+def _throughput(documents: list[Document], seconds: float, fast: bool = False) -> dict[str, Any]:
     """Parse every document over and over for about ``seconds``."""
     if not documents:
         return {"trials": 0, "seconds": 0.0, "trials_per_s": 0.0, "criteria_per_s": 0.0}
@@ -78,7 +78,7 @@ def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
     start = time.perf_counter()
     while True:
         for document in documents:
-            criteria += len(_parse(document).criteria)
+            criteria += len(_parse(document, fast).criteria)
             trials += 1
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
@@ -87,7 +87,7 @@ def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
             "criteria_per_s": criteria / elapsed}
 
 
-def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]:
+def chia_coverage(folder: Path | str, limit: int | None = 200, fast: bool = False) -> dict[str, Any]:
     """Share of Chia ``has_value`` Value entities that a parsed ``compare`` span overlaps
     (a recall-style figure: Chia annotates no comparator direction), and parse speed."""
     from . import chia
@@ -103,7 +103,7 @@ def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]
     start = time.perf_counter()
     for document in documents:
         try:
-            parsed.append(_parse(document))
+            parsed.append(_parse(document, fast))
         except Exception as err:  # a parser bug on one trial must not end the benchmark
             parsed.append(None)
             failures.append({"trial": document.id, "error": f"{type(err).__name__}: {err}"[:300]})
@@ -129,7 +129,7 @@ def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]
 
 def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | None = None,
               throughput: bool = True, *, patients: int = 10_000, seed: int = 0,
-              seconds: float = 3.0, chia_limit: int | None = 200) -> dict[str, Any]:
+              seconds: float = 3.0, chia_limit: int | None = 200, fast: bool = False) -> dict[str, Any]:
     """Accuracy per gold trial and in total (micro-averaged), optional Chia value coverage,
     and throughput (trials/s over about ``seconds`` of repeated parsing of the gold texts)."""
     rows: list[dict[str, Any]] = []
@@ -138,7 +138,7 @@ def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | N
         gold, document = load_gold(directory)
         error = None
         try:
-            parsed = _parse(document)
+            parsed = _parse(document, fast)
             documents.append(document)
         except Exception as err:  # scored as an empty parse, reported, never fatal
             error = f"{type(err).__name__}: {err}"[:300]
@@ -165,9 +165,9 @@ def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | N
         rows.append(row)
     out: dict[str, Any] = {"trials": rows, "total": _totals(rows)}
     if chia is not None:
-        out["chia"] = chia_coverage(chia, chia_limit)
+        out["chia"] = chia_coverage(chia, chia_limit, fast)
     if throughput:
-        out["throughput"] = _throughput(documents, seconds)
+        out["throughput"] = _throughput(documents, seconds, fast)
     return out
 
 

@@ -29,7 +29,7 @@ def bench_command(
     chia: Annotated[Optional[Path], typer.Option("--chia", help="A Chia brat folder: report has_value coverage.")] = None,
     throughput: Annotated[bool, typer.Option("--throughput/--no-throughput", help="Measure parse speed (~3 s).")] = True,
     lct: Annotated[Optional[Path], typer.Option("--lct", help="A Leaf Clinical Trials brat folder (NCT*.txt/.ann): thresholds, units and entities against its annotations.")] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="With --lct: parse with the rules only, without the entity recognizer.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Parse with the rules only, without the entity recognizer.")] = False,
 ) -> None:
     """Accuracy against gold files (P/R/F1, exact criteria, semantic agreement) and throughput;
     with --lct, against an LCT corpus folder."""
@@ -40,7 +40,7 @@ def bench_command(
     try:
         if lct is None or gold is not None or chia is not None:
             gold_dir = gold if gold is not None else default_gold_dir()
-            result = run_bench(gold_dir, chia=chia, throughput=throughput, patients=patients)
+            result = run_bench(gold_dir, chia=chia, throughput=throughput, patients=patients, fast=fast)
             if not result["trials"]:
                 raise CriteriaNLPError(f"{gold_dir}: no gold.json found: pass --gold DIR")
             tables.append(format_table(result))
