@@ -41,7 +41,7 @@ from pathlib import Path
 from criteria_nlp import api
 from criteria_nlp.bench.chia import iter_trials, value_pairs
 from criteria_nlp.ingest import Document
-from criteria_nlp.lexicon import default_lexicon
+from criteria_nlp.lexicon import default_lexicon, read_comparator
 from criteria_nlp.logic import Compare, atoms
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ class Deriver:
         self.comparators: list[tuple[str, str, str]] = []  # (phrase, comparator, position)
         for phrase in lex.phrases:
             if phrase.terminal in ("CMP", "CMPPOST") and phrase.text not in _AMBIGUOUS:
-                self.comparators.append((phrase.text, phrase.value, phrase.terminal))
+                self.comparators.append((phrase.text, read_comparator(phrase.value)[0].value, phrase.terminal))
         self.comparators.sort(key=lambda c: -len(c[0]))
         self.units_exact = sorted(lex.units.items(), key=lambda u: -len(u[0]))
         self.units_free = lex.case_free_units()

@@ -30,13 +30,11 @@ def main() -> None:
     trials = 0
     started = time.perf_counter()
     for path in sorted(CORPORA.glob("*.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            record = json.loads(line)
-            document = from_text(record["text"], id=record["id"])
-            trials += 1
-            for silent in silent_in(document):
-                found[silent.word.lower()] += 1
-                examples[silent.word.lower()].append(f"{silent.trial} {silent.criterion} [{silent.span.start}:{silent.span.end}]")
+        documents = [from_text(r["text"], id=r["id"]) for r in map(json.loads, path.open(encoding="utf-8"))]
+        trials += len(documents)
+        for silent in silent_in(documents):
+            found[silent.word.lower()] += 1
+            examples[silent.word.lower()].append(f"{silent.trial} {silent.criterion} [{silent.span.start}:{silent.span.end}]")
     print(f"{trials} trials, {sum(found.values())} silent words "
           f"({len(found)} distinct) in {time.perf_counter() - started:.1f} s")
     for word, n in found.most_common(args.show):

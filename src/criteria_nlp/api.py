@@ -16,13 +16,14 @@ from .pipeline import default_nlp, make_doc
 from .serialize import SCHEMA, trial_from_json
 
 
-def parse_document(document: Document) -> Trial:
-    nlp = default_nlp()
+def parse_document(document: Document, *, fast: bool = False) -> Trial:
+    """``fast``: rules only, without the trained entity recognizer (see ``default_nlp``)."""
+    nlp = default_nlp(fast=fast)
     return assemble_trial(document, nlp(make_doc(nlp, document.text)))
 
 
-def parse_text(text: str, *, id: str | None = None) -> Trial:
-    return parse_document(from_text(text, id=id))
+def parse_text(text: str, *, id: str | None = None, fast: bool = False) -> Trial:
+    return parse_document(from_text(text, id=id), fast=fast)
 
 
 def parse_reference() -> Trial:
@@ -50,9 +51,10 @@ def load_trial(spec: str | Path | None) -> Trial:
     return parse_document(documents[0])
 
 
-def parse_many(records: Iterable[Document | InputError], *, batch_size: int = 64) -> Iterator[Trial | InputError]:
+def parse_many(records: Iterable[Document | InputError], *, batch_size: int = 64,
+               fast: bool = False) -> Iterator[Trial | InputError]:
     """Stream trials through ``nlp.pipe``; an input error stays in place as a record."""
-    nlp = default_nlp()
+    nlp = default_nlp(fast=fast)
     buffer: list[Document] = []
 
     def flush() -> Iterator[Trial]:

@@ -1,12 +1,14 @@
 """Lexicons as validated data: variables, concepts, units, comparator and cue phrases.
 
 Each TSV under ``data/`` has a header row; a file whose header differs, a row with the
-wrong number of fields, an unknown enum value or a phrase listed under two entries is a
-``RuleError`` at load time, not a surprise at parse time.
+wrong number of fields, an unknown enum value, a key or phrase listed twice or under two
+entries is a ``RuleError`` at load time, not a surprise at parse time. Each ``load_*``
+reads its packaged file, or ``text`` in that file's format.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -81,6 +83,15 @@ class Lexicon:
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
 
+    def concept(self, payload: str) -> ConceptEntry:
+        """The entry a CONCEPT token names: a lexicon concept, or one the entity recognizer
+        found outside the lexicon (``open_concept``), known only by its domain and words."""
+        entry = self.concepts.get(payload)
+        if entry is not None:
+            return entry
+        domain, _, name = payload.partition(OPEN)
+        return ConceptEntry(name, Domain(domain), None, None, (name,))
+
     @property
     def age(self) -> VariableEntry:
         return next(entry for entry in self.variables.values() if entry.kind is VariableKind.AGE)
@@ -98,6 +109,12 @@ class Lexicon:
 
 
 AGE_READING = "age"
+OPEN = "|"  # never in a lexicon name: synonyms are separated by it
+
+
+def open_concept(domain: Domain, name: str) -> str:
+    """The CONCEPT payload of a concept found outside the lexicon."""
+    return f"{domain.value}{OPEN}{normalize(name)}"
 
 
 def read_comparator(payload: str) -> tuple[Comparator, bool]:
@@ -114,9 +131,12 @@ def _float(value: str, where: str) -> float | None:
     if not value:
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError as err:
         raise RuleError(f"{where}: not a number {value!r}") from err
+    if not math.isfinite(number):
+        raise RuleError(f"{where}: not a finite number {value!r}")
+    return number
 
 
 def _claim(owner: dict[str, str], phrase: str, name: str, where: str) -> None:
@@ -125,16 +145,22 @@ def _claim(owner: dict[str, str], phrase: str, name: str, where: str) -> None:
     owner[phrase] = name
 
 
-def load_variables() -> dict[str, VariableEntry]:
+def load_variables(text: str | None = None) -> dict[str, VariableEntry]:
     entries: dict[str, VariableEntry] = {}
     owner: dict[str, str] = {}
-    for row in read_table("variables.tsv", ("name", "code", "unit", "kind", "low", "high", "synonyms")):
+    for row in read_table("variables.tsv", ("name", "code", "unit", "kind", "low", "high", "synonyms"), text=text):
         name = normalize(row["name"])
+        where = f"variables.tsv: {name}"
+        if name in entries:
+            raise RuleError(f"{where}: listed twice")
         synonyms = tuple(dict.fromkeys([name, *(normalize(s) for s in row["synonyms"].split("|") if s.strip())]))
         for synonym in synonyms:
             _claim(owner, synonym, name, "variables.tsv")
-        entries[name] = VariableEntry(name, row["code"] or None, row["unit"] or None, _kind(row["kind"], name),
-                                      _float(row["low"], name), _float(row["high"], name), synonyms)
+        low, high = _float(row["low"], where), _float(row["high"], where)
+        if low is not None and high is not None and low > high:
+            raise RuleError(f"{where}: low {low:g} is above high {high:g}")
+        entries[name] = VariableEntry(name, row["code"] or None, row["unit"] or None, _kind(row["kind"], where),
+                                      low, high, synonyms)
     ages = [entry.name for entry in entries.values() if entry.kind is VariableKind.AGE]
     if len(ages) != 1:
         raise RuleError(f"variables.tsv: exactly one variable must be of kind 'age', found {ages}")
@@ -149,11 +175,13 @@ def _kind(value: str, where: str) -> VariableKind:
         raise RuleError(f"{where}: unknown variable kind {value!r} (one of {known})") from err
 
 
-def load_concepts() -> dict[str, ConceptEntry]:
+def load_concepts(text: str | None = None) -> dict[str, ConceptEntry]:
     entries: dict[str, ConceptEntry] = {}
     owner: dict[str, str] = {}
-    for row in read_table("concepts.tsv", ("name", "domain", "code", "system", "synonyms"), required=False):
+    for row in read_table("concepts.tsv", ("name", "domain", "code", "system", "synonyms"), required=False, text=text):
         name = normalize(row["name"])
+        if name in entries:
+            raise RuleError(f"concepts.tsv: {name}: listed twice")
         try:
             domain = Domain(row["domain"])
         except ValueError as err:
@@ -165,20 +193,33 @@ def load_concepts() -> dict[str, ConceptEntry]:
     return entries
 
 
-def load_units() -> dict[str, str]:
+def load_units(text: str | None = None) -> dict[str, str]:
     units: dict[str, str] = {}
-    for row in read_table("units.tsv", ("alias", "ucum", "note")):
-        alias = row["alias"].strip()
-        if units.get(alias, row["ucum"]) != row["ucum"]:
-            raise RuleError(f"units.tsv: {alias!r} maps to both {units[alias]!r} and {row['ucum']!r}")
+    for row in read_table("units.tsv", ("alias", "ucum", "note"), text=text):
+        alias = row["alias"]
+        if alias in units:
+            raise RuleError(f"units.tsv: {alias!r} is listed twice (as {units[alias]!r} and {row['ucum']!r})")
+        if not row["ucum"]:
+            raise RuleError(f"units.tsv: {alias!r} has no UCUM code")
         units[alias] = row["ucum"]
     return units
 
 
-def load_phrases() -> tuple[Phrase, ...]:
-    phrases = [Phrase(normalize(r["phrase"]), r["terminal"], r["value"] or None)
-               for r in read_table("cues.tsv", ("phrase", "terminal", "value"))]
-    for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "reads", "note")):
+def load_phrases(cues: str | None = None, comparators: str | None = None) -> tuple[Phrase, ...]:
+    """Cue and comparator phrases (``cues``/``comparators``: text of cues.tsv/comparators.tsv);
+    a phrase listed twice, in one file or across both, is an error."""
+    phrases: dict[str, Phrase] = {}
+
+    def add(phrase: Phrase, where: str) -> None:
+        if phrase.text in phrases:
+            raise RuleError(f"{where}: phrase {phrase.text!r} is listed twice")
+        phrases[phrase.text] = phrase
+
+    for row in read_table("cues.tsv", ("phrase", "terminal", "value"), text=cues):
+        if not row["terminal"]:
+            raise RuleError(f"cues.tsv: {row['phrase']!r} has no terminal")
+        add(Phrase(normalize(row["phrase"]), row["terminal"], row["value"] or None), "cues.tsv")
+    for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "reads", "note"), text=comparators):
         try:
             comparator = Comparator(row["comparator"])
         except ValueError as err:
@@ -189,8 +230,8 @@ def load_phrases() -> tuple[Phrase, ...]:
             raise RuleError(f"comparators.tsv: reads must be empty or {AGE_READING!r}, got {row['reads']!r}")
         terminal = "CMP" if row["position"] == "before" else "CMPPOST"
         payload = f"{comparator.value} {row['reads']}".strip()
-        phrases.append(Phrase(normalize(row["phrase"]), terminal, payload))
-    return tuple(phrases)
+        add(Phrase(normalize(row["phrase"]), terminal, payload), "comparators.tsv")
+    return tuple(phrases.values())
 
 
 def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, ConceptEntry]) -> None:
@@ -199,33 +240,52 @@ def _check_disjoint(variables: dict[str, VariableEntry], concepts: dict[str, Con
     for concept in concepts.values():
         clash = next((form for form in concept.synonyms if form in forms), None)
         if clash is not None:
-            raise RuleError(f"{clash!r} is both variable {forms[clash]!r} and concept {concept.name!r}")
+            raise RuleError(f"variables.tsv, concepts.tsv: {clash!r} is both variable {forms[clash]!r} "
+                            f"and concept {concept.name!r}")
 
 
-def load_pairs(variables: dict[str, VariableEntry]) -> dict[str, tuple[str, str]]:
+def load_pairs(variables: dict[str, VariableEntry], text: str | None = None) -> dict[str, tuple[str, str]]:
     pairs = {}
-    for row in read_table("pairs.tsv", ("unit", "first", "second")):
+    for row in read_table("pairs.tsv", ("unit", "first", "second"), text=text):
         for name in (row["first"], row["second"]):
             if name not in variables:
                 raise RuleError(f"pairs.tsv: unknown variable {name!r}")
+        if row["unit"] in pairs:
+            raise RuleError(f"pairs.tsv: unit {row['unit']!r} is listed twice")
         pairs[row["unit"]] = (row["first"], row["second"])
     return pairs
 
 
-def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str], str]:
+def load_unit_codes(variables: dict[str, VariableEntry], text: str | None = None) -> dict[tuple[str, str], str]:
     codes = {}
-    for row in read_table("unit_codes.tsv", ("variable", "unit", "code")):
+    for row in read_table("unit_codes.tsv", ("variable", "unit", "code"), text=text):
+        key = (row["variable"], row["unit"])
         if row["variable"] not in variables:
             raise RuleError(f"unit_codes.tsv: unknown variable {row['variable']!r}")
-        codes[(row["variable"], row["unit"])] = row["code"]
+        if not row["unit"] or not row["code"]:
+            raise RuleError(f"unit_codes.tsv: {row['variable']!r} needs a unit and a code")
+        if key in codes:
+            raise RuleError(f"unit_codes.tsv: {row['variable']!r} in {row['unit']!r} is listed twice")
+        codes[key] = row["code"]
     return codes
+
+
+def load_unit_by_kind(text: str | None = None) -> dict[tuple[VariableKind, str], str]:
+    """How a unit reads after a variable of a kind ("m" after an age is months)."""
+    readings = {}
+    for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"), text=text):
+        key = (_kind(row["kind"], "unit_by_kind.tsv"), row["unit"])
+        if not row["unit"] or not row["reads_as"]:
+            raise RuleError(f"unit_by_kind.tsv: {row['kind']!r} needs a unit and what it reads as")
+        if key in readings:
+            raise RuleError(f"unit_by_kind.tsv: {row['unit']!r} after {row['kind']!r} is listed twice")
+        readings[key] = row["reads_as"]
+    return readings
 
 
 @cache
 def default_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
-    unit_by_kind = {(_kind(row["kind"], "unit_by_kind.tsv"), row["unit"]): row["reads_as"]
-                    for row in read_table("unit_by_kind.tsv", ("kind", "unit", "reads_as"))}
-    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables), unit_by_kind,
-                   load_pairs(variables))
+    return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables),
+                   load_unit_by_kind(), load_pairs(variables))

@@ -36,6 +36,11 @@ def reference_file(name: str, trial: str = REFERENCE_TRIAL) -> Traversable:
     return package_root() / "reference" / trial / name
 
 
+def entity_model_file(name: str) -> Traversable:
+    """A file of the shipped entity recognizer (``criteria_nlp/models/entities/``)."""
+    return package_root() / "models" / "entities" / name
+
+
 def schema_file(name: str) -> Traversable:
     return package_root() / "schemas" / name
 

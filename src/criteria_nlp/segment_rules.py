@@ -1,4 +1,5 @@
-"""Typed, validated view of ``data/segmentation.json``: unknown keys are an error."""
+"""Typed, validated view of ``data/segmentation.json``: unknown or missing keys, bad
+patterns and unknown joins are a RuleError naming the file."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from .resources import load_json
 _KEYS = {"_doc", "number_words", "header_cue", "run_on_number", "parent_header_max_words", "section_headers", "markers", "parent_cues", "inline_part_separator",
          "inline_join_words", "sentence_split_min_chars"}
 _JOINS = {"and", "or", "atleast"}
+_ENTRY_KEYS = {"section_headers": {"section", "pattern"}, "markers": {"kind", "pattern"},
+               "parent_cues": {"join", "pattern"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
-        raise RuleError(f"bad pattern in {where}: {err}") from err
+        raise RuleError(f"segmentation.json: bad pattern in {where}: {err}") from err
 
 
 def _check_counts(cue: ParentCue) -> None:
@@ -69,7 +72,7 @@ def _check_counts(cue: ParentCue) -> None:
         return
     for alternative in group.group(1).split("|"):
         if alternative.isalpha() and alternative.lower() not in cue.numbers:
-            raise RuleError(f"parent cue counts {alternative!r}, which number_words does not define")
+            raise RuleError(f"segmentation.json: parent cue counts {alternative!r}, which number_words does not define")
 
 
 def _join_pattern(words: dict[str, str]) -> re.Pattern[str]:
@@ -78,10 +81,42 @@ def _join_pattern(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"\s+({alternatives})\s+", re.IGNORECASE)
 
 
+def _check_entries(raw: dict) -> None:
+    """Each entry of a rule list is an object with exactly its keys."""
+    for key, fields in _ENTRY_KEYS.items():
+        if not isinstance(raw[key], list):
+            raise RuleError(f"segmentation.json: {key} must be a list")
+        for number, entry in enumerate(raw[key], 1):
+            if not isinstance(entry, dict) or set(entry) != fields:
+                got = sorted(entry) if isinstance(entry, dict) else entry
+                raise RuleError(f"segmentation.json: {key} entry {number} must have keys {sorted(fields)}, got {got!r}")
+
+
+def _check_join_words(words: dict) -> None:
+    """Inline join words are looked up lower-case and join parts with 'and' or 'or'."""
+    if not isinstance(words, dict) or not words:
+        raise RuleError("segmentation.json: inline_join_words must be a non-empty object")
+    for word, join in words.items():
+        if word != word.lower() or not word.strip() or join not in ("and", "or"):
+            raise RuleError(f"segmentation.json: inline_join_words: {word!r} -> {join!r} "
+                            "must map a lower-case word to 'and' or 'or'")
+
+
 def rules_from_dict(raw: dict) -> SegmentRules:
-    unknown = set(raw) - _KEYS
+    unknown, missing = set(raw) - _KEYS, _KEYS - {"_doc"} - set(raw)
     if unknown:
-        raise RuleError(f"segmentation rules: unknown keys {sorted(unknown)}")
+        raise RuleError(f"segmentation.json: unknown keys {sorted(unknown)}")
+    if missing:
+        raise RuleError(f"segmentation.json: missing keys {sorted(missing)}")
+    _check_entries(raw)
+    _check_join_words(raw["inline_join_words"])
+    if not isinstance(raw["inline_part_separator"], str) or not raw["inline_part_separator"]:
+        raise RuleError("segmentation.json: inline_part_separator must be a non-empty string")
+    sections = {section.value for section in Section}
+    for header in raw["section_headers"]:
+        if header["section"] not in sections:
+            raise RuleError(f"segmentation.json: section_headers: unknown section {header['section']!r} "
+                            f"(one of {', '.join(sorted(sections))})")
     try:
         headers = tuple(
             HeaderRule(Section(h["section"]), _compile(h["pattern"], "section_headers"))
@@ -104,11 +139,15 @@ def rules_from_dict(raw: dict) -> SegmentRules:
             parent_header_max_words=int(raw["parent_header_max_words"]),
             sentence_split_min_chars=int(raw["sentence_split_min_chars"]),
         )
-    except (KeyError, ValueError, TypeError) as err:
-        raise RuleError(f"segmentation rules: {err!r}") from err
+    except (KeyError, ValueError, TypeError, AttributeError) as err:
+        raise RuleError(f"segmentation.json: {err!r}") from err
     bad = {c.join for c in cues} - _JOINS
     if bad:
-        raise RuleError(f"segmentation rules: unknown joins {sorted(bad)}")
+        raise RuleError(f"segmentation.json: unknown joins {sorted(bad)}")
+    if rules.run_on_number.groups < 1:
+        raise RuleError("segmentation.json: run_on_number needs a group for the number")
+    if rules.parent_header_max_words < 1 or rules.sentence_split_min_chars < 1:
+        raise RuleError("segmentation.json: parent_header_max_words and sentence_split_min_chars must be positive")
     return rules
 
 

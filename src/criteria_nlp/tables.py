@@ -6,28 +6,42 @@ from .errors import RuleError
 from .resources import data_file
 
 
-def read_table(name: str, header: tuple[str, ...], *, required: bool = True) -> list[dict[str, str]]:
-    """Rows of ``data/<name>`` as dicts; '#' lines are comments, the first other line the header.
+def read_table(name: str, header: tuple[str, ...], *, required: bool = True,
+               text: str | None = None) -> list[dict[str, str]]:
+    """Rows of ``data/<name>``, or of ``text`` read as that file (what tests feed a loader).
 
     A missing optional table reads as no rows, so a lexicon still being written never breaks
     the code that merely benefits from it.
     """
-    resource = data_file(name)
-    if not resource.is_file():
-        if required:
-            raise RuleError(f"data file {name} is missing from the package")
-        return []
-    lines = [line for line in resource.read_text(encoding="utf-8").splitlines()
+    if text is None:
+        resource = data_file(name)
+        if not resource.is_file():
+            if required:
+                raise RuleError(f"data file {name} is missing from the package")
+            return []
+        text = resource.read_text(encoding="utf-8")
+    return parse_table(text, name, header)
+
+
+def parse_table(text: str, name: str, header: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV text as dicts; '#' lines are comments, the first other line the header.
+
+    Every row has exactly the header's fields and a non-empty first field (the row's key);
+    errors name ``name`` and the line.
+    """
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), 1)
              if line.strip() and not line.startswith("#")]
-    if not lines or tuple(lines[0].split("\t")) != header:
-        raise RuleError(f"{name}: header must be {list(header)}, got {lines[0].split(chr(9)) if lines else None}")
+    if not lines or tuple(lines[0][1].split("\t")) != header:
+        got = lines[0][1].split("\t") if lines else None
+        raise RuleError(f"{name}: header must be {list(header)}, got {got}")
     rows = []
-    for number, line in enumerate(lines[1:], 2):
-        fields = line.split("\t")
-        fields += [""] * (len(header) - len(fields))
+    for number, line in lines[1:]:
+        fields = [field.strip() for field in line.split("\t")]
         if len(fields) != len(header):
-            raise RuleError(f"{name}: row {number} has {len(fields)} fields, expected {len(header)}")
-        rows.append({key: value.strip() for key, value in zip(header, fields)})
+            raise RuleError(f"{name}: line {number} has {len(fields)} fields, expected {len(header)}")
+        if not fields[0]:
+            raise RuleError(f"{name}: line {number} has an empty {header[0]!r}")
+        rows.append(dict(zip(header, fields)))
     return rows
 
 

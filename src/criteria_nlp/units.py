@@ -9,6 +9,7 @@ over and over. Clinical definitions live in ``data/units.txt``, UCUM spellings i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -68,22 +69,59 @@ class _UcumTable:
 @cache
 def registry() -> pint.UnitRegistry:
     """The one registry of the package: pint's defaults plus ``data/units.txt``."""
-    ureg = pint.UnitRegistry()
-    try:
-        ureg.load_definitions(data_file("units.txt").read_text(encoding="utf-8").splitlines())
-    except Exception as err:  # pint raises several unrelated types for a bad definition
-        raise RuleError(f"units.txt: {err}") from err
+    return load_registry()
+
+
+def load_registry(text: str | None = None, ureg: pint.UnitRegistry | None = None) -> pint.UnitRegistry:
+    """``ureg`` (default: a new registry of pint's definitions) plus the definitions of ``text``
+    (default: ``data/units.txt``) in the line forms that file documents.
+
+    Each line is loaded and each name it defines resolved on its own, so an unreadable line,
+    a unit defined twice, or a definition that names a unit nobody defined (which pint
+    accepts until the first conversion that needs it) is a RuleError naming the line.
+    """
+    if text is None:
+        text = data_file("units.txt").read_text(encoding="utf-8")
+    if ureg is None:
+        ureg = pint.UnitRegistry(on_redefinition="raise")
+    for number, line in enumerate(text.splitlines(), 1):
+        definition = line.partition("#")[0].strip()
+        if not definition:
+            continue
+        fields = [field.strip() for field in definition.split("=")]
+        alias = fields[0].startswith("@alias ")
+        if len(fields) < 2 or not all(fields) or (fields[0].startswith("@") and not alias):
+            raise RuleError(f"units.txt: line {number}: not a unit definition or @alias line: {definition!r}")
+        names = fields[1:] if alias else [fields[0], *(f for f in fields[2:] if f != "_")]
+        if alias and fields[0].removeprefix("@alias ").strip() not in ureg:
+            raise RuleError(f"units.txt: line {number}: {definition!r}: no unit to alias")
+        try:
+            ureg.load_definitions([definition])
+            for name in names:
+                ureg.get_dimensionality(name)
+        except Exception as err:  # pint raises several unrelated types for a bad definition
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise RuleError(f"units.txt: line {number}: {definition!r}: {reason}") from err
     return ureg
 
 
 @cache
 def _ucum_table() -> _UcumTable:
+    return load_ucum()
+
+
+def load_ucum(text: str | None = None) -> _UcumTable:
+    """UCUM atoms and prefixes as pint names (``text``: ucum.tsv's text; default the file)."""
     atoms: dict[str, str] = {}
     prefixes: dict[str, str] = {}
-    for row in read_table("ucum.tsv", ("kind", "ucum", "pint")):
+    for row in read_table("ucum.tsv", ("kind", "ucum", "pint"), text=text):
         target = {"atom": atoms, "prefix": prefixes}.get(row["kind"])
         if target is None:
-            raise RuleError(f"ucum.tsv: unknown kind {row['kind']!r}")
+            raise RuleError(f"ucum.tsv: unknown kind {row['kind']!r} (atom or prefix)")
+        if not row["ucum"] or not row["pint"]:
+            raise RuleError(f"ucum.tsv: {row['kind']} {row['ucum']!r} needs a UCUM code and a pint name")
+        if row["ucum"] in target:
+            raise RuleError(f"ucum.tsv: {row['kind']} {row['ucum']!r} is listed twice")
         target[row["ucum"]] = row["pint"]
     return _UcumTable(atoms, prefixes)
 
@@ -308,19 +346,28 @@ def is_unitless(code: str | None) -> bool:
 
 @cache
 def _analytes() -> tuple[dict[str, Analyte], dict[str, Analyte]]:
+    return load_analytes()
+
+
+def load_analytes(text: str | None = None) -> tuple[dict[str, Analyte], dict[str, Analyte]]:
+    """Analytes by LOINC code and by lower-case name (``text``: analytes.tsv's text; default
+    the file). A molar mass must be a positive number; a code or name names one analyte."""
     by_code: dict[str, Analyte] = {}
     by_name: dict[str, Analyte] = {}
-    for row in read_table("analytes.tsv", ("analyte", "molar_mass", "loinc", "names")):
+    for row in read_table("analytes.tsv", ("analyte", "molar_mass", "loinc", "names"), text=text):
         try:
             mass = float(row["molar_mass"])
-        except ValueError as err:
-            raise RuleError(f"analytes.tsv: {row['analyte']}: bad molar mass {row['molar_mass']!r}") from err
+        except ValueError:
+            mass = math.nan
+        if not (math.isfinite(mass) and mass > 0):
+            raise RuleError(f"analytes.tsv: {row['analyte']}: bad molar mass {row['molar_mass']!r}")
         analyte = Analyte(row["analyte"], mass, split_list(row["loinc"]),
                           tuple(dict.fromkeys((row["analyte"], *split_list(row["names"])))))
-        for code in analyte.codes:
-            by_code[code] = analyte
-        for name in analyte.names:
-            by_name[name.lower()] = analyte
+        for table, keys in ((by_code, analyte.codes), (by_name, [name.lower() for name in analyte.names])):
+            for key in dict.fromkeys(keys):
+                if key in table:
+                    raise RuleError(f"analytes.tsv: {key!r} names both {table[key].name!r} and {analyte.name!r}")
+                table[key] = analyte
     return by_code, by_name
 
 

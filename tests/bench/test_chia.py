@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from criteria_nlp.bench.chia import (
     CriterionLine,
@@ -153,3 +154,87 @@ def test_iter_trials_pairs_and_sorts():
     assert [t.id for t in trials] == ["NCT00000001", "NCT00000002"]
     assert trials[0].text == TRIAL_TEXT
     assert trials[1].exclusion is None
+
+
+# Bad data: the reader's contract is to skip a bad annotation line and list it with its
+# reason in ``problems``, keep everything else, and raise only for a file it cannot read.
+
+TEXT = "Age >= 18\nHbA1c < 7\n"  # 20 characters
+
+
+def _brat(folder: Path, ann: str, text: str = TEXT, newline: str = "\n") -> Path:
+    txt = folder / "NCT09999999_inc.txt"
+    txt.write_bytes(text.encode("utf-8"))
+    txt.with_suffix(".ann").write_bytes(ann.replace("\n", newline).encode("utf-8"))
+    return txt
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("T2\tValue 4 x\tx", "malformed entity"),
+        ("T2\tValue\t>= 18", "malformed entity"),
+        ("T2\tValue 9 4\t>= 18", "empty or inverted span '9 4'"),
+        ("T2\tValue 4 25\t>= 18", "span '4 25' ends past the text (20 characters)"),
+        ("T2\tValue 30 35\t>= 18", "span '30 35' ends past the text (20 characters)"),
+        ("T2\tValue 4 9;15 40\t>= 18", "span '15 40' ends past the text (20 characters)"),
+        ("T1\tPerson 0 3\tAge", "duplicate id T1"),
+        ("R1\tHas_value Arg1:T1", "malformed relation"),
+        ("R1\tHas_value Arg1:T1 Arg1:T1", "malformed relation"),
+        ("R1\tHas_value Arg1:T1 Arg2:T7", "relation R1 refers to unknown ['T7']"),
+        ("*\tOR", "malformed equivalence"),
+        ("*\tOR T1 T8", "OR group refers to unknown ['T8']"),
+        ("*\tSAME T1 T1", "unsupported equivalence 'SAME'"),
+        ("no tab, no id", "stray line"),
+    ],
+)
+def test_a_bad_annotation_line_is_skipped_and_reported(tmp_path, line, reason):
+    """One bad line costs that annotation only, and says why."""
+    doc = read_brat(_brat(tmp_path, f"T1\tPerson 0 3\tAge\n{line}\n"))
+    assert doc.problems == (f"line 2: {reason}",)
+    assert doc.entities["T1"] == Entity("T1", "Person", ((0, 3),), "Age")
+    assert "T2" not in doc.entities and doc.relations == () and doc.or_groups == ()
+
+
+def test_a_crlf_ann_reads_like_an_lf_one(tmp_path):
+    ann = "T1\tPerson 0 3\tAge\nT2\tValue 4 9\t>= 18\nR1\tHas_value Arg1:T1 Arg2:T2\t\n"
+    lf = read_brat(_brat(tmp_path, ann))
+    crlf = read_brat(_brat(tmp_path, ann, newline="\r\n"))
+    assert (crlf.entities, crlf.relations, crlf.problems) == (lf.entities, lf.relations, ())
+    assert crlf.entities["T2"].text == ">= 18"
+
+
+def test_a_missing_txt_is_an_error_naming_the_file(tmp_path):
+    (tmp_path / "NCT09999999_inc.ann").write_text("T1\tPerson 0 3\tAge\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="NCT09999999_inc.txt"):
+        build_trial(tmp_path / "NCT09999999_inc.txt", None)
+
+
+def test_a_file_that_is_not_utf8_is_an_error_naming_the_file(tmp_path):
+    txt = tmp_path / "NCT09999999_inc.txt"
+    txt.write_bytes(b"Age \xff 18\n")
+    with pytest.raises(ValueError, match=r"NCT09999999_inc\.txt: not UTF-8 text \(byte 4\)"):
+        read_brat(txt)
+
+
+ANN_PIECES = ["T1", "T2", "R1", "*", "#1", "A1", "\t", " ", "\n", "\r\n", "Value", "Has_value", "OR",
+              "Arg1:T1", "Arg2:T2", "0", "3", "9", "25", ";", ":", "x"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    text=st.text(alphabet="ab1 \r\n", max_size=12),
+    ann=st.lists(st.sampled_from(ANN_PIECES), max_size=30).map("".join),
+)
+def test_any_annotation_file_reads_into_consistent_offsets(tmp_path_factory, text, ann):
+    """Whatever the .ann holds, kept entities lie inside the text, kept relations and OR
+    groups point at kept entities, and the trial builds: no IndexError anywhere."""
+    doc = read_brat(_brat(tmp_path_factory.mktemp("brat"), ann, text))
+    assert all(0 <= s < e <= len(doc.text) for entity in doc.entities.values() for s, e in entity.fragments)
+    assert all({r.arg1, r.arg2} <= set(doc.entities) for r in doc.relations)
+    assert all(set(group.ids) <= set(doc.entities) for group in doc.or_groups)
+    trial = build_trial(doc.path, None)
+    for entity in doc.entities.values():
+        start, end = trial.entity_span("inclusion", entity)
+        assert 0 <= start < end <= len(trial.text)
+    list(value_pairs(trial))

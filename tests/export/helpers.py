@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import replace
 from typing import Any
@@ -12,6 +13,7 @@ from criteria_nlp.logic import (
     Section, Trial, Variable, Window,
 )
 from criteria_nlp.patients import Patient, load_patient, patient_from_json
+from criteria_nlp.patients.vocabulary import normalize, rules
 from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
 
@@ -162,3 +164,172 @@ def omop_database(patients: list[Patient], layout: str = "standard"):
     from ..omop.fixture import database
 
     return database(patients, layout)
+
+
+# ---- complete patients for any trial -------------------------------------------------------
+
+def atoms_of(node: Node | None):
+    """Every compare and concept under ``node``, in tree order."""
+    if isinstance(node, (Compare, Concept)):
+        yield node
+    for child in (getattr(node, "args", None) or ()):
+        yield from atoms_of(child)
+    for name in ("arg", "if_", "then"):
+        if getattr(node, name, None) is not None:
+            yield from atoms_of(getattr(node, name))
+
+
+_FACTORS = (0.5, 0.9, 1.0, 1.1, 2.0)
+_LIST = {Domain.CONDITION: "conditions", Domain.DRUG: "medications", Domain.PROCEDURE: "procedures",
+         Domain.DEVICE: "procedures", Domain.OBSERVATION: "observations", Domain.OTHER: "observations"}
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    return dt.date(total // 12, total % 12 + 1, min(day.day, 28))
+
+
+def complete_patients(trial: Trial, count: int, seed: int) -> list[Patient]:
+    return [patient_from_json(r, source=r["id"]) for r in complete_records(trial, count, seed)]
+
+
+def complete_records(trial: Trial, count: int, seed: int) -> list[dict[str, Any]]:
+    """Native records with a fact for every atom of ``trial``, values around its thresholds.
+
+    Written from the trial's atoms only (not from any export): each variable gets one
+    observation near one of its thresholds (ULN/LLN multiples with a reference range); each
+    concept is recorded inside its window, long before it, or absent (an observation-domain
+    concept absent is recorded as false, since observations are never closed-world); the
+    birth date puts the age at, just under or just over an age threshold.
+    """
+    import random
+
+    as_of = dt.date.fromisoformat(AS_OF)
+    atoms = [a for c in trial.criteria for a in atoms_of(c.logic)]
+    ages = [a for a in atoms if isinstance(a, Compare) and normalize(a.variable.name) in rules().age_names]
+    labs: dict[tuple[str | None, str], list[Compare]] = {}
+    for atom in atoms:
+        if isinstance(atom, Compare) and atom not in ages:
+            labs.setdefault((atom.variable.code, normalize(atom.variable.name)), []).append(atom)
+    concepts = list(dict.fromkeys(a for a in atoms if isinstance(a, Concept) and a.domain is not Domain.DEMOGRAPHIC))
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        record: dict[str, Any] = {"id": f"{trial.id}-{n}", "as_of": AS_OF, "sex": rng.choice(["female", "male"]),
+                                  "birth_date": "1970-02-01", "observations": [], "conditions": [],
+                                  "medications": [], "procedures": [], "allergies": []}
+        if ages:
+            age = rng.choice(ages)
+            target = max(int(age.value) + rng.choice([-1, 0, 0, 1]), 1)
+            born = _months_before(as_of, target * 12 if (age.unit or "a") == "a" else target)
+            record["birth_date"] = (born + dt.timedelta(days=rng.choice([-1, 0, 1]))).isoformat()
+        for thresholds in labs.values():
+            atom = rng.choice(thresholds)
+            shift = rng.choice(_FACTORS)
+            obs: dict[str, Any] = {"name": atom.variable.name, "date": (as_of - dt.timedelta(days=3)).isoformat()}
+            if atom.variable.code:
+                obs["code"] = atom.variable.code
+            if atom.window is not None:
+                obs["date"] = AS_OF
+            if atom.reference is not None:
+                limit = 40.0
+                obs["reference_range"] = {"low": limit, "high": limit}
+                obs["value"] = round(atom.value * limit * shift, 4)
+            else:
+                obs["value"] = round(atom.value * shift, 4) if atom.value and rng.random() < 0.6 \
+                    else atom.value + rng.choice([-1, 0, 1])
+                if atom.unit:
+                    obs["unit"] = atom.unit
+            record["observations"].append(obs)
+        for atom in concepts:
+            where = _LIST[atom.domain]
+            state = rng.choice(["inside", "long ago", "absent"])
+            if state == "absent":
+                if where == "observations":
+                    record["observations"].append({"name": atom.name, "value": False, "date": AS_OF})
+                continue
+            day = AS_OF if state == "inside" else (as_of - dt.timedelta(days=5000)).isoformat()
+            if where == "conditions":
+                record[where].append({"name": atom.name, "onset": day, "status": "resolved" if state != "inside" else "active"})
+            elif where == "medications":
+                record[where].append({"name": atom.name, "start": day, "end": day, "status": "completed"})
+            elif where == "procedures":
+                record[where].append({"name": atom.name, "date": day, "status": "completed"})
+            else:
+                record[where].append({"name": atom.name, "value": True, "date": day})
+        out.append(record)
+    return out
+
+
+# ---- native records as FHIR R4 Bundles ---------------------------------------------------------
+
+NAMES = "urn:criteria-nlp:test:names"      # a test code system: a fact's normalised name is its code
+_VERIFICATION = frozenset({"refuted", "entered-in-error"})
+
+
+def _concept(name: str | None, code: str | None = None, system: str | None = None) -> dict[str, Any]:
+    coding = [{"system": system, "code": code}] if code and system else []
+    if name:
+        coding.append({"system": NAMES, "code": normalize(name)})
+    return {"coding": coding, "text": name} if name else {"coding": coding}
+
+
+def _status(system: str, code: str) -> dict[str, Any]:
+    return {"coding": [{"system": f"http://terminology.hl7.org/CodeSystem/{system}", "code": code}]}
+
+
+def _ucum(value: float, unit: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": value}
+    if unit:
+        out.update(unit=unit, system="http://unitsofmeasure.org", code=unit)
+    return out
+
+
+def fhir_bundle(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as the FHIR R4 Bundle a site would send: each fact coded by its normalised
+    name in ``NAMES`` (and LOINC when it has a code), statuses where FHIR keeps them."""
+    pid = record["id"]
+    subject = {"reference": f"Patient/{pid}"}
+    resources: list[dict[str, Any]] = [{"resourceType": "Patient", "id": pid, "birthDate": record["birth_date"],
+                                        "gender": record["sex"]}]
+    for n, obs in enumerate(record["observations"]):
+        out = {"resourceType": "Observation", "id": f"{pid}-o{n}", "status": obs.get("status", "final"),
+               "code": _concept(obs.get("name"), obs.get("code"), "http://loinc.org"), "subject": subject,
+               "effectiveDateTime": obs["date"]}
+        value = obs.get("value")
+        if isinstance(value, bool):
+            out["valueBoolean"] = value
+        elif obs.get("unit") or not float(value).is_integer():
+            out["valueQuantity"] = _ucum(value, obs.get("unit"))
+        else:
+            out["valueInteger"] = int(value)
+        if obs.get("reference_range"):
+            limits = obs["reference_range"]
+            out["referenceRange"] = [{k: _ucum(limits[k], obs.get("unit")) for k in ("low", "high") if k in limits}]
+        resources.append(out)
+    for n, cond in enumerate(record["conditions"]):
+        out = {"resourceType": "Condition", "id": f"{pid}-c{n}", "code": _concept(cond["name"]), "subject": subject,
+               "onsetDateTime": cond["onset"]}
+        status = cond.get("status")
+        if status in _VERIFICATION:
+            out["verificationStatus"] = _status("condition-ver-status", status)
+        elif status:
+            out["clinicalStatus"] = _status("condition-clinical", status)
+        resources.append(out)
+    for n, med in enumerate(record["medications"]):
+        resources.append({"resourceType": "MedicationStatement", "id": f"{pid}-m{n}", "status": med["status"],
+                          "medicationCodeableConcept": _concept(med["name"]), "subject": subject,
+                          "effectivePeriod": {"start": med["start"], "end": med["end"]}})
+    for n, proc in enumerate(record["procedures"]):
+        resources.append({"resourceType": "Procedure", "id": f"{pid}-p{n}", "status": proc["status"],
+                          "code": _concept(proc["name"]), "subject": subject, "performedDateTime": proc["date"]})
+    for n, allergy in enumerate(record["allergies"]):
+        out = {"resourceType": "AllergyIntolerance", "id": f"{pid}-a{n}", "code": _concept(allergy["name"]),
+               "patient": subject}
+        if allergy.get("status") in _VERIFICATION:
+            out["verificationStatus"] = _status("allergyintolerance-verification", allergy["status"])
+        else:
+            out["clinicalStatus"] = _status("allergyintolerance-clinical", allergy.get("status", "active"))
+        resources.append(out)
+    return {"resourceType": "Bundle", "id": f"bundle-{pid}", "type": "collection", "timestamp": f"{record['as_of']}T09:00:00Z",
+            "entry": [{"fullUrl": f"urn:uuid:{r['resourceType']}-{r['id']}", "resource": r} for r in resources]}

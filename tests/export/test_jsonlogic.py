@@ -1,5 +1,6 @@
-"""JSON Logic rules run by an independent engine (panzi-json-logic) agree with the evaluator
-(criteria_nlp.evaluate) on complete patients: every variable of the export is known."""
+"""JSON Logic rules run by json-logic-js, the reference engine (under Node, ``tests/js``),
+agree with the evaluator (criteria_nlp.evaluate) on complete patients; every key is
+path-safe, because json-logic-js reads '.' in a ``var`` key as a path into nested objects."""
 
 from __future__ import annotations
 
@@ -7,21 +8,35 @@ import json
 import random
 
 import pytest
-from json_logic import jsonLogic
+from hypothesis import given, settings, strategies as st
 
 from criteria_nlp.evaluate import Evaluator, Options, Truth, Verdict
-from criteria_nlp.export.jsonlogic import atom_keys, export_jsonlogic
-from criteria_nlp.logic import Concept, Fragment, Section
+from criteria_nlp.export.jsonlogic import KEY, atom_keys, export_jsonlogic
+from criteria_nlp.logic import (
+    Anchor, AtLeast, Concept, Fragment, Implies, Not, Relation, Section, Window,
+)
 from criteria_nlp.patients import Patient, patient_from_json
+from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
 
-from .helpers import ANC, AST_ULN, CHEMO_30D, PATIENTS, corpus_patients, gold_trial, one_criterion_trial, trial_of
+from ..conftest import CORPORA
+from ..js_engines import run_node
+from .helpers import (
+    ANC, AST_ULN, CHEMO_30D, PATIENTS, atoms_of, compare, complete_patients, concept, corpus_patients,
+    gold_trial, lab, native, one_criterion_trial, trial_of,
+)
 
 CLOSED = Options(closed_world=True)
+GOLD_TRIALS = sorted((CORPORA / "gold").glob("*/gold.json"))
 
 
-def flat_variables(trial, patient: Patient) -> dict | None:
-    """The export's variable map filled from the evaluator's evidence; None if any is unknown."""
+def json_logic(cases: list[tuple[object, dict]]) -> list:
+    """Apply each (rule, data) with json-logic-js, in one Node process."""
+    return run_node("jsonlogic.mjs", cases)
+
+
+def known_variables(trial, patient: Patient) -> dict:
+    """The export's variable map filled from the evaluator's evidence, for the atoms it decides."""
     keys = atom_keys(trial)
     evaluator = Evaluator(patient, CLOSED)
     data: dict = {}
@@ -30,7 +45,7 @@ def flat_variables(trial, patient: Patient) -> dict | None:
         evaluator.node(atom, found)
         for evidence in found:
             if evidence.truth is Truth.UNKNOWN:
-                return None
+                continue
             key, limit = keys[evidence.node]
             if isinstance(evidence.node, Concept):
                 data[key] = patient.sex if key == "sex" else evidence.truth is Truth.TRUE
@@ -39,6 +54,44 @@ def flat_variables(trial, patient: Patient) -> dict | None:
                 if limit:
                     data[limit] = evidence.reference_limit
     return data
+
+
+def agreement(trial, patients: list[Patient]) -> tuple[int, int, int, int]:
+    """Compare json-logic-js with the evaluator wherever the record decides every atom read.
+
+    Returns (criterion checks, criteria met, trial checks, eligible); asserts every check agrees.
+    """
+    document = json.loads(export_jsonlogic(trial).content)
+    keys = atom_keys(trial)
+    cases, expected, labels = [], [], []
+    eligible = 0
+    for patient in patients:
+        data = known_variables(trial, patient)
+        complete = True
+        for criterion in trial.criteria:
+            needed = {k for atom in atoms_of(criterion.logic) for k in keys[atom] if k}
+            if not needed <= set(data):
+                complete = False
+                continue
+            truth = Evaluator(patient, CLOSED).criterion(criterion).truth
+            assert truth is not Truth.UNKNOWN
+            cases.append((document["criteria"][criterion.id], data))
+            expected.append(truth is Truth.TRUE)
+            labels.append(f"{patient.id} {criterion.id}")
+        if complete:
+            assert set(data) == set(document["variables"]), patient.id
+            verdict = Evaluator(patient, CLOSED).trial(trial).verdict
+            assert verdict is not Verdict.UNDETERMINED
+            cases.append((document["rule"], data))
+            expected.append(verdict is Verdict.ELIGIBLE)
+            labels.append(f"{patient.id} trial")
+            eligible += verdict is Verdict.ELIGIBLE
+    results = json_logic(cases)
+    wrong = [label for label, want, got in zip(labels, expected, results) if bool(got) is not want]
+    assert not wrong, wrong[:10]
+    trials = sum(label.endswith(" trial") for label in labels)
+    met = sum(want for label, want in zip(labels, expected) if not label.endswith(" trial"))
+    return len(labels) - trials, met, trials, eligible
 
 
 def _variants(count: int) -> list[Patient]:
@@ -68,48 +121,68 @@ def _variants(count: int) -> list[Patient]:
     return out
 
 
-@pytest.fixture(scope="module")
-def document():
-    return json.loads(export_jsonlogic(gold_trial()).content)
+def test_reference_trial_agrees_with_the_evaluator_on_its_patients():
+    """The synthetic patients of corpora/patients/NCT00846833 (native and FHIR) and 150 complete variants."""
+    criteria, met, trials, eligible = agreement(gold_trial(), corpus_patients() + _variants(150))
+    assert trials >= 100 and 0 < eligible < trials and criteria >= 21 * trials and 0 < met < criteria
 
 
-def test_reference_trial_agrees_with_the_evaluator_on_complete_patients(document):
-    trial = gold_trial()
-    checked = eligible = 0
-    for patient in corpus_patients() + _variants(150):
-        data = flat_variables(trial, patient)
-        if data is None:
-            continue
-        assert set(data) == set(document["variables"]), patient.id
-        verdict = Evaluator(patient, CLOSED).trial(trial).verdict
-        assert verdict is not Verdict.UNDETERMINED
-        assert bool(jsonLogic(document["rule"], data)) is (verdict is Verdict.ELIGIBLE), patient.id
-        for criterion in trial.criteria:
-            truth = Evaluator(patient, CLOSED).criterion(criterion).truth
-            assert bool(jsonLogic(document["criteria"][criterion.id], data)) is (truth is Truth.TRUE)
-        checked += 1
-        eligible += verdict is Verdict.ELIGIBLE
-    assert checked >= 100 and 0 < eligible < checked
+@pytest.mark.parametrize("path", GOLD_TRIALS, ids=lambda p: p.parent.name)
+def test_gold_trials_agree_with_the_evaluator(path):
+    trial = trial_from_json(json.loads(path.read_text(encoding="utf-8")), source=str(path))
+    criteria, met, _, _ = agreement(trial, complete_patients(trial, 40, seed=11))
+    assert criteria >= 40 * (len(trial.criteria) - 1) and criteria // 5 < met < criteria * 4 // 5
 
 
-def test_shapes_of_thresholds_and_uln(document):
-    rules = json.dumps(document["criteria"])
-    assert '{">=": [{"var": "lab:751-8"}, 1.5]}' in rules
-    assert '{"<=": [{"var": "lab:1920-8"}, {"*": [2.5, {"var": "lab:1920-8:uln"}]}]}' in rules
-    assert document["variables"]["lab:751-8"]["unit"] == "10*9/L"
-    assert all("." not in key for key in document["variables"])   # var reads '.' as a path
+def test_keys_with_dots_in_units_and_windows_are_read_by_json_logic_js():
+    """Units such as mL/min/{1.73_m2} and windows such as 0.5 mo once made keys with '.'."""
+    crcl_ml = compare("creatinine clearance", "2164-2", ">=", 60, "mL/min/{1.73_m2}")
+    crcl_other = compare("creatinine clearance", "2164-2", ">=", 1, "mL/s/{1.73_m2}")
+    hba1c = concept("observation", "hba1c", Window(0.5, "mo", Relation.BEFORE, Anchor.ENROLLMENT))
+    trial = trial_of((Section.INCLUSION, crcl_ml), (Section.INCLUSION, crcl_other), (Section.EXCLUSION, hba1c))
+    document = json.loads(export_jsonlogic(trial).content)
+    keys = list(document["variables"])
+    assert keys == ["lab:2164-2", "lab:2164-2:mL_s_1_73_m2", "observation:hba1c:0_5mo-before-enrollment"]
+    patient = native("crcl", observations=[lab("2164-2", "creatinine clearance", 65, "mL/min/{1.73_m2}")])
+    data = {keys[0]: 65, keys[1]: 1.08, keys[2]: False}
+    assert json_logic([(document["rule"], data)]) == [True]
+    assert Evaluator(patient, CLOSED).criterion(trial.criteria[0]).truth is Truth.TRUE
+    data[keys[1]] = 0.9
+    assert json_logic([(document["rule"], data)]) == [False]
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(_TEXT, min_size=1, max_size=4), units=st.lists(_TEXT, min_size=2, max_size=4),
+       value=st.floats(0.01, 500, allow_nan=False), window=st.floats(0.1, 40, allow_nan=False))
+def test_every_key_follows_the_documented_scheme(names, units, value, window):
+    atoms = [compare("creatinine clearance", "2164-2", ">=", value, unit) for unit in units]
+    atoms += [compare(name, None, "<", value, units[0]) for name in names]
+    atoms += [concept("drug", name, Window(window, "d", Relation.AFTER, Anchor.FIRST_DOSE)) for name in names]
+    trial = trial_of(*((Section.INCLUSION, atom) for atom in atoms))
+    keys = list(json.loads(export_jsonlogic(trial).content)["variables"])
+    assert all(KEY.fullmatch(key) for key in keys), keys
+    lab_keys = {atom_keys(trial)[atom] for atom in atoms[:len(units)]}
+    assert len(lab_keys) == len(set(units))        # another unit is another variable, whatever its spelling
 
 
 def test_constructs_not_and_at_least_and_review_variables():
-    from criteria_nlp.logic import AtLeast, Implies, Not
     tree = AtLeast(2, (ANC, Not(AST_ULN, Span(0, 1)), Implies(CHEMO_30D, ANC, Span(0, 1))), Span(0, 1))
     doc = json.loads(export_jsonlogic(trial_of((Section.INCLUSION, tree))).content)
     data = {"lab:751-8": 2.0, "lab:1920-8": 100, "lab:1920-8:uln": 40, "drug:chemotherapy:30d-before-enrollment": True}
-    assert jsonLogic(doc["rule"], data) is True             # ANC met, AST > 2.5 ULN (so not), chemo -> ANC met
-    data["lab:751-8"] = 1.0
-    assert jsonLogic(doc["rule"], data) is False
+    low_anc = dict(data, **{"lab:751-8": 1.0})
+    # ANC met, AST > 2.5 ULN (so not), chemo -> ANC met: 2 of 3; with a low ANC: 1 of 3
+    assert json_logic([(doc["rule"], data), (doc["rule"], low_anc)]) == [True, False]
     unparsed = one_criterion_trial(ANC, unparsed=(Fragment(Span(0, 4), "hand"),))
     result = export_jsonlogic(unparsed)
     doc = json.loads(result.content)
     assert "unparsed:c-1" in doc["variables"]
     assert any(u.node_type == "criterion" and "unparsed:c-1" in u.reason for u in result.unsupported)
+
+
+def test_shapes_of_thresholds_and_uln():
+    rules = json.dumps(json.loads(export_jsonlogic(gold_trial()).content)["criteria"])
+    assert '{">=": [{"var": "lab:751-8"}, 1.5]}' in rules
+    assert '{"<=": [{"var": "lab:1920-8"}, {"*": [2.5, {"var": "lab:1920-8:uln"}]}]}' in rules

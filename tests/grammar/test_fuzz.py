@@ -1,8 +1,7 @@
-"""The parse entry point never raises and stays fast on random and mutated criteria."""
+"""The parse entry point never raises on random and mutated criteria, and every offset it
+reports indexes the text (speed on such input is a benchmark: benchmarks/fuzz.py)."""
 
 from __future__ import annotations
-
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,12 +21,10 @@ PIECES = ["≥", "<=", "x", "ULN", "(", ")", ";", ",", "or", "and", "1.5", "10^9
 
 
 def _check(text: str) -> None:
-    start = time.perf_counter()
     try:
         trial = parse_text(text)
     except InputError:  # a clear, documented refusal (binary-looking input) is allowed
         return
-    assert time.perf_counter() - start < 1.0
     for criterion in trial.criteria:
         assert criterion.text == text[criterion.span.start : criterion.span.end]
         for fragment in criterion.unparsed:

@@ -1,13 +1,43 @@
-"""Our abbreviation component against scispaCy's own detector, which it must agree with."""
+"""cnlp_abbreviations: unit tests on ``spacy.blank("en")`` with the component alone, then
+agreement with scispaCy's own detector on our tokenizer."""
 
 from __future__ import annotations
 
 import warnings
 
 import pytest
+import spacy
 
 from criteria_nlp.pipeline import build_nlp
-from criteria_nlp.pipeline.abbreviations import find_abbreviations
+from criteria_nlp.pipeline.abbreviations import Abbreviation, find_abbreviations
+
+from .helpers import plain
+
+ECOG = "Eastern Cooperative Oncology Group (ECOG) performance status 0-1; ECOG 2 or more excluded"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("cnlp_abbreviations")
+    return nlp
+
+
+def test_every_use_of_a_short_form_the_text_defines_carries_its_long_form(blank):
+    doc = blank(ECOG)
+    found = doc._.cnlp_abbreviations
+    assert [(doc[a.start : a.end].text, a.long_form) for a in found] == [("ECOG", "Eastern Cooperative Oncology Group")] * 2
+    assert [doc[a.start].idx for a in found] == [ECOG.index("ECOG"), ECOG.rindex("ECOG")]
+
+
+def test_abbreviations_are_plain_token_offsets(blank):
+    found = blank(ECOG)._.cnlp_abbreviations
+    assert found and all(type(a) is Abbreviation for a in found) and plain(found)
+
+
+@pytest.mark.parametrize("text", ["", "(ULN)", "Platelets (at least 100) required; bilirubin (total) normal"])
+def test_no_abbreviations_in_empty_text_or_parentheses_that_define_none(blank, text):
+    assert blank(text)._.cnlp_abbreviations == ()
 
 TEXTS = [
     "total bilirubin ≤ 1.0 x upper limit of the normal range (ULN); AST/ALT ≤ 2.5 x ULN",
@@ -17,6 +47,9 @@ TEXTS = [
     "(ULN) at the very start, then nothing",
     "no parentheses at all",
 ]
+
+
+# Agreement with scispaCy on the project's tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,10 @@ A naive brat reader goes wrong on Chia: most ``.txt`` files are CRLF and the off
 the ``\\r``; some spans end one character late on a ``\\r``; spans can be discontinuous;
 relation names vary in case; a ``\\r`` inside an entity's text was written to the ``.ann``
 as a line break, so an annotation can run over several lines. ``read_brat`` keeps raw file
-offsets (repaired, never raising on bad lines); ``build_trial`` joins a trial's two files
-into one newline-normalised text and maps offsets into it.
+offsets (repaired, never raising on bad lines: each skipped line is listed with its reason in
+``problems``); ``build_trial`` joins a trial's two files into one newline-normalised text
+and maps offsets into it. A missing ``.txt`` is a ``FileNotFoundError`` and a file that is
+not UTF-8 a ``ValueError``, both naming the file.
 """
 
 from __future__ import annotations
@@ -146,10 +148,9 @@ class ValuePair:
 def read_brat(txt_path: str | Path) -> BratDocument:
     """Read a ``.txt`` and the ``.ann`` beside it (no ``.ann``: no annotations)."""
     txt_path = Path(txt_path)
-    with open(txt_path, encoding="utf-8", newline="") as f:
-        text = f.read()
+    text = _read(txt_path, "utf-8", newline="")  # offsets count the '\r' of CRLF
     ann_path = txt_path.with_suffix(".ann")
-    ann = ann_path.read_text(encoding="utf-8-sig") if ann_path.exists() else ""
+    ann = _read(ann_path, "utf-8-sig", newline=None) if ann_path.exists() else ""
 
     entities: dict[str, Entity] = {}
     relations: list[tuple[int, Relation]] = []
@@ -218,6 +219,14 @@ def read_brat(txt_path: str | Path) -> BratDocument:
     )
 
 
+def _read(path: Path, encoding: str, newline: str | None) -> str:
+    try:
+        with open(path, encoding=encoding, newline=newline) as f:
+            return f.read()
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{path}: not UTF-8 text (byte {err.start})") from err
+
+
 def _parse_entity(line: str, text: str) -> tuple[Entity | None, str, int]:
     """The entity (or ``None`` and why) and how many line breaks its raw span holds:
     brat wrote each one into the ``.ann``, so that many continuation lines may follow."""
@@ -227,7 +236,9 @@ def _parse_entity(line: str, text: str) -> tuple[Entity | None, str, int]:
     fragments = []
     breaks = 0
     for piece in m.group(3).split(";"):
-        start, end = (min(int(n), len(text)) for n in piece.split())
+        start, end = (int(n) for n in piece.split())
+        if end > len(text):
+            return None, f"span {piece!r} ends past the text ({len(text)} characters)", 0
         breaks += len(_LINE_BREAK.findall(text, start, end))
         while end > start and text[end - 1] == "\r":  # end one character late on "\r"
             end -= 1

@@ -58,9 +58,11 @@ def silent_words(trial: Trial, words: Iterable[Span]) -> Iterator[Silent]:
                 yield Silent(trial.id, criterion.id, word, text)
 
 
-def silent_in(document: Document) -> list[Silent]:
-    """Parse one document and list its silent words (spaCy's tokens are the words)."""
+def silent_in(documents: Iterable[Document]) -> Iterator[Silent]:
+    """Parse the documents (streamed through ``nlp.pipe``) and yield their silent words;
+    spaCy's tokens are the words."""
     nlp = default_nlp()
-    doc = nlp(make_doc(nlp, document.text))
-    trial = assemble_trial(document, doc)
-    return list(silent_words(trial, [Span(t.idx, t.idx + len(t)) for t in doc]))
+    documents = list(documents)
+    for document, doc in zip(documents, nlp.pipe(make_doc(nlp, d.text) for d in documents)):
+        trial = assemble_trial(document, doc)
+        yield from silent_words(trial, [Span(t.idx, t.idx + len(t)) for t in doc])

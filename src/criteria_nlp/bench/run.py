@@ -1,4 +1,5 @@
-"""Accuracy against gold encodings, optional Chia value coverage, and throughput.
+"""Accuracy against gold encodings, optional Chia value coverage, throughput, and the LCT
+benchmark (``lct_bench``: parse a Leaf Clinical Trials folder, score it with ``lct_score``).
 
 ``run_bench`` finds every directory holding a ``gold.json`` (criteria-logic/1) under the
 given directories, parses the directory's ``criteria.txt`` (or, without one, the text inside
@@ -47,10 +48,10 @@ def load_gold(directory: Path) -> tuple[Trial, Document]:
     return gold, Document(gold.id, text, gold.structured, str(directory))
 
 
-def _parse(document: Document) -> Trial:
+def _parse(document: Document, fast: bool = False) -> Trial:
     from ..api import parse_document
 
-    return parse_document(document)
+    return parse_document(document, fast=fast)
 
 
 def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
-def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
+def _throughput(documents: list[Document], seconds: float, fast: bool = False) -> dict[str, Any]:
     """Parse every document over and over for about ``seconds``."""
     if not documents:
         return {"trials": 0, "seconds": 0.0, "trials_per_s": 0.0, "criteria_per_s": 0.0}
@@ -77,7 +78,7 @@ def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
     start = time.perf_counter()
     while True:
         for document in documents:
-            criteria += len(_parse(document).criteria)
+            criteria += len(_parse(document, fast).criteria)
             trials += 1
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
@@ -86,7 +87,7 @@ def _throughput(documents: list[Document], seconds: float) -> dict[str, Any]:
             "criteria_per_s": criteria / elapsed}
 
 
-def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]:
+def chia_coverage(folder: Path | str, limit: int | None = 200, fast: bool = False) -> dict[str, Any]:
     """Share of Chia ``has_value`` Value entities that a parsed ``compare`` span overlaps
     (a recall-style figure: Chia annotates no comparator direction), and parse speed."""
     from . import chia
@@ -102,7 +103,7 @@ def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]
     start = time.perf_counter()
     for document in documents:
         try:
-            parsed.append(_parse(document))
+            parsed.append(_parse(document, fast))
         except Exception as err:  # a parser bug on one trial must not end the benchmark
             parsed.append(None)
             failures.append({"trial": document.id, "error": f"{type(err).__name__}: {err}"[:300]})
@@ -128,7 +129,7 @@ def chia_coverage(folder: Path | str, limit: int | None = 200) -> dict[str, Any]
 
 def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | None = None,
               throughput: bool = True, *, patients: int = 10_000, seed: int = 0,
-              seconds: float = 3.0, chia_limit: int | None = 200) -> dict[str, Any]:
+              seconds: float = 3.0, chia_limit: int | None = 200, fast: bool = False) -> dict[str, Any]:
     """Accuracy per gold trial and in total (micro-averaged), optional Chia value coverage,
     and throughput (trials/s over about ``seconds`` of repeated parsing of the gold texts)."""
     rows: list[dict[str, Any]] = []
@@ -137,7 +138,7 @@ def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | N
         gold, document = load_gold(directory)
         error = None
         try:
-            parsed = _parse(document)
+            parsed = _parse(document, fast)
             documents.append(document)
         except Exception as err:  # scored as an empty parse, reported, never fatal
             error = f"{type(err).__name__}: {err}"[:300]
@@ -164,9 +165,9 @@ def run_bench(gold_dirs: Path | str | Iterable[Path | str], chia: Path | str | N
         rows.append(row)
     out: dict[str, Any] = {"trials": rows, "total": _totals(rows)}
     if chia is not None:
-        out["chia"] = chia_coverage(chia, chia_limit)
+        out["chia"] = chia_coverage(chia, chia_limit, fast)
     if throughput:
-        out["throughput"] = _throughput(documents, seconds)
+        out["throughput"] = _throughput(documents, seconds, fast)
     return out
 
 
@@ -201,4 +202,91 @@ def format_table(result: dict[str, Any]) -> str:
         t = result["throughput"]
         lines.append(f"throughput: {t['trials_per_s']:.1f} trials/s, {t['criteria_per_s']:.0f} criteria/s "
                      f"({t['trials']} parses in {t['seconds']} s)")
+    return "\n".join(lines)
+
+
+def lct_bench(folder: Path | str, *, fast: bool = False) -> dict[str, Any]:
+    """Parse every trial of an LCT brat folder and score it (``lct_score``): thresholds
+    strict and variable-aware, units, entities, and ``errors`` (each variable-aware miss and
+    false positive with its line); trials/s over the parsing alone, the pipeline built
+    beforehand. A trial that fails to parse is scored as an empty parse and reported."""
+    from . import lct, lct_score
+    from ..pipeline import default_nlp
+
+    if not Path(folder).is_dir():
+        raise CriteriaNLPError(f"{folder}: not a directory")
+    paths = lct.find_trials(folder)
+    if not paths:
+        raise CriteriaNLPError(f"{folder}: no LCT trials here (.ann files with their .txt)")
+    gold = [lct.read_trial(p) for p in paths]
+    documents = [Document(t.id, t.text, source=str(t.path)) for t in gold]
+    default_nlp(fast=fast)
+    start = time.perf_counter()
+    parsed, failures = _parse_each(documents, fast)
+    elapsed = time.perf_counter() - start
+    pairs = list(zip(gold, parsed))
+    errors: list[dict[str, Any]] = []
+    return {"folder": str(folder), "trials": len(gold), "fast": fast, "failed": len(failures),
+            "failures": failures, "trials_per_s": len(gold) / elapsed,
+            "strict": lct_score.score_thresholds(pairs),
+            "variable_aware": lct_score.score_thresholds(pairs, lct_score.same_variable, errors),
+            "entities": lct_score.score_entities(pairs),
+            "annotation_problems": {t.id: list(t.problems) for t in gold if t.problems},
+            "errors": errors}
+
+
+def _parse_each(documents: list[Document], fast: bool) -> tuple[list[Trial], list[dict[str, str]]]:
+    """Parse through ``nlp.pipe`` in chunks; a chunk that fails is parsed one by one, and a
+    document that fails alone becomes an empty trial."""
+    from ..api import parse_many
+
+    trials: list[Trial] = []
+    failures: list[dict[str, str]] = []
+    for begin in range(0, len(documents), 64):
+        chunk = documents[begin:begin + 64]
+        try:
+            parsed = list(parse_many(chunk, fast=fast))  # the whole chunk or nothing
+        except Exception:  # noqa: BLE001  (one bad text must not end the benchmark)
+            parsed = [_parse_alone(document, fast, failures) for document in chunk]
+        trials.extend(parsed)
+    return trials, failures
+
+
+def _parse_alone(document: Document, fast: bool, failures: list[dict[str, str]]) -> Trial:
+    from ..api import parse_document
+
+    try:
+        return parse_document(document, fast=fast)
+    except Exception as err:  # noqa: BLE001
+        failures.append({"trial": document.id, "error": f"{type(err).__name__}: {err}"[:300]})
+        return Trial(document.id, document.text, ())
+
+
+def format_lct_table(result: dict[str, Any]) -> str:
+    """A plain-text table of ``lct_bench`` output."""
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    mode = "rules only (--fast)" if result["fast"] else "full pipeline"
+    lines = [f"LCT: {result['trials']} trials, {mode}, {result['trials_per_s']:.1f} trials/s "
+             f"({result['failed']} failed to parse)",
+             f"{'thresholds':<16} {'P':>6} {'R':>6} {'F1':>6} {'units':>6}   matched pred / fp / matched gold / gold"]
+    for name, key in (("strict", "strict"), ("variable-aware", "variable_aware")):
+        s = result[key]
+        lines.append(f"{name:<16} {pct(s['precision']):>6} {pct(s['recall']):>6} {pct(s['f1']):>6} "
+                     f"{pct(s['unit_accuracy']):>6}   {s['tp_pred']} / {s['fp']} / {s['tp_gold']} / {s['gold']}")
+    by_type = result["variable_aware"]["recall_by_type"]
+    lines.append("variable-aware recall by variable: " + ", ".join(
+        f"{t} {pct(c['recall'])} ({c['tp_gold']}/{c['gold']})" for t, c in by_type.items()))
+    lines.append(f"{'entities':<16} {'gold':>6} {'found':>6} {'typed':>6}")
+    entities = result["entities"]
+    for name in ("Condition", "Drug", "Procedure", "Observation", "all"):
+        e = entities[name]
+        lines.append(f"{name:<16} {e['gold']:>6} {pct(e['found_recall']):>6} {pct(e['typed_recall']):>6}")
+    lines.append(f"concept precision {pct(entities['concept_precision'])} ({entities['concepts']} concepts)")
+    problems = sum(len(p) for p in result["annotation_problems"].values())
+    if problems:
+        lines.append(f"{problems} annotation lines skipped in {len(result['annotation_problems'])} trials "
+                     "(see annotation_problems in --json)")
+    lines.append("LCT corpus: Leaf Clinical Trials, uw-bionlp/leaf-corpora, MIT licence")
     return "\n".join(lines)

@@ -14,7 +14,7 @@ import typer
 from ..errors import CriteriaNLPError, InputError
 from ..logic import Trial
 
-FORMAT_HELP = "fhir (R5 ResearchStudy + EvidenceVariable), fhir-r4 (Group), omop (Circe JSON), sql (OMOP CDM, DuckDB), sql-postgres (the same for PostgreSQL), jsonlogic or cql."
+FORMAT_HELP = "fhir (R5 ResearchStudy + EvidenceVariable), fhir-r4 (R4 EvidenceVariable), omop (Circe JSON), sql (OMOP CDM, DuckDB), sql-postgres (the same for PostgreSQL), jsonlogic or cql."
 
 
 def export_command(

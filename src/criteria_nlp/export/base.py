@@ -96,17 +96,16 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
     return trial.criteria
 
 
-def qualifier_problems(concept: Concept, problems: Problems, where: str,
-                       expressible: Collection[str] = ()) -> None:
-    """Qualifiers narrow a concept in words; of the count, duration and dose bounds and a
-    window's near edge, what the format does not list in ``expressible`` has no form in it.
-    Each is reported, never dropped silently."""
+def qualifier_problems(concept: Concept, problems: Problems, where: str, handled: Collection[str] = ()) -> None:
+    """Qualifiers narrow a concept in words; the count, duration and dose bounds and a
+    window's near edge ("near edge") are reported unless the format expresses them
+    (``handled``): nothing is dropped silently."""
     for qualifier in concept.qualifiers:
         problems.node(concept, f"qualifier {qualifier!r} is not expressible {where}; exported without it")
     for name in ("count", "duration", "dose"):
-        if getattr(concept, name) is not None and name not in expressible:
+        if name not in handled and getattr(concept, name) is not None:
             problems.node(concept, f"the {name} bound is not expressible {where}; exported without it")
-    if concept.window is not None and concept.window.start is not None and "near edge" not in expressible:
+    if concept.window is not None and concept.window.start is not None and "near edge" not in handled:
         problems.node(concept, f"the window's near edge is not expressible {where}; the whole window is used")
 
 

@@ -1,4 +1,4 @@
-"""FHIR adapters: R5 ResearchStudy + EvidenceVariable, and the R4 Group subset.
+"""FHIR adapters: R5 ResearchStudy + EvidenceVariable, and R4 EvidenceVariable.
 
 R5 (``"fhir"``): one Bundle (type collection) with a ResearchStudy whose
 ``recruitment.eligibility`` points at an EvidenceVariable. Each criterion is one top-level
@@ -8,17 +8,22 @@ criteria have ``exclude: true``; and/or/at-least become ``definitionByCombinatio
 ``definitionByTypeAndValue`` with a LOINC type and a UCUM Quantity or Range (inclusive
 bounds), ULN/LLN multiples use ``offset``; a temporal window becomes ``timeFromEvent``.
 
-R4 (``"fhir-r4"``): a Group with one characteristic per atom (code + value[x] + exclude),
-possible only when every criterion is a plain conjunction of atoms and negated atoms
-(``not(or(...))`` counts, by De Morgan); anything else is an ``ExportError``.
+R4 (``"fhir-r4"``): a Bundle with an R4 EvidenceVariable (type dichotomous) whose
+characteristics, combined with "and", carry every criterion: atoms as codes or contained
+Groups, "or" and negated "and" as an excluded Group (De Morgan), windows as timeFromStart +
+participantEffectiveDuration; what R4 cannot nest (or of ands, at least k of n, ULN
+multiples, first-dose windows) is a definitionExpression in CQL over a Library in the same
+Bundle, and is reported.
 
-Both documents are validated with fhir.resources before they are returned (R5 is its
-default; R4 Group is validated with its R4B model, whose Group is the R4 Group).
+R5 is validated with fhir.resources (its default release); R4 with fhirclient's R4 (4.0.1)
+models, because R4B's EvidenceVariable, which fhir.resources offers, is a different resource.
 """
 
 from __future__ import annotations
 
+import base64
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,16 +31,16 @@ from pydantic import ValidationError
 from ..errors import ExportError
 from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
-    Relation, Section, Trial, Unparsed, Window, fragments,
+    Relation, Section, Trial, Unparsed, Window, fragments, loose_fragments,
 )
 from ..lexicon import LOINC, default_lexicon
 from .base import (
-    dump_json,
-    UCUM, ExportResult, Problems, criteria_of, implies_as_or, is_age, number,
-    qualifier_problems, sex_of, window_phrase,
+    INDEX_ANCHORS, UCUM, ExportResult, Problems, criteria_of, dump_json, implies_as_or, is_age,
+    number, qualifier_problems, sex_of, window_days, window_phrase,
 )
 
 OFFSET_SYSTEM = "http://terminology.hl7.org/CodeSystem/characteristic-offset"
+LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type"
 GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender"
 SEX_LOINC = ("46098-0", "Sex")
 _ID_NAMESPACE = uuid.UUID("6f1e6f0c-61a5-4b8e-9c3a-6d0f3c1d2b7a")
@@ -204,54 +209,210 @@ def _coding(system: str, code: str, display: str | None = None, *, text: str | N
     return out
 
 
-# ---- R4 Group ----------------------------------------------------------------------------
+# ---- R4 EvidenceVariable ----------------------------------------------------------------
+#
+# R4's EvidenceVariable has no combination element: its characteristics are combined with
+# "and", each may be excluded, and a characteristic is defined by a code, a Reference(Group)
+# or an Expression. A Group's characteristics are again an "and" of possibly excluded
+# code/value pairs. So a criterion's logic is split into conjuncts, and each conjunct is
+#   - a literal: an atom, or its negation (exclude), coded directly or through a Group;
+#   - a clause: not(l1 and ... and ln) over Group literals, which is also how or(a, b) is
+#     carried (De Morgan: not(not a and not b));
+#   - anything deeper (or of ands, at least k of n, a window inside a clause, a ULN
+#     multiple) is carried exactly as a CQL expression over the bundled Library.
+
+@dataclass(frozen=True, slots=True)
+class _Literal:
+    node: Node              # Compare, Concept or Unparsed
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    literals: tuple[_Literal, ...]   # the characteristic is not(and(literals))
+
+
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    node: Node
+    negated: bool
+    why: str
+
 
 def export_fhir_r4(trial: Trial) -> ExportResult:
+    from .cql import library_name
+
     problems = Problems()
-    criteria = criteria_of(trial, problems)
-    literals: list[tuple[Criterion, list[tuple[Compare | Concept, bool]]]] = []
-    refused: list[str] = []
-    for criterion in criteria:
-        if criterion.logic is None:
-            continue
-        flat = _literals(criterion.logic, criterion.section is Section.EXCLUSION)
-        if flat is None:
-            refused.append(f"{criterion.id} ({_shape(criterion.logic)})")
-        else:
-            literals.append((criterion, flat))
-    if refused:
-        raise ExportError(
-            "FHIR R4 Group characteristics express only a plain conjunction of atoms and negated "
-            f"atoms; not a plain conjunction: {', '.join(refused)} (use --format fhir for R5)")
+    build = _R4(trial, problems)
     characteristics = []
-    for criterion, flat in literals:
-        for index, (atom, exclude) in enumerate(flat):
-            item = _r4_characteristic(atom, exclude, problems)
-            item["id"] = criterion.id if index == 0 else f"{criterion.id}.{index + 1}"
-            characteristics.append(item)
-    group = {
-        "resourceType": "Group",
+    for criterion in criteria_of(trial, problems):
+        characteristics += build.criterion(criterion)
+    variable: dict[str, Any] = {
+        "resourceType": "EvidenceVariable",
         "id": _fhir_id(f"{trial.id}-eligibility"),
-        "type": "person",
-        "actual": False,
-        "name": f"Eligibility criteria of {trial.id}",
-        "characteristic": characteristics,
+        "url": _urn(trial.id, "EvidenceVariable"),
+        "name": library_name(trial.id),
+        "title": f"Eligibility criteria of {trial.id}",
+        "status": "draft",
+        "description": "Generated by criteria-nlp from the criteria-logic tree. The characteristics are "
+                       "combined with 'and'; the id of each names its criterion (inc-N, exc-N).",
+        "type": "dichotomous",
     }
-    _validate("R4 Group", group, _r4_group())
-    return ExportResult(dump_json(group), problems.freeze())
+    if build.groups:
+        variable["contained"] = build.groups
+    entries = [{"fullUrl": variable["url"], "resource": variable}]
+    if build.library_used:
+        library = build.library_resource()
+        variable["relatedArtifact"] = [{"type": "depends-on", "resource": library["url"]}]
+        entries.append({"fullUrl": library["url"], "resource": library})
+    variable["characteristic"] = characteristics
+    bundle = {"resourceType": "Bundle", "id": _fhir_id(f"{trial.id}-export-r4"), "type": "collection",
+              "entry": entries}
+    _validate_r4(bundle)
+    return ExportResult(dump_json(bundle), problems.freeze())
 
 
-def _literals(node: Node, negated: bool) -> list[tuple[Compare | Concept, bool]] | None:
-    """The atoms of a plain conjunction with their negation, or None when it is not one."""
+class _R4:
+    def __init__(self, trial: Trial, problems: Problems) -> None:
+        from .cql import library_for
+
+        self.trial = trial
+        self.problems = problems
+        self.groups: list[dict[str, Any]] = []
+        self.cql_problems = Problems()
+        self.cql = library_for(trial, self.cql_problems)
+        self.library_used = False
+
+    def criterion(self, criterion: Criterion) -> list[dict[str, Any]]:
+        exclude = criterion.section is Section.EXCLUSION
+        if criterion.logic is None:
+            parts: list[Any] = [_Literal(Unparsed(criterion.text, criterion.span), exclude)]
+        else:       # text left over beside the logic is one more unknown conjunct (evaluate.py)
+            loose = tuple(Unparsed(f.text, f.span) for f in loose_fragments(criterion))
+            logic = And((criterion.logic, *loose), criterion.span) if loose else criterion.logic
+            parts = _conjuncts(logic, exclude)
+        out = []
+        for index, part in enumerate(parts):
+            item = {"id": criterion.id if index == 0 else f"{criterion.id}.{index + 1}",
+                    "description": criterion.text}
+            item.update(self.part(part))
+            out.append(item)
+        return out
+
+    def part(self, part: Any) -> dict[str, Any]:
+        if isinstance(part, _Literal):
+            return self.literal(part)
+        if isinstance(part, _Clause):
+            group = self.group([_group_characteristic(l, self.problems) for l in part.literals])
+            return {"definitionReference": group, "exclude": True}
+        return self.expression(part)
+
+    def literal(self, literal: _Literal) -> dict[str, Any]:
+        node = literal.node
+        out: dict[str, Any]
+        if isinstance(node, Concept) and sex_of(node) is None:
+            out = {"definitionCodeableConcept": _concept_code(node, self.problems)}
+            qualifier_problems(node, self.problems, "in FHIR R4")
+        elif isinstance(node, Unparsed):
+            self.problems.node(node, "text was not parsed: described, not defined")
+            out = {"definitionCodeableConcept": {"text": f"not parsed: {node.text}"}}
+        else:
+            plain = _Literal(node, False)
+            out = {"definitionReference": self.group([_group_characteristic(plain, self.problems)])}
+        window = getattr(node, "window", None)
+        if window is not None:
+            out.update(_study_time(window))
+            self.problems.node(node, f"R4 has no relative window: {window_phrase(window)} is carried as "
+                                     "timeFromStart (offset from study entry) and participantEffectiveDuration")
+        out["exclude"] = literal.negated
+        return out
+
+    def expression(self, part: _Expression) -> dict[str, Any]:
+        self.library_used = True
+        for item in self.cql_problems.freeze():
+            if part.node.span.start <= item.span.start and item.span.end <= part.node.span.end:
+                self.problems.add(item.span, item.node_type, item.reason)
+        self.problems.node(part.node, f"{part.why}: carried as a CQL expression (definitionExpression) "
+                                      "over the bundled Library")
+        expression = {"language": "text/cql", "expression": self.cql.node(part.node),
+                      "reference": _urn(self.trial.id, "Library")}
+        return {"definitionExpression": expression, "exclude": part.negated}
+
+    def group(self, characteristics: list[dict[str, Any]]) -> dict[str, Any]:
+        """A contained definitional Group (R4 EvidenceVariable refers to Groups only)."""
+        local = f"g{len(self.groups) + 1}"
+        self.groups.append({"resourceType": "Group", "id": local, "type": "person", "actual": False,
+                            "characteristic": characteristics})
+        return {"reference": f"#{local}"}
+
+    def library_resource(self) -> dict[str, Any]:
+        from .cql import VERSION, library_name
+
+        text = self.cql.render(self.trial)
+        return {
+            "resourceType": "Library",
+            "id": _fhir_id(f"{self.trial.id}-cql"),
+            "url": _urn(self.trial.id, "Library"),
+            "version": VERSION,
+            "name": library_name(self.trial.id),
+            "title": f"Eligibility logic of {self.trial.id} in CQL",
+            "status": "draft",
+            "type": {"coding": [{"system": LIBRARY_TYPE, "code": "logic-library"}]},
+            "content": [{"contentType": "text/cql", "data": base64.b64encode(text.encode("utf-8")).decode("ascii")}],
+        }
+
+
+def _conjuncts(node: Node, negated: bool) -> list[Any]:
+    """The node (negated when ``negated``) as an "and" of literals, clauses and expressions."""
     match node:
-        case Compare() | Concept():
-            return [(node, negated)]
         case Not(arg):
-            return _literals(arg, not negated)
+            return _conjuncts(arg, not negated)
+        case Implies():
+            return _conjuncts(implies_as_or(node), negated)
+        case AtLeast(k, args) if k == len(args):
+            return _conjuncts(And(args, node.span), negated)
+        case AtLeast(k, args) if k == 1:
+            return _conjuncts(Or(args, node.span), negated)
         case And(args) if not negated:
-            parts = [_literals(a, False) for a in args]
-        case Or(args) if negated:           # not(a or b) == not a and not b
-            parts = [_literals(a, True) for a in args]
+            return [part for arg in args for part in _conjuncts(arg, False)]
+        case Or(args) if negated:
+            return [part for arg in args for part in _conjuncts(arg, True)]
+        case Compare() | Concept() | Unparsed():
+            if isinstance(node, Compare) and node.reference is not None:
+                return [_Expression(node, negated, f"FHIR R4 has no form for a multiple of the {node.reference.value}")]
+            if getattr(node, "window", None) is not None and not _study_window(node.window):
+                return [_Expression(node, negated, f"FHIR R4 times from study entry only, not "
+                                                   f"{window_phrase(node.window)}")]
+            return [_Literal(node, negated)]
+        case And(args) | Or(args):
+            # not(a and b) is a clause over a, b; a or b is a clause over not a, not b
+            inner = isinstance(node, Or)
+            literals = [_group_literals(arg, inner) for arg in args]
+            if all(part is not None for part in literals):
+                return [_Clause(tuple(l for part in literals for l in part))]  # type: ignore[union-attr]
+            shape = "an 'or'" if inner else "a negated 'and'"
+            return [_Expression(node, negated, f"FHIR R4 Groups hold {shape} only over atoms without "
+                                               "windows or ULN multiples")]
+        case AtLeast(k, args):
+            return [_Expression(node, negated, f"FHIR R4 has no 'at least {k} of {len(args)}'")]
+    raise TypeError(f"not a logic node: {node!r}")
+
+
+def _group_literals(node: Node, negated: bool) -> list[_Literal] | None:
+    """The node as an "and" of literals a Group characteristic can hold, or None."""
+    match node:
+        case Not(arg):
+            return _group_literals(arg, not negated)
+        case And(args) if not negated:
+            parts = [_group_literals(a, False) for a in args]
+        case Or(args) if negated:
+            parts = [_group_literals(a, True) for a in args]
+        case Compare() if node.reference is None and node.window is None:
+            return [_Literal(node, negated)]
+        case Concept() if node.window is None:
+            return [_Literal(node, negated)]
+        case Unparsed():
+            return [_Literal(node, negated)]
         case _:
             return None
     if any(p is None for p in parts):
@@ -259,70 +420,49 @@ def _literals(node: Node, negated: bool) -> list[tuple[Compare | Concept, bool]]
     return [literal for part in parts for literal in part]  # type: ignore[union-attr]
 
 
-def _shape(node: Node) -> str:
-    """Which construct breaks the conjunction, in words for the error message."""
-    kinds = []
-
-    def walk(n: Node, negated: bool) -> None:
-        match n:
-            case Not(arg):
-                walk(arg, not negated)
-            case And(args) if not negated:
-                for a in args:
-                    walk(a, negated)
-            case Or(args) if negated:
-                for a in args:
-                    walk(a, negated)
-            case And():
-                kinds.append("negated and")
-            case Or():
-                kinds.append("or")
-            case AtLeast():
-                kinds.append("at least")
-            case Unparsed():
-                kinds.append("unparsed text")
-            case Implies():
-                kinds.append("if-then")
-
-    walk(node, False)
-    return ", ".join(dict.fromkeys(kinds)) or "not a conjunction"
-
-
-def _r4_characteristic(atom: Compare | Concept, exclude: bool, problems: Problems) -> dict[str, Any]:
-    if isinstance(atom, Concept):
-        sex = sex_of(atom)
+def _group_characteristic(literal: _Literal, problems: Problems) -> dict[str, Any]:
+    """One R4 Group characteristic: code, value[x], exclude."""
+    node, exclude = literal.node, literal.negated
+    if isinstance(node, Unparsed):
+        problems.node(node, "text was not parsed: described, not defined")
+        return {"code": {"text": f"not parsed: {node.text}"}, "valueBoolean": True, "exclude": exclude}
+    if isinstance(node, Concept):
+        sex = sex_of(node)
         if sex is not None:
-            out: dict[str, Any] = {"code": _coding(LOINC, *SEX_LOINC),
-                                   "valueCodeableConcept": _coding(GENDER_SYSTEM, sex, sex.capitalize())}
-        else:
-            if atom.code and atom.system:
-                code = _coding(atom.system, atom.code, atom.name)
-            else:
-                code = {"text": atom.name}
-                problems.node(atom, "concept has no terminology code: a text-only CodeableConcept")
-            out = {"code": code, "valueBoolean": True}
-        qualifier_problems(atom, problems, "in a FHIR R4 Group")
+            return {"code": _coding(LOINC, *SEX_LOINC), "valueCodeableConcept": _coding(GENDER_SYSTEM, sex, sex.capitalize()),
+                    "exclude": exclude}
+        qualifier_problems(node, problems, "in FHIR R4")
+        return {"code": _concept_code(node, problems), "valueBoolean": True, "exclude": exclude}
+    out: dict[str, Any] = {"code": _variable_code(node, problems, "code")}
+    quantity = _quantity(node.value, node.unit)
+    if node.comparator in _RANGE_BOUND:
+        out["valueRange"] = {_RANGE_BOUND[node.comparator]: quantity}
     else:
-        code = _variable_code(atom, problems, "code")
-        if atom.reference is not None:
-            problems.node(atom, f"a multiple of the {atom.reference.value} has no FHIR R4 Group form; "
-                                "the value carries the annotation unit {" + atom.reference.value + "} only")
-            quantity = {"value": number(atom.value), "unit": f"x {atom.reference.value}",
-                        "system": UCUM, "code": "{" + atom.reference.value + "}"}
-        else:
-            quantity = _quantity(atom.value, atom.unit)
-        out = {"code": code}
-        if atom.comparator in _RANGE_BOUND:
-            out["valueRange"] = {_RANGE_BOUND[atom.comparator]: quantity}
-        else:
-            symbol = _QUANTITY_COMPARATOR[atom.comparator]
-            out["valueQuantity"] = {**quantity, "comparator": symbol} if symbol else quantity
-        if atom.comparator is Comparator.NE:
-            exclude = not exclude
-    if atom.window is not None:
-        problems.node(atom, f"temporal window ({window_phrase(atom.window)}) has no FHIR R4 Group form")
-    out["exclude"] = exclude
+        symbol = _QUANTITY_COMPARATOR[node.comparator]
+        out["valueQuantity"] = {**quantity, "comparator": symbol} if symbol else quantity
+    out["exclude"] = exclude ^ (node.comparator is Comparator.NE)
     return out
+
+
+def _concept_code(node: Concept, problems: Problems) -> dict[str, Any]:
+    if node.code and node.system:
+        return _coding(node.system, node.code, node.name)
+    problems.node(node, "concept has no terminology code: a text-only CodeableConcept")
+    return {"text": node.name}
+
+
+def _study_window(window: Window) -> bool:
+    """Whether R4's study-entry timing can hold the window: an assessment-date anchor, a time unit."""
+    return window.anchor in INDEX_ANCHORS and window_days(window) is not None
+
+
+def _study_time(window: Window) -> dict[str, Any]:
+    """[anchor - n, anchor], [anchor, anchor + n] or [anchor - n, anchor + n] as an offset
+    from study entry (timeFromStart) and a length (participantEffectiveDuration)."""
+    before = window.relation in (Relation.BEFORE, Relation.WITHIN)
+    length = window.value * (2 if window.relation is Relation.WITHIN else 1)
+    return {"participantEffectiveDuration": _quantity(length, window.unit),
+            "timeFromStart": _quantity(-window.value if before else 0, window.unit)}
 
 
 # ---- shared ------------------------------------------------------------------------------
@@ -352,7 +492,13 @@ def _r5_bundle() -> Any:
     return Bundle
 
 
-def _r4_group() -> Any:
-    from fhir.resources.R4B.group import Group
+def _validate_r4(bundle: dict[str, Any]) -> None:
+    """R4 (4.0.1) itself, through fhirclient's models: R4B's EvidenceVariable is another
+    resource (characteristicCombination, no participantEffective), so its model cannot judge."""
+    from fhirclient.models.bundle import Bundle
+    from fhirclient.models.fhirabstractbase import FHIRValidationError
 
-    return Group
+    try:
+        Bundle(bundle, strict=True)
+    except FHIRValidationError as err:
+        raise ExportError(f"generated R4 Bundle does not validate: {' '.join(str(err).split())[:300]}") from err

@@ -8,15 +8,22 @@ The export is one JSON document::
      "rule": {"and": [inclusion rules..., {"!": [{"or": [exclusion rules...]}]}]}}
 
 Run ``rule`` (or one criterion) with any JSON Logic engine on a flat object holding every
-key of ``variables``. Keys use ``:`` as separator because JSON Logic's ``var`` reads ``.``
-as a path into nested objects (``lab.751-8`` and ``lab.751-8.uln`` could not both be
-numbers). Keys:
+key of ``variables``.
+
+Keys are path-safe: every engine's ``var`` reads ``.`` as a path into nested objects
+(json-logic-js splits the key on ``.``), so a key is segments joined by ``:`` and every
+segment holds only ASCII letters, digits, ``_`` and ``-`` (``KEY``). A segment taken from
+free text (a name, a unit, a number) keeps its letters, digits and hyphens and writes every
+other run of characters as one ``_``, ``%`` as ``pct`` (``mL/min/{1.73_m2}`` ->
+``mL_min_1_73_m2``, ``0.5`` -> ``0_5``); the exact name, unit and window are in the
+variable's entry. Keys:
 
 - ``lab:<LOINC>`` / ``obs:<name>``: the latest value on or before the assessment date, in
   the threshold's unit (``unit``); ``...:uln`` / ``...:lln`` the reference limit of that
   same result, so ``x <= 2.5 x ULN`` is ``{"<=": [{"var": "lab:X"}, {"*": [2.5, {"var":
   "lab:X:uln"}]}]}``; a windowed threshold reads the latest value inside its window, key
-  suffix ``:<n><unit>-<before|after|of>-<anchor>``;
+  suffix ``:<n><unit>-<before|after|of>-<anchor>``; the same variable in another unit (or
+  with other qualifiers) gets the unit (or qualifiers) as one more segment;
 - ``age``: completed years (``age:mo`` months) at the assessment date; ``sex``: "female" or
   "male";
 - ``<domain>:<name>`` (condition, drug, procedure, observation, device, other): true when
@@ -31,6 +38,7 @@ criterion becomes a reviewer variable and is reported as unsupported.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..logic import (
@@ -46,6 +54,8 @@ OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparator.G
        Comparator.EQ: "==", Comparator.NE: "!="}
 _LIMIT = {Reference.ULN: ("uln", "upper"), Reference.LLN: ("lln", "lower")}
 _SIDE = {Relation.BEFORE: "before", Relation.AFTER: "after", Relation.WITHIN: "of"}
+# The documented key scheme: ':'-joined segments of letters, digits, '_' and '-' (never '.').
+KEY = re.compile(r"[A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*")
 SEMANTICS = ("Two-valued: every key of 'variables' must be present (a missing number would be "
              "read as 0); numbers are in the variable's unit; see docs/export.md.")
 
@@ -90,7 +100,7 @@ class _Builder:
     def criterion(self, criterion: Criterion, problems: Problems) -> Any:
         if criterion.logic is not None and not loose_fragments(criterion):
             return self.node(criterion.logic)
-        key = self.variable(f"unparsed:{criterion.id}", {
+        key = self.variable(f"unparsed:{segment(criterion.id)}", {
             "type": "boolean",
             "description": f"reviewer's answer for the unparsed text of {criterion.id}: "
                            + "; ".join(f.text for f in loose_fragments(criterion)) if loose_fragments(criterion)
@@ -126,11 +136,11 @@ class _Builder:
     def compare(self, node: Compare) -> Any:
         variable = node.variable
         if is_age(node):
-            base = "age" if node.unit in (None, "a") else f"age:{node.unit}"
+            base = "age" if node.unit in (None, "a") else f"age:{segment(node.unit)}"
             spec = {"type": "number", "name": variable.name, "unit": node.unit or "a",
                     "description": "age at the assessment date in completed units"}
         else:
-            base = f"lab:{variable.code}" if variable.code else f"obs:{slug(variable.name)}"
+            base = f"lab:{segment(variable.code)}" if variable.code else f"obs:{slug(variable.name)}"
             spec = {"type": "number", "name": variable.name, "code": variable.code, "system": variable.system,
                     "unit": None if node.reference else node.unit,
                     "description": f"latest value within {lookback_days()} days before the assessment date"}
@@ -180,7 +190,7 @@ class _Builder:
                     known["unit"] = spec["unit"]
                 return key
             n += 1
-            discriminator = spec.get("unit") or "-".join(slug(q) for q in spec.get("qualifiers", ())) or str(n)
+            discriminator = segment(spec.get("unit") or "-".join(slug(q) for q in spec.get("qualifiers", ())) or str(n))
             key = f"{base}:{discriminator}" if n == 2 else f"{base}:{discriminator}:{n}"
         self.variables[key] = spec
         return key
@@ -193,8 +203,14 @@ def _compatible(known: dict[str, Any], spec: dict[str, Any]) -> bool:
     return len(units) <= 1
 
 
+def segment(text: str) -> str:
+    """One key segment from free text: letters, digits and '-' kept, '%' as 'pct', any other
+    run of characters as one '_' (so never a '.', which JSON Logic reads as a path)."""
+    return re.sub(r"[^A-Za-z0-9-]+", "_", text.replace("%", "pct")).strip("_") or "x"
+
+
 def _window_tag(window: Window) -> str:
-    return f"{number(window.value)}{window.unit}-{_SIDE[window.relation]}-{window.anchor.value}"
+    return segment(f"{number(window.value)}{window.unit}") + f"-{_SIDE[window.relation]}-{window.anchor.value}"
 
 
 def _window_words(window: Window) -> str:

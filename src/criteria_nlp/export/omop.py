@@ -207,7 +207,7 @@ class _Builder:
         demographic = self._demographic(node, negated=False)
         if demographic is not None:
             return demographic
-        qualifier_problems(node, self.problems, "in Circe", expressible=_HANDLED)
+        qualifier_problems(node, self.problems, "in Circe", handled=_HANDLED)
         tables = self._tables(node)
         if not tables:
             return self._never(node, f"no OMOP table holds a {node.domain.value} concept: the rule never holds")
@@ -237,7 +237,7 @@ class _Builder:
         demographic = self._demographic(node, negated=True)
         if demographic is not None:
             return demographic
-        qualifier_problems(node, self.problems, "in Circe", expressible=_HANDLED)
+        qualifier_problems(node, self.problems, "in Circe", handled=_HANDLED)
         tables = self._tables(node)
         if not tables:
             return self._never(node, f"no OMOP table holds a {node.domain.value} concept: the rule never holds")

@@ -311,7 +311,7 @@ class _Builder:
         age = age_group_of(node)
         if age is not None:
             return self.age(age)
-        qualifier_problems(node, self.problems, "in SQL", expressible=_HANDLED)
+        qualifier_problems(node, self.problems, "in SQL", handled=_HANDLED)
         found = searches(node)
         if not found:
             self.problems.node(node, f"no OMOP table holds a {node.domain.value} concept other than sex: unknown")

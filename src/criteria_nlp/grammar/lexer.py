@@ -10,6 +10,7 @@ the caller can report the ones that matter as unparsed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.lexicon_matcher import lexicon_patterns
 from ..resources import data_file
@@ -51,6 +52,7 @@ class DocIndex:
     ends: list[int]
     skip: list[bool]
     matches: dict[int, object]
+    entities: dict[int, object]
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
@@ -59,15 +61,29 @@ class DocIndex:
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
         skip = [bool(row[2] or row[3]) for row in columns]
-        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon})
+        entities = {e.start: e for e in doc._.get("cnlp_entities") or ()}
+        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon}, entities)
 
 
-@cache
-def _number_pattern() -> re.Pattern[str]:
-    shapes = {row["terminal"]: row["pattern"] for row in read_table("shapes.tsv", ("terminal", "pattern"))}
+def load_number_pattern(text: str | None = None) -> re.Pattern[str]:
+    """The NUMBER shape of ``data/shapes.tsv`` (or of ``text`` in its format). It must
+    compile and must not match the empty string: ``Tables.scan`` would never move on."""
+    shapes: dict[str, str] = {}
+    for row in read_table("shapes.tsv", ("terminal", "pattern"), text=text):
+        if row["terminal"] != "NUMBER":
+            raise RuleError(f"shapes.tsv: unknown terminal {row['terminal']!r} (only NUMBER is read)")
+        if row["terminal"] in shapes:
+            raise RuleError(f"shapes.tsv: {row['terminal']} is listed twice")
+        shapes[row["terminal"]] = row["pattern"]
     if "NUMBER" not in shapes:
         raise RuleError("shapes.tsv has no NUMBER pattern")
-    return re.compile(shapes["NUMBER"])
+    try:
+        pattern = re.compile(shapes["NUMBER"])
+    except re.error as err:
+        raise RuleError(f"shapes.tsv: bad NUMBER pattern: {err}") from err
+    if pattern.match(""):
+        raise RuleError("shapes.tsv: the NUMBER pattern matches the empty string")
+    return pattern
 
 
 class Tables:
@@ -86,9 +102,9 @@ class Tables:
         # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
         self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
         self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
-        self.number = _number_pattern()
-        self.fillers = _filler_words()
-        self.letters = _scale_letters()
+        self.number = load_number_pattern()
+        self.fillers = load_filler_words()
+        self.letters = load_scale_letters(lexicon.variables)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
 
@@ -174,16 +190,48 @@ def parse_number(text: str) -> float:
     return float(text)
 
 
-@cache
-def _scale_letters() -> dict[tuple[str, str], str]:
-    rows = read_table("scale_letters.tsv", ("variable", "letter", "value"))
-    return {(row["variable"], row["letter"]): row["value"] for row in rows}
+def load_scale_letters(variables: Mapping[str, object], text: str | None = None) -> dict[tuple[str, str], str]:
+    """(scale variable, letter) -> the number the letter stands for ("Child-Pugh class B"
+    is 2), from ``data/scale_letters.tsv`` or ``text``; every variable must be in
+    ``variables``, every value a number, every letter one word."""
+    letters: dict[tuple[str, str], str] = {}
+    for row in read_table("scale_letters.tsv", ("variable", "letter", "value"), text=text):
+        key = (row["variable"], row["letter"])
+        if row["variable"] not in variables:
+            raise RuleError(f"scale_letters.tsv: unknown variable {row['variable']!r}")
+        if not row["letter"] or len(row["letter"].split()) != 1:
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r}: the letter must be one word, got {row['letter']!r}")
+        if not re.fullmatch(r"\d+(?:\.\d+)?", row["value"]):
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r} {row['letter']}: value {row['value']!r} is not a number")
+        if key in letters:
+            raise RuleError(f"scale_letters.tsv: {row['variable']!r} {row['letter']} is listed twice")
+        letters[key] = row["value"]
+    return letters
 
 
-@cache
-def _filler_words() -> frozenset[str]:
-    lines = data_file("fillers.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+# Words fillers.txt says are never fillers: they change what a criterion means.
+_NEVER_FILLERS = frozenset("""not no without neither nor never other only more less least several all any
+before after since during until if unless except when serious eligible refuse""".split())
+
+
+def load_filler_words(text: str | None = None) -> frozenset[str]:
+    """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
+    once, none of the words whose loss would change a criterion (``_NEVER_FILLERS``)."""
+    if text is None:
+        text = data_file("fillers.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        word = line.strip()
+        if not word or line.startswith("#"):
+            continue
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"fillers.txt: line {number}: {word!r} is not one lower-case word")
+        if word in _NEVER_FILLERS:
+            raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
+        if word in words:
+            raise RuleError(f"fillers.txt: line {number}: {word!r} is listed twice")
+        words.add(word)
+    return frozenset(words)
 
 
 @cache
@@ -215,6 +263,11 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
+        found = _entity(index, i, stop, tables)
+        if found is not None:
+            tokens.append(found)
+            i = index.entities[i].end
+            continue
         skip = index.skip[i]
         i += 1
         hit = tables.lookup(piece)
@@ -230,11 +283,60 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
+    tokens = _join_restated_names(tokens, text)
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
     tokens = _population_conditions(tokens, tables)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
+def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
+    """A mention the entity recognizer found where the lexicon found nothing: an
+    observation is a variable known by its words ("EPDS score >= 10"), anything else a
+    concept of its domain ("atopic dermatitis"). Not where the lexicon matched inside the
+    mention, nor across a comparator or a number with its unit, which the grammar reads."""
+    entity = index.entities.get(i)
+    if entity is None or entity.end > stop or any(j in index.matches for j in range(i, entity.end)):
+        return None
+    text = index.text[entity.start_char:entity.end_char]
+    if _COMPARING.search(text):
+        return None
+    if entity.label == "OBSERVATION" and _compared(index, entity, tables):
+        return _token("VAR", normalize(text), entity.start_char, entity.end_char)
+    return _token("CONCEPT", open_concept(Domain(entity.label.lower()), text), entity.start_char, entity.end_char)
+
+
+def _compared(index: DocIndex, entity, tables: Tables) -> bool:
+    """Whether the mention is compared: a comparator after it (a parenthesised short form
+    may come between: "EPDS score >= 10"), a range after it ("ICDAS scores 1-2", "cycle
+    length of 26-39 days"), or a bound right before it ("> 4 METs", ">= 40 on SANDE").
+    Only then is an observation the lexicon does not know a variable; a bare number after
+    it is too often something else ("IHC 0 or 1+")."""
+    def piece(j: int) -> str:
+        return index.text[index.starts[j]:index.ends[j]] if 0 <= j < len(index.starts) else ""
+
+    def kind(j: int) -> str | None:
+        match = index.matches.get(j)
+        if match is not None:
+            return match.terminal
+        if tables.number.fullmatch(piece(j)):
+            return "NUMBER"
+        glued = tables.scan(piece(j), 0)[0] if _GLUE.search(piece(j)) else []  # "≥10"
+        return glued[0].type if glued else None
+
+    after = entity.end
+    while piece(after) in _BRACKETS or kind(after) == "OF":
+        after += 1
+    if kind(after) in ("CMP", "CMPPOST") or (kind(after) == "NUMBER" and kind(after + 1) in ("DASH", "TO")):
+        return True
+    before = entity.start - 1
+    while piece(before).lower() in _LINKING:
+        before -= 1
+    return kind(before) == "NUMBER" and kind(before - 1) == "CMP"
+
+
+_BRACKETS = {"(", ")", "[", "]"}
+_LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
+_COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
@@ -492,6 +594,20 @@ def _dated(tokens: list[Token], i: int) -> bool:
     if before is not None and before.type in ("AND", "TO", "DASH") and i >= 2 and (_is_year(tokens[i - 2]) or tokens[i - 2].type == "DATE"):
         return not (after is not None and after.type == "UNIT")
     return False
+
+
+def _join_restated_names(tokens: list[Token], text: str) -> list[Token]:
+    """"Eastern Cooperative Oncology Group (ECOG) performance status": one variable named
+    twice in a row is one variable, spanning both names."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (previous is not None and token.type in ("VAR", "CONCEPT") and previous.type == token.type
+                and previous.value == token.value and not text[previous.end_pos:token.start_pos].strip(" -()[]")):
+            out[-1] = _token(token.type, token.value, previous.start_pos, token.end_pos)
+            continue
+        out.append(token)
+    return out
 
 
 def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:

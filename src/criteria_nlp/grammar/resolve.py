@@ -153,6 +153,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
     if isinstance(item, Pending):
         subject = subjects.before(item.span)
         if subject is None:
+            if item.fallback is not None:
+                return thresholds.settle([item.fallback], item)
             if unit_of(item.limit) == thresholds.lexicon.age.unit:
                 return thresholds.settle([thresholds.age(item.span)], item)
             if subjects.last is not None and thresholds.fits([subjects.last], item):

@@ -56,6 +56,7 @@ class Pending:
     negated: bool = False
     of_duration: bool = False
     age: bool = False
+    fallback: Variable | None = None  # named by this when no words stand in front of it
 
     @property
     def aged(self) -> bool:

@@ -22,7 +22,9 @@ from ..logic import (
 from ..spans import Span
 from .lexer import parse_number
 from .resolve import joined, resolve, variables_of
-from .thresholds import Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window
+from .thresholds import (
+    Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
+)
 
 
 def _span(token: Token) -> Span:
@@ -146,10 +148,16 @@ class ToLogic(Transformer):
 
 
     def variables_bound(self, items: list) -> Node:
-        """"Age 18-45 years old": an age word after the bound adds nothing to its variable."""
+        """"Age 18-45 years old": an age word after the bound adds nothing to its variable; a
+        length of time next to a variable that is not measured in time is no value of it."""
         variables = items[0]
         bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
         end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
+        known = [self.lexicon.variable(v.name) for v in variables]
+        if units.is_time(unit_of(bound)) and all(e is not None for e in known) and not self.thresholds.fits(
+                variables, Pending(bound, bound.span)):
+            # "HbA1c value <= 12 weeks prior to initiation": a time is no value of a lab
+            return And((self.mention(variables), Pending(bound, bound.span)), _cover(variables[0].span, end))
         return self.thresholds.apply(variables, bound, _cover(variables[0].span, end))
 
     def bound_variables(self, items: list) -> Node:
@@ -234,7 +242,7 @@ class ToLogic(Transformer):
         qualifiers = items[0] if isinstance(items[0], list) else []
         token = next(t for t in items if isinstance(t, Token) and t.type == "CONCEPT")
         tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
-        entry = self.lexicon.concepts[token.value]
+        entry = self.lexicon.concept(token.value)
         start = qualifiers[0].start_pos if qualifiers else token.start_pos
         end = tail.end_pos if tail else token.end_pos
         words = tuple(q.value for q in qualifiers) + ((tail.value,) if tail else ())
@@ -260,7 +268,7 @@ class ToLogic(Transformer):
 
     def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
         agents, join = targets
-        nodes = [Concept(domain, f"{prefix} {self.lexicon.concepts[t.value].name}", Span(head.start_pos, t.end_pos))
+        nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos))
                  for t in agents]
         return (disjoin if join == "or" else conjoin)(nodes)
 
@@ -370,8 +378,14 @@ class ToLogic(Transformer):
         target = items[2] if len(items) > 2 else None
         if target is None:  # "... since" with nothing after: the word stays in the span
             return replace(limit, span=_cover(limit.span, _span(items[1])))
+        span = _cover(limit.span, target.span)
+        if isinstance(limit, Concept) and isinstance(target, Pending):
+            # "stroke since less than 2 months": how recent or how long, as any bound in time
+            attached = self.thresholds.attach(limit, target)
+            if attached is not None:
+                return replace(attached, span=span)
         if not isinstance(limit, Pending) or not isinstance(limit.limit, Bound):
-            return And((limit, target), _cover(limit.span, target.span))
+            return And((limit, target), span)
         amount = limit.limit.amount
         if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
@@ -429,10 +443,12 @@ class ToLogic(Transformer):
             attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
             if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
                 return replace(attached, span=span)
-            if inner.span.start > left.end_pos:
-                # "depression (EPDS score >= 10)": words inside name the value; they are
-                # the words in front of the bound when thresholds are finished
-                return And((main, inner), span)
+            if inner.span.start > left.end_pos and isinstance(main, Concept):
+                # "depression (EPDS score >= 10)": words inside may name the value; they are
+                # the words in front of the bound when thresholds are finished, and if they
+                # are only fillers ("(must be 5 ng/mL or greater)") the concept names it
+                named = Variable(main.name, main.span, main.code, main.system)
+                return And((main, replace(inner, fallback=named)), span)
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept

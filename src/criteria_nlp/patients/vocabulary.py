@@ -18,7 +18,7 @@ from ..logic import Comparator, Domain, Limit
 from ..resources import load_json
 from ..tables import read_table, split_list
 from ..terminology import Code, concept_codes, systems
-from ..units import analyte
+from ..units import analyte, is_time
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 LISTS = ("observations", "conditions", "medications", "procedures", "allergies")
@@ -45,33 +45,81 @@ _RULE_KEYS = {"_doc", "lookback_days", "domains", "closed_world_lists", "allergy
 
 @cache
 def rules() -> Rules:
-    raw = load_json("evaluation.json")
-    age = default_lexicon().age  # the variable computed from the birth date
-    unknown = set(raw) - _RULE_KEYS
+    return rules_from_dict(load_json("evaluation.json"))
+
+
+def rules_from_dict(raw: dict) -> Rules:
+    """Validated rules from the content of ``evaluation.json``: every key but ``_doc`` is
+    required and no other is allowed, lists hold strings, record lists are known ones, every
+    domain is mapped; any fault is a RuleError naming the file and the key."""
+    if not isinstance(raw, dict):
+        raise RuleError("evaluation.json: must be an object")
+    unknown, missing = set(raw) - _RULE_KEYS, _RULE_KEYS - {"_doc"} - set(raw)
     if unknown:
         raise RuleError(f"evaluation.json: unknown keys {sorted(unknown)}")
-    try:
-        domains = {Domain(name): tuple(lists) for name, lists in raw["domains"].items()}
-        result = Rules(
-            lookback_days=int(raw["lookback_days"]),
-            age_codes=frozenset([age.code] if age.code else []),
-            age_names=frozenset([normalize(age.name)]),
-            domains=domains,
-            closed_world_lists=frozenset(raw["closed_world_lists"]),
-            allergy_prefixes=tuple(normalize(p) + " " for p in raw["allergy_prefixes"]),
-            negating_statuses=frozenset(raw["negating_statuses"]),
-            void_statuses=frozenset(raw["void_statuses"]),
-            ongoing_statuses=frozenset(raw["ongoing_statuses"]),
-            sexes={normalize(word): sex for sex, words in raw["sexes"].items() for word in words},
-            age_groups={normalize(name): Limit(Comparator(c), float(v), unit)
-                        for name, (c, v, unit) in raw["age_groups"].items()},
-        )
-    except (KeyError, TypeError, ValueError) as err:
-        raise RuleError(f"evaluation.json: {err!r}") from err
-    bad = {name for lists in domains.values() for name in lists} - set(LISTS)
-    if bad or set(Domain) - set(domains):
-        raise RuleError(f"evaluation.json: domains must map every domain to lists of {LISTS}")
-    return result
+    if missing:
+        raise RuleError(f"evaluation.json: missing keys {sorted(missing)}")
+    age = default_lexicon().age  # the variable computed from the birth date
+    lookback = raw["lookback_days"]
+    if not isinstance(lookback, int) or isinstance(lookback, bool) or lookback < 0:
+        raise RuleError(f"evaluation.json: lookback_days must be a whole number of days, got {lookback!r}")
+    domains = {}
+    for name, lists in _mapping(raw, "domains").items():
+        try:
+            domain = Domain(name)
+        except ValueError:
+            raise RuleError(f"evaluation.json: domains: unknown domain {name!r}") from None
+        domains[domain] = _record_lists(lists, f"domains.{name}")
+    unmapped = sorted(domain.value for domain in set(Domain) - set(domains))
+    if unmapped:
+        raise RuleError(f"evaluation.json: domains must map every domain, missing {unmapped}")
+    age_groups = {normalize(name): _age_bound(bound, f"age_groups.{name}")
+                  for name, bound in _mapping(raw, "age_groups").items()}
+    return Rules(
+        lookback_days=lookback,
+        age_codes=frozenset([age.code] if age.code else []),
+        age_names=frozenset([normalize(age.name)]),
+        domains=domains,
+        closed_world_lists=frozenset(_record_lists(raw["closed_world_lists"], "closed_world_lists")),
+        allergy_prefixes=tuple(normalize(p) + " " for p in _strings(raw["allergy_prefixes"], "allergy_prefixes")),
+        negating_statuses=frozenset(_strings(raw["negating_statuses"], "negating_statuses")),
+        void_statuses=frozenset(_strings(raw["void_statuses"], "void_statuses")),
+        ongoing_statuses=frozenset(_strings(raw["ongoing_statuses"], "ongoing_statuses")),
+        sexes={normalize(word): sex for sex, words in _mapping(raw, "sexes").items()
+               for word in _strings(words, f"sexes.{sex}")},
+        age_groups=age_groups,
+    )
+
+
+def _age_bound(bound: object, where: str) -> Limit:
+    """``[comparator, number, UCUM unit of time]``."""
+    if isinstance(bound, list) and len(bound) == 3:
+        comparator, value, unit = bound
+        if (comparator in {c.value for c in Comparator} and isinstance(value, (int, float))
+                and not isinstance(value, bool) and isinstance(unit, str) and is_time(unit)):
+            return Limit(Comparator(comparator), float(value), unit)
+    raise RuleError(f"evaluation.json: {where} must be [comparator, number, UCUM unit of time], got {bound!r}")
+
+
+def _mapping(raw: dict, key: str) -> dict:
+    if not isinstance(raw[key], dict):
+        raise RuleError(f"evaluation.json: {key} must be an object, got {raw[key]!r}")
+    return raw[key]
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    """A list of non-empty strings (a bare string would read as a set of letters)."""
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise RuleError(f"evaluation.json: {where} must be a list of non-empty strings, got {value!r}")
+    return tuple(value)
+
+
+def _record_lists(value: object, where: str) -> tuple[str, ...]:
+    lists = _strings(value, where)
+    unknown = sorted(set(lists) - set(LISTS))
+    if unknown:
+        raise RuleError(f"evaluation.json: {where}: unknown record lists {unknown} (one of {', '.join(LISTS)})")
+    return lists
 
 
 @lru_cache(maxsize=65536)
@@ -127,10 +175,15 @@ def _variables() -> tuple[dict[str, Entry], dict[str, Entry]]:
 
 @cache
 def _concepts() -> dict[tuple[Domain, str], Entry]:
-    """Each name and synonym of a row -> everything a matching fact may be called."""
+    return load_concept_matches()
+
+
+def load_concept_matches(text: str | None = None) -> dict[tuple[Domain, str], Entry]:
+    """Each name and synonym of a row of ``data/concept_matches.tsv`` (or of ``text``) ->
+    everything a matching fact may be called."""
     rows: dict[tuple[Domain, str], Entry] = {}
     header = ("name", "domain", "synonyms", "members", "codes")
-    for row in read_table("concept_matches.tsv", header):
+    for row in read_table("concept_matches.tsv", header, text=text):
         try:
             domain = Domain(row["domain"])
         except ValueError as err:

@@ -10,21 +10,27 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import RuleError
 from ..resources import load_json
 from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
+from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 
 
-def build_nlp(*, abbreviations: bool = True) -> Language:
-    """A blank English pipeline; built once per process by ``default_nlp``."""
+def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language:
+    """A blank English pipeline; built once per process by ``default_nlp``.
+
+    ``entities`` adds the trained entity recognizer (``doc._.cnlp_entities``); without it
+    the pipeline is rules only, and faster.
+    """
     from scispacy.custom_tokenizer import combined_rule_tokenizer
 
     nlp = spacy.blank("en")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
         nlp.tokenizer = combined_rule_tokenizer(nlp)
-    extra = load_json("tokenizer.json")["infixes"]
+    extra = infix_patterns(load_json("tokenizer.json"))
     builtin = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
     # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
@@ -35,12 +41,30 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     if abbreviations:
         nlp.add_pipe("cnlp_abbreviations")
     nlp.add_pipe("cnlp_lexicon_matcher")  # after the detector: it reads the text's own abbreviations
+    if entities:
+        nlp.add_pipe("cnlp_entities")
     return nlp
 
 
+def infix_patterns(raw: dict) -> list[str]:
+    """The extra infixes of ``tokenizer.json`` (its parsed content): ``infixes``, a list of
+    Python regular expressions, is the one key besides ``_doc``; each must compile."""
+    keys = sorted(raw) if isinstance(raw, dict) else raw
+    if not isinstance(raw, dict) or set(raw) - {"_doc"} != {"infixes"} or not isinstance(raw["infixes"], list):
+        raise RuleError(f"tokenizer.json: must hold a list 'infixes' and nothing else but '_doc', got {keys!r}")
+    for pattern in raw["infixes"]:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as err:
+            raise RuleError(f"tokenizer.json: bad infix pattern {pattern!r}: {err}") from err
+    return raw["infixes"]
+
+
 @cache
-def default_nlp() -> Language:
-    return build_nlp()
+def default_nlp(*, fast: bool = False) -> Language:
+    """The full pipeline, or with ``fast`` the rules only (no entity recognizer): the
+    lexicon's concepts and variables but none outside it, at several times the speed."""
+    return build_nlp(entities=not fast)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

@@ -1,0 +1,48 @@
+"""Mentions of the entity recognizer in the grammar, with the mentions given by hand so the
+tests pin the rules, not the trained model: a concept outside the lexicon keeps its domain
+and words; an observation becomes a variable only where it is compared."""
+
+from __future__ import annotations
+
+from criteria_nlp.grammar.lexer import DocIndex
+from criteria_nlp.grammar.parser import parse_criterion
+from criteria_nlp.pipeline import default_nlp, make_doc
+from criteria_nlp.pipeline.entities import EntityMatch
+from criteria_nlp.render import render_node
+from criteria_nlp.spans import Span
+
+
+def _parse(text: str, *mentions: tuple[str, str]):
+    nlp = default_nlp(fast=True)
+    doc = nlp(make_doc(nlp, text))
+    found = []
+    for words, label in mentions:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        found.append(EntityMatch(span.start, span.end, start, start + len(words), label))
+    doc._.cnlp_entities = tuple(found)
+    return parse_criterion(DocIndex.of(doc, text), Span(0, len(text)))
+
+
+def test_a_condition_outside_the_lexicon_keeps_its_domain_and_its_duration():
+    parsed = _parse("Chronic AD that has been documented for at least 2 years", ("AD", "CONDITION"))
+    assert render_node(parsed.logic) == "condition:ad (chronic) {lasting >= 2 a}"
+
+
+def test_a_compared_observation_is_the_variable_of_its_bound():
+    text = "Presence of prenatal depression (EPDS score ≥10)"
+    parsed = _parse(text, ("EPDS score", "OBSERVATION"))
+    assert render_node(parsed.logic) == "(condition:depression AND epds score >= 10)"
+    variable = parsed.logic.args[1].variable.span
+    assert text[variable.start : variable.end] == "EPDS score"
+
+
+def test_an_observation_with_a_bare_number_after_it_is_only_mentioned():
+    parsed = _parse("HER2 negative (IHC 0 or 1)", ("IHC", "OBSERVATION"))
+    assert "ihc ==" not in render_node(parsed.logic)
+    assert "observation:ihc" in render_node(parsed.logic)
+
+
+def test_the_lexicon_wins_where_both_found_something():
+    parsed = _parse("hemoglobin ≥ 9 g/dL", ("hemoglobin", "OBSERVATION"))
+    assert render_node(parsed.logic) == "hemoglobin >= 9 g/dL"
