@@ -23,7 +23,7 @@ from .logic import (
 from .patients.record import Patient, ReferenceRange
 from .patients.vocabulary import LISTS, Entry, Rules, concept_query, normalize, rules, variable_keys
 from .terminology import Code, is_under, system_of_uri
-from .units import UnitError, analyte, conversion, is_unitless
+from .units import UnitError, analyte, conversion, is_unitless, scale_conversion
 
 class Truth(str, Enum):
     TRUE = "true"
@@ -347,7 +347,9 @@ class Evaluator:
                 return Evidence(node, Truth.UNKNOWN,
                                 f"{seen}: cannot compare with a threshold in {node.unit or 'no unit'}", (fact,))
             return self._decide(node, obs.value, node.value, node.unit or obs.unit, (fact,), seen)
-        value = conversion(obs.unit, node.unit, _molar_mass(node, obs))(obs.value)
+        scale = scale_conversion(normalize(node.variable.name), obs.unit, node.unit)
+        convert = scale or conversion(obs.unit, node.unit, _molar_mass(node, obs))
+        value = convert(obs.value)
         return self._decide(node, value, node.value, node.unit, (fact,), seen)
 
     def _site_range(self, node: Compare, obs: Any) -> ReferenceRange | None:

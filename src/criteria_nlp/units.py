@@ -219,12 +219,36 @@ def _pint_name(atom: str) -> str:
     return atom
 
 
+@cache
+def _scales() -> dict[tuple[str, str, str], Conversion]:
+    """``data/scale_conversions.tsv``, both directions: (variable, from, to) -> conversion."""
+    table: dict[tuple[str, str, str], Conversion] = {}
+    for row in read_table("scale_conversions.tsv", ("variable", "from", "to", "scale", "offset", "source")):
+        try:
+            scale, offset = float(row["scale"]), float(row["offset"])
+        except ValueError as err:
+            raise RuleError(f"scale_conversions.tsv: {row['variable']}: bad number ({err})") from err
+        if not scale:
+            raise RuleError(f"scale_conversions.tsv: {row['variable']}: scale 0 cannot be reversed")
+        table[(row["variable"], row["from"], row["to"])] = Conversion(scale, offset)
+        table[(row["variable"], row["to"], row["from"])] = Conversion(1 / scale, -offset / scale)
+    return table
+
+
+def scale_conversion(variable: str, source: str, target: str) -> Conversion | None:
+    """A variable's own equation between two clinical scales (HbA1c % <-> mmol/mol)."""
+    return _scales().get((variable, source, target))
+
+
 @lru_cache(maxsize=4096)
 def conversion(source: str, target: str, molar_mass: float | None = None) -> Conversion:
     """How to turn a value in UCUM ``source`` into ``target``.
 
     Mass and molar concentrations convert only with the analyte's ``molar_mass`` (g/mol).
-    """
+    Two units that some variable reports as two clinical scales (``scale_conversions.tsv``)
+    never convert here: that variable's own equation does (``scale_conversion``)."""
+    if any((s, t) == (source, target) for _, s, t in _scales()):
+        raise UnitError(f"{source!r} and {target!r} are two clinical scales: no unit conversion between them")
     src, dst = parse(source), parse(target)
     ureg = registry()
     if src.unit.dimensionality == dst.unit.dimensionality:

@@ -316,3 +316,12 @@ def test_sex_and_age_group_concepts_read_the_record():
     assert truth(child, concept("demographic", "adult")) is F
     assert truth(child, concept("demographic", "child")) is T
     assert truth(record(birth_date=None), concept("demographic", "adult")) is U
+
+
+def test_hba1c_converts_between_its_two_scales_by_its_own_equation():
+    """48 mmol/mol (IFCC) is 6.5 % (NGSP), not 4.8 %: the scales are not a unit change."""
+    ifcc = record(observations=[lab(48, "mmol/mol", code="59261-8")])
+    assert truth(ifcc, compare("hba1c", ">=", 6.4, "%", code="4548-4")) is T
+    assert truth(ifcc, compare("hba1c", ">=", 6.6, "%", code="4548-4")) is F
+    ngsp = record(observations=[lab(7.0, "%", code="4548-4")])
+    assert truth(ngsp, compare("hba1c", ">", 48, "mmol/mol", code="59261-8")) is T   # 7 % is 53 mmol/mol

@@ -159,12 +159,15 @@ class Entry:
 
 @cache
 def _variables() -> tuple[dict[str, Entry], dict[str, Entry]]:
-    """The parser's variable lexicon, indexed by every normalised name and by LOINC code."""
+    """The parser's variable lexicon, indexed by every normalised name and by LOINC code
+    (the variable's own and those it takes in other units: HbA1c in mmol/mol is 59261-8)."""
     by_name: dict[str, Entry] = {}
     by_code: dict[str, Entry] = {}
-    for variable in default_lexicon().variables.values():
+    lexicon = default_lexicon()
+    for variable in lexicon.variables.values():
+        codes = {variable.code} | {code for (name, _), code in lexicon.unit_codes.items() if name == variable.name}
         entry = Entry(frozenset(normalize(n) for n in variable.synonyms),
-                      frozenset([variable.code] if variable.code else []),
+                      frozenset(codes - {None}),
                       spellings=frozenset(_spelling(n) for n in variable.synonyms))
         for name in entry.names:
             by_name.setdefault(name, entry)
