@@ -79,6 +79,14 @@ class MinimumGap:
     span: Span
 
 
+def _per_concept(concept: Node, span: Span, make) -> Node:
+    """A count or amount of "allergy to penicillin or cephalosporin" (a reaction with several
+    agents: an and/or of concepts) applies to each agent, keeping the connective."""
+    if isinstance(concept, (And, Or)):
+        return type(concept)(tuple(_per_concept(arg, arg.span, make) for arg in concept.args), span)
+    return make(concept)
+
+
 def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
@@ -312,20 +320,21 @@ class ToLogic(Transformer):
             return And((self._apply([self._age(bound.span)], bound, bound.span), concept), span)
         if amount.unit is not None or amount.reference is not None:
             # "at least 10 mg of prednisone": an amount of the concept
-            named = Variable(concept.name, concept.span, concept.code, concept.system)
-            return self._apply([named], bound, span)
+            return _per_concept(concept, span, lambda c: self._apply(
+                [Variable(c.name, c.span, c.code, c.system)], bound, _cover(bound.span, c.span)))
         exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
             bound.comparator is Comparator.GT and amount.value == 0)
         if exists:
             return replace(concept, span=span)
-        variable = Variable(f"{concept.name} count", concept.span)
-        return Compare(variable, bound.comparator, amount.value, span)
+        return _per_concept(concept, span, lambda c: Compare(
+            Variable(f"{c.name} count", c.span), bound.comparator, amount.value, _cover(bound.span, c.span)))
 
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
         bound, concept, unit = items[0], items[-2], items[-1]
-        variable = Variable(f"{concept.name} frequency", concept.span)
-        return Compare(variable, bound.comparator, bound.amount.value, _cover(bound.span, _span(unit)), unit.value)
+        span = _cover(bound.span, _span(unit))
+        return _per_concept(concept, span, lambda c: Compare(
+            Variable(f"{c.name} frequency", c.span), bound.comparator, bound.amount.value, span, unit.value))
 
     @v_args(inline=True)
     def including(self, main, word: Token, example):
