@@ -83,7 +83,9 @@ class Tables:
                 if " " not in form:
                     self.single.setdefault(form.lower(), (terminal, payload))
         self.exact = lexicon.case_bound_units()
-        self.longest = max(map(len, [*self.single, *self.exact]), default=1)
+        # every prefix of every form: the munch window ends where no form can go on
+        self.prefixes = {form[:size] for form in (*self.single, *(u.lower() for u in self.exact))
+                         for size in range(1, len(form) + 1)}
         self.number = _number_pattern()
         self.fillers = _filler_words()
         self.letters = _scale_letters()
@@ -110,7 +112,10 @@ class Tables:
             glued = i and text[i - 1].isalpha() and not (out and out[-1].end_pos == offset + i)
             if number and not glued:
                 best = (number.end(), "NUMBER", number.group())
-            for end in range(min(len(text), i + self.longest), i, -1):
+            reach = i
+            while reach < len(text) and lower[i : reach + 1] in self.prefixes:
+                reach += 1
+            for end in range(reach, i, -1):
                 hit = self._unit(text[i:end])
                 cuts = (i and _same_class(text[i - 1], text[i])) or (end < len(text) and _same_class(text[end - 1], text[end]))
                 if hit is None and not cuts:

@@ -14,6 +14,7 @@ from ..resources import load_json
 from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
+from .tokenizer import RunBoundedTokenizer
 
 
 def build_nlp(*, abbreviations: bool = True) -> Language:
@@ -30,6 +31,7 @@ def build_nlp(*, abbreviations: bool = True) -> Language:
     # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
     # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
+    nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
     if abbreviations:
