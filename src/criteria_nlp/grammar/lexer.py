@@ -9,6 +9,7 @@ the caller can report the ones that matter as unparsed.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -214,6 +215,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _shared_heads(tokens, words, tables, text)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text)))
     tokens = _negative_numbers(_keep_units_in_place(tokens, words, text), text)
+    tokens = _finite_numbers(tokens, words)
     return Stream(*_relative_clauses(tokens, words, text, span))
 
 
@@ -382,6 +384,18 @@ def _negative_numbers(tokens: list[Token], text: str) -> list[Token]:
                 and out[-1].end_pos == token.start_pos):
             dash = out.pop()
             out.append(_token("NUMBER", "-" + token.value, dash.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _finite_numbers(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """A number too large for a float (309 digits) would become Infinity, which is no JSON
+    number and no threshold: it is reported as unparsed text instead."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "NUMBER" and not math.isfinite(parse_number(token.value)):
+            words.append(Span(token.start_pos, token.end_pos))
             continue
         out.append(token)
     return out
