@@ -210,8 +210,9 @@ def conversion(source: str, target: str, molar_mass: float | None = None) -> Con
 
 @lru_cache(maxsize=4096)
 def same_kind(source: str, target: str) -> bool:
-    """Whether two units measure the same kind of thing, counting mass and amount of
-    substance as one (a molar mass bridges them). Unreadable units give no verdict: True."""
+    """Whether two units measure the same kind of thing, counting mass, amount of substance
+    and equivalents as one (a molar mass or a valence bridges them). Unreadable units give
+    no verdict: True."""
     try:
         a, b = parse(source), parse(target)
     except (UnitError, ValueError):
@@ -219,8 +220,9 @@ def same_kind(source: str, target: str) -> bool:
 
     def kind(unit) -> dict:
         dims = dict(unit.unit.dimensionality)
-        if "[substance]" in dims:
-            dims["[mass]"] = dims.get("[mass]", 0) + dims.pop("[substance]")
+        for amount in ("[substance]", "[equivalent]"):
+            if amount in dims:
+                dims["[mass]"] = dims.get("[mass]", 0) + dims.pop(amount)
         return {k: v for k, v in dims.items() if v}
 
     return kind(a) == kind(b)
