@@ -208,12 +208,17 @@ def _in_order(chunks: Iterator[list[Document | InputError]], workers: int) -> It
 
 
 def _collect(chunk: list, future: Future, pending: deque, pool: _Pool, workers: int):
-    """Yield one chunk's results; after a broken pool, recover and resubmit what is pending."""
+    """Yield one chunk's results; after a broken pool, recover and resubmit what is pending.
+    A task that failed as a whole (a result that cannot be sent back) is retried one
+    document at a time."""
     try:
         yield _merge(chunk, future.result())
         return pool
     except BrokenProcessPool:
         pass
+    except Exception:  # noqa: BLE001
+        yield _merge(chunk, _one_by_one(_documents(chunk)))
+        return pool
     pool.close(wait=False)
     for chunk0 in [chunk, *(c for c, _ in pending)]:
         yield _merge(chunk0, _one_by_one(_documents(chunk0)))
@@ -233,6 +238,8 @@ def _one_by_one(documents: list[Document]) -> list[Result]:
                 out.append(_failure(document, "internal error: the worker process died on this record"))
                 pool.close(wait=False)
                 pool = _Pool(1)
+            except Exception as err:  # noqa: BLE001
+                out.append(_failure(document, f"internal error: {type(err).__name__}: {err}"))
     finally:
         pool.close(wait=False)
     return out
