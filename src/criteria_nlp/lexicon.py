@@ -198,6 +198,13 @@ def load_unit_codes(variables: dict[str, VariableEntry]) -> dict[tuple[str, str]
 
 @cache
 def default_lexicon() -> Lexicon:
+    """The packaged lexicon, from the start-up cache when this build has stored it."""
+    from .cache import cached
+
+    return cached("lexicon", load_lexicon)
+
+
+def load_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
     unit_by_kind = {(_kind(row["kind"], "unit_by_kind.tsv"), row["unit"]): row["reads_as"]

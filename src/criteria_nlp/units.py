@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import pint
+from typing import TYPE_CHECKING
 
 from .errors import CriteriaNLPError, RuleError
 from .resources import data_file
@@ -23,6 +22,9 @@ _POWER = re.compile(r"10[*^](?P<exp>[+-]?\d+)")
 _INTEGER = re.compile(r"\d+")
 _ATOM = re.compile(r"(?P<atom>(?:[^\d\[\]{}*^]|\[[^\]]*\])+?)(?P<exp>[+-]?\d+)?")
 _ANNOTATION = re.compile(r"\{[^{}]*\}")
+
+if TYPE_CHECKING:
+    import pint
 
 
 class UnitError(CriteriaNLPError):
@@ -67,7 +69,10 @@ class _UcumTable:
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """The one registry of the package: pint's defaults plus ``data/units.txt``."""
+    """The one registry of the package: pint's defaults plus ``data/units.txt``. pint is
+    imported here, not at module level: parsing needs only ``unit_facts``."""
+    import pint
+
     ureg = pint.UnitRegistry()
     try:
         ureg.load_definitions(data_file("units.txt").read_text(encoding="utf-8").splitlines())
@@ -94,12 +99,14 @@ def parse(code: str) -> ParsedUnit:
     text = code.strip()
     if text in ("", "1"):
         return ParsedUnit(code, 1.0, registry().dimensionless)
+    from pint.errors import PintError
+
     try:
         tokens = _tokens(text)
         scale, unit, rest = _expression(tokens)
         if rest:
             raise ValueError("unbalanced parentheses")
-    except (ValueError, pint.errors.PintError, AttributeError) as err:
+    except (ValueError, PintError, AttributeError) as err:
         raise UnitError(f"unknown unit {code!r}") from err
     return ParsedUnit(code, scale, unit)
 
@@ -201,11 +208,60 @@ def conversion(source: str, target: str, molar_mass: float | None = None) -> Con
     else:
         hint = " without the analyte's molar mass" if _concentrations(src, dst) else ""
         raise UnitError(f"cannot convert {source!r} to {target!r}{hint}")
+    from pint.errors import PintError
+
     try:
         zero = convert(0.0)
         return Conversion(convert(1.0) - zero, zero)
-    except (pint.errors.PintError, ArithmeticError) as err:
+    except (PintError, ArithmeticError) as err:
         raise UnitError(f"cannot convert {source!r} to {target!r}") from err
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """What parsing asks about a unit code, answered once by pint."""
+
+    time: bool  # a length of time
+    kind: tuple[tuple[str, float], ...]  # dimensions, mass and amounts as one (``same_kind``)
+
+
+def _facts_of(code: str) -> UnitFacts | None:
+    """None for a code pint cannot read."""
+    try:
+        parsed = parse(code)
+    except UnitError:
+        return None
+    dims = dict(parsed.unit.dimensionality)
+    time = dims == dict(registry().second.dimensionality)
+    for amount in ("[substance]", "[equivalent]"):
+        if amount in dims:
+            dims["[mass]"] = dims.get("[mass]", 0) + dims.pop(amount)
+    return UnitFacts(time, tuple(sorted((k, float(v)) for k, v in dims.items() if v)))
+
+
+def _lexicon_facts() -> dict[str, UnitFacts | None]:
+    from .lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    codes = {*lexicon.units.values(), *lexicon.unit_by_kind.values(),
+             *(entry.unit for entry in lexicon.variables.values() if entry.unit),
+             *(unit for _, unit in lexicon.unit_codes), *(unit for _, unit in lexicon.unit_by_kind)}
+    return {code: _facts_of(code) for code in sorted(codes)}
+
+
+@cache
+def _known_facts() -> dict[str, UnitFacts | None]:
+    """The facts of every unit code the lexicon writes, from the start-up cache: parsing only
+    meets these codes, so it never loads pint (a third of start-up before)."""
+    from .cache import cached
+
+    return cached("unit-facts", _lexicon_facts)
+
+
+@lru_cache(maxsize=4096)
+def unit_facts(code: str) -> UnitFacts | None:
+    known = _known_facts()
+    return known[code] if code in known else _facts_of(code)
 
 
 @lru_cache(maxsize=4096)
@@ -213,19 +269,8 @@ def same_kind(source: str, target: str) -> bool:
     """Whether two units measure the same kind of thing, counting mass, amount of substance
     and equivalents as one (a molar mass or a valence bridges them). Unreadable units give
     no verdict: True."""
-    try:
-        a, b = parse(source), parse(target)
-    except (UnitError, ValueError):
-        return True
-
-    def kind(unit) -> dict:
-        dims = dict(unit.unit.dimensionality)
-        for amount in ("[substance]", "[equivalent]"):
-            if amount in dims:
-                dims["[mass]"] = dims.get("[mass]", 0) + dims.pop(amount)
-        return {k: v for k, v in dims.items() if v}
-
-    return kind(a) == kind(b)
+    a, b = unit_facts(source), unit_facts(target)
+    return a is None or b is None or a.kind == b.kind
 
 
 def _concentrations(src: ParsedUnit, dst: ParsedUnit) -> bool:
@@ -245,11 +290,13 @@ def canonical(value: float, code: str | None) -> tuple[str, float]:
     """``(kind, value)`` with the value in base units: two quantities are equal exactly when
     both parts are ("1500/uL" and "1.5 10*9/L"; "6 mo" and "0.5 a"). An unreadable unit
     is its own kind, its value unchanged."""
+    from pint.errors import PintError
+
     if not code:
         return "", value
     try:
         kind, factor = _base(code)
-    except (UnitError, pint.errors.PintError):
+    except (UnitError, PintError):
         return code, value
     return kind, value * factor
 
@@ -263,11 +310,8 @@ def is_time(code: str | None) -> bool:
     """A length of time ("a", "wk", "min"): what windows, durations and ages are written in."""
     if not code:
         return False
-    try:
-        parsed = parse(code)
-    except UnitError:
-        return False
-    return parsed.unit.dimensionality == registry().second.dimensionality
+    facts = unit_facts(code)
+    return facts is not None and facts.time
 
 
 def is_unitless(code: str | None) -> bool:

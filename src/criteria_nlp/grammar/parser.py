@@ -17,6 +17,7 @@ from lark.parsers.lalr_analysis import Shift as _SHIFT
 from lark.lexer import Lexer
 from spacy.tokens import Doc
 
+from .. import cache as startup_cache
 from ..lexicon import default_lexicon
 from ..logic import And, Compare, Concept, Fragment, Implies, Node, Not, Or, conjoin, disjoin
 from ..resources import open_grammar
@@ -41,12 +42,14 @@ class _Given(Lexer):
 def criterion_parser() -> Lark:
     """The grammar compiled once: its LALR table and the Transformer's callbacks (one per
     rule) are what the driver below runs; node positions come from the tokens."""
+    compiled = startup_cache.path("criterion-grammar", ".lark")  # Lark checks its own digest too
     return open_grammar(
         "criterion.lark",
         parser="lalr",
         lexer=_Given,
         transformer=ToLogic(default_lexicon()),
         maybe_placeholders=False,
+        cache=str(compiled) if compiled is not None else False,
     )
 
 
