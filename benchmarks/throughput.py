@@ -204,7 +204,7 @@ def _profile(stage: str, corpus: Path, top: int) -> None:
         print(out.getvalue())
 
 
-BATCH_TRIALS = (1000, 10_000)  # the Chia trials, then as many again cycled
+BATCH_TRIALS = (1000, 10_000)  # the Chia trials, then ten times as many, cycled
 BATCH_WORKERS = (1, 2)
 
 
@@ -229,7 +229,7 @@ def _tokenizer_floor(texts: list[str]) -> float:
     return len(texts) / best
 
 
-def _batch(corpus: Path) -> list[dict]:
+def _batch(corpus: Path, sizes: tuple[int, ...] = BATCH_TRIALS) -> list[dict]:
     """``criteria-nlp batch`` (the copy beside this interpreter) on the Chia trials and on
     10,000 made by cycling them, with 1 and 2 workers: wall time of the whole command,
     start-up included, and its ratio to the tokenizer floor."""
@@ -241,20 +241,25 @@ def _batch(corpus: Path) -> list[dict]:
     cli = str(Path(sys.executable).parent / "criteria-nlp")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for count in BATCH_TRIALS:
+        for count in sizes:
             chosen = [(f"{i}-{trials[i % len(trials)][0]}", trials[i % len(trials)][1]) for i in range(count)]
             source = Path(folder) / f"trials-{count}.jsonl"
             source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in chosen), encoding="utf-8")
             floor = _tokenizer_floor([t for _, t in chosen])
             for workers in BATCH_WORKERS:
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 started = time.perf_counter()
                 subprocess.run([cli, "batch", str(source), "--out", str(Path(folder) / "out.jsonl"),
                                 "--workers", str(workers)], check=True, capture_output=True)
                 rate = count / (time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 rows.append({"trials": count, "workers": workers, "trials_per_s": round(rate, 1),
+                             "trials_per_cpu_s": round(count / cpu, 1),
                              "tokenizer_floor_trials_per_s": round(floor, 1),
                              "ratio_to_floor": round(rate / floor, 3)})
-                print(f"batch {count:>6} trials, {workers} worker(s): {rate:8.1f} trials/s; tokenizer alone "
+                print(f"batch {count:>6} trials, {workers} worker(s): {rate:8.1f} trials/s "
+                      f"({count / cpu:8.1f} per CPU second, workers included); tokenizer alone "
                       f"{floor:8.1f}/s; ratio {rate / floor:.3f}", flush=True)
     return rows
 
@@ -267,12 +272,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30, help="rows of the profile to print")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--batch", action="store_true", help="only the criteria-nlp batch figures")
+    parser.add_argument("--trials", type=int, nargs="+", default=list(BATCH_TRIALS), help="batch sizes for --batch")
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     if not corpus.is_dir():
         parser.error(f"corpus folder not found: {corpus}")
     if args.batch:
-        rows = _batch(corpus)
+        rows = _batch(corpus, tuple(args.trials))
         if args.json:
             args.json.write_text(json.dumps({"batch": rows}, indent=2) + "\n", encoding="utf-8")
         return 0
