@@ -16,7 +16,7 @@ Cases, a fixed share of each, all from one seed:
   present, the Chia corpus): pieces inserted, spans deleted or duplicated, a character
   repeated up to 20,000 times (log-uniform), numbers of up to 400 digits, lines joined.
 
-Usage: ``python benchmarks/fuzz.py [--cases 100000] [--workers 2] [--seed 0] [--deadline S] [--json OUT]``
+Usage: ``python benchmarks/fuzz.py [--cases 100000] [--workers 2] [--seed 0] [--start N] [--deadline S] [--json OUT]``
 """
 
 from __future__ import annotations
@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--deadline", type=float, help="stop after this many seconds and report the cases done")
+    parser.add_argument("--start", type=int, default=0, help="first case index (to split a run across machines or time)")
     options = parser.parse_args(argv)
 
     from criteria_nlp.api import parse_text
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parse_text("Inclusion Criteria:\n- warm-up > 1\n")  # build before forking
     lines = seed_lines()
     step = 500
-    tasks = [(a, min(a + step, options.cases), options.seed, lines) for a in range(0, options.cases, step)]
+    tasks = [(a, min(a + step, options.cases), options.seed, lines) for a in range(options.start, options.cases, step)]
     started = time.perf_counter()
     methods = multiprocessing.get_all_start_methods()
     parts = []
@@ -177,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     slow = [s for p in parts for s in p["slow"]]
     report = {
         "cases": len(wall),
-        "cases_asked": options.cases,
+        "case_range": [options.start, options.cases],
         "seed": options.seed,
         "seed_lines": len(lines),
         "chia_lines_included": CHIA.is_dir(),
