@@ -82,3 +82,16 @@ def test_maximal_munch_tries_only_ends_some_form_can_reach():
     assert "%" in tables.prefixes and "%%" not in tables.prefixes
     tokens, _ = tables.scan("%" * 50 + "≥1,500/mm3", 0)
     assert [t.type for t in tokens][-3:] == ["CMP", "NUMBER", "UNIT"]
+
+
+def test_join_words_are_found_from_the_start_of_whitespace_as_before():
+    from criteria_nlp.segment_rules import _join_pattern
+
+    words = {"and": "and", "or": "or", "and/or": "or"}
+    bounded = _join_pattern(words)
+    unbounded = re.compile(r"\s+(and/or|and|or)\s+", re.IGNORECASE)
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(["a", " ", "\n", "and", "or", "and/or", "x:", ";"]) for _ in range(40))
+        assert [m.span() for m in bounded.finditer(text)] == [m.span() for m in unbounded.finditer(text)]
+    assert bounded.search("A:" + "\n" * 50_000 + "B") is None
