@@ -13,8 +13,11 @@ For the two spaCy stages a third, untimed pass runs under ``tracemalloc`` for th
 Python allocations. Import + pipeline build time is measured in fresh interpreters with
 ``from criteria_nlp.pipeline import default_nlp; default_nlp()``.
 
-Usage: ``python benchmarks/throughput.py [--corpus DIR] [--json OUT] [--profile STAGE]``
-(``--profile`` runs one stage under cProfile and prints where the time goes).
+Usage: ``python benchmarks/throughput.py [--corpus DIR] [--json OUT] [--profile STAGE] [--batch]``
+(``--profile`` runs one stage under cProfile and prints where the time goes; ``--batch``
+times ``criteria-nlp batch`` with 1 and 2 workers on the Chia trials and on 10,000 cycled
+from them, each against scispaCy's tokenizer alone on the same texts; run it with another
+installation's interpreter to time that one).
 """
 
 from __future__ import annotations
@@ -201,6 +204,68 @@ def _profile(stage: str, corpus: Path, top: int) -> None:
         print(out.getvalue())
 
 
+BATCH_TRIALS = (1000, 10_000)  # the Chia trials, then ten times as many, cycled
+BATCH_WORKERS = (1, 2)
+
+
+def _tokenizer_floor(texts: list[str]) -> float:
+    """Trials/s of scispaCy's rule tokenizer alone on the same texts (best of ``RUNS``): what
+    no pipeline built on it can beat. Its whitespace special cases are dropped, as the
+    pipeline does (with them spaCy stops caching tokens at a text's first newline)."""
+    import warnings
+
+    import spacy
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    nlp = spacy.blank("en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        for text in texts:
+            nlp.tokenizer(text)
+        best = min(best, time.perf_counter() - started)
+    return len(texts) / best
+
+
+def _batch(corpus: Path, sizes: tuple[int, ...] = BATCH_TRIALS) -> list[dict]:
+    """``criteria-nlp batch`` (the copy beside this interpreter) on the Chia trials and on
+    10,000 made by cycling them, with 1 and 2 workers: wall time of the whole command,
+    start-up included, and its ratio to the tokenizer floor."""
+    import tempfile
+
+    from criteria_nlp.bench import chia
+
+    trials = [(t.id, t.text) for t in chia.iter_trials(corpus)]
+    cli = str(Path(sys.executable).parent / "criteria-nlp")
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for count in sizes:
+            chosen = [(f"{i}-{trials[i % len(trials)][0]}", trials[i % len(trials)][1]) for i in range(count)]
+            source = Path(folder) / f"trials-{count}.jsonl"
+            source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in chosen), encoding="utf-8")
+            floor = _tokenizer_floor([t for _, t in chosen])
+            for workers in BATCH_WORKERS:
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run([cli, "batch", str(source), "--out", str(Path(folder) / "out.jsonl"),
+                                "--workers", str(workers)], check=True, capture_output=True)
+                rate = count / (time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                rows.append({"trials": count, "workers": workers, "trials_per_s": round(rate, 1),
+                             "trials_per_cpu_s": round(count / cpu, 1),
+                             "tokenizer_floor_trials_per_s": round(floor, 1),
+                             "ratio_to_floor": round(rate / floor, 3)})
+                print(f"batch {count:>6} trials, {workers} worker(s): {rate:8.1f} trials/s "
+                      f"({count / cpu:8.1f} per CPU second, workers included); tokenizer alone "
+                      f"{floor:8.1f}/s; ratio {rate / floor:.3f}", flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="Chia brat folder")
@@ -208,10 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=STAGES, help="profile one stage with cProfile instead")
     parser.add_argument("--top", type=int, default=30, help="rows of the profile to print")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--batch", action="store_true", help="only the criteria-nlp batch figures")
+    parser.add_argument("--trials", type=int, nargs="+", default=list(BATCH_TRIALS), help="batch sizes for --batch")
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     if not corpus.is_dir():
         parser.error(f"corpus folder not found: {corpus}")
+    if args.batch:
+        rows = _batch(corpus, tuple(args.trials))
+        if args.json:
+            args.json.write_text(json.dumps({"batch": rows}, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.worker:
         print(json.dumps(_worker(args.worker, corpus)))
         return 0

@@ -7,7 +7,6 @@ file, or a trial that cannot be read, raises the error for a one-line message.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .errors import CriteriaNLPError, InputError, PatientError
@@ -16,6 +15,7 @@ from .evaluation_json import STATUS, trial_result_to_json
 from .logic import Trial
 from .patients import Patient, load_patient, problem
 from .render import render_node
+from .serialize import dumps
 
 FORMATS = ("text", "json")
 
@@ -39,6 +39,8 @@ def load_patients(spec: str | Path) -> list[Patient | PatientError]:
                 records.append(load_patient(file))
             except PatientError as err:
                 records.append(err)
+            except Exception as err:  # noqa: BLE001  (one record must not stop the directory)
+                records.append(PatientError(f"cannot be read: {type(err).__name__}: {err}", source=str(file)))
         return records
     if not path.is_file():
         raise InputError("no such file or directory", source=str(path))
@@ -51,16 +53,23 @@ def check(trial: str | Path | None, patients: str | Path, *, format: str = "text
     if format not in FORMATS:
         raise CriteriaNLPError(f"unknown format {format!r} ({', '.join(FORMATS)})")
     loaded = load_trial(trial)
-    records = load_patients(patients)
-    results = [Evaluator(r, options).trial(loaded) for r in records if isinstance(r, Patient)]
-    errors = [r for r in records if isinstance(r, PatientError)]
+    results: list[TrialResult] = []
+    errors: list[PatientError] = []
+    for record in load_patients(patients):
+        if isinstance(record, PatientError):
+            errors.append(record)
+            continue
+        try:
+            results.append(Evaluator(record, options).trial(loaded))
+        except Exception as err:  # noqa: BLE001  (one record must not stop the others)
+            errors.append(PatientError(f"cannot be evaluated: {type(err).__name__}: {err}", source=record.source))
     if format == "json":
         payload = {
             "trial": loaded.id,
             "results": [trial_result_to_json(r) for r in results],
             "errors": [{"source": e.source, "field": e.field, "message": problem(e)} for e in errors],
         }
-        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        text = dumps(payload, indent=2)
     else:
         text = "\n\n".join([render_result(r) for r in results] + [f"error: {e}" for e in errors])
     return text, 1 if errors else 0

@@ -15,9 +15,19 @@ class CriteriaNLPError(Exception):
 
 
 class InputError(CriteriaNLPError):
-    """Input that cannot become a trial document: unreadable, binary, wrong shape, too big."""
+    """Input that cannot become a trial document: unreadable, binary, empty, wrong shape, too
+    big. Carries the record's ``id`` when one can be known and its ``line`` in a JSONL file,
+    so a batch's error records say which trial failed, not only where."""
 
     code = "E100"
+
+    def __init__(self, message: str, *, source: str | None = None, id: str | None = None,
+                 line: int | None = None) -> None:
+        where = f"{source}:{line}" if source and line else source
+        super().__init__(message, source=f"{where} [{id}]" if where and id else where or id)
+        self.source = source
+        self.id = id
+        self.line = line
 
 
 class RuleError(CriteriaNLPError):

@@ -211,7 +211,7 @@ class Evaluator:
         self._rules = rules()
         self._index = _Index(patient, self._rules)
         lookback = self.options.lookback_days
-        self._lookback = dt.timedelta(days=self._rules.lookback_days if lookback is None else lookback)
+        self._lookback = self._rules.lookback_days if lookback is None else lookback
         self._dispatch: dict[type, Callable[[Any, list[Evidence]], Truth]] = {
             And: self._and, Or: self._or, Not: self._not, AtLeast: self._atleast,
             Implies: self._implies, Compare: self._compare, Concept: self._concept,
@@ -287,13 +287,13 @@ class Evaluator:
     def _window(self, window: Window) -> tuple[dt.date, dt.date]:
         anchor = self._anchor(window.anchor)
         to_days = conversion(window.unit, "d")
-        far = dt.timedelta(days=int(to_days(window.value)))
-        near = dt.timedelta(days=int(to_days(window.start))) if window.start is not None else dt.timedelta(0)
+        far = int(to_days(window.value))
+        near = int(to_days(window.start)) if window.start is not None else 0
         if window.relation is Relation.BEFORE:
-            return anchor - far, anchor - near
+            return _shift(anchor, -far), _shift(anchor, -near)
         if window.relation is Relation.AFTER:
-            return anchor + near, anchor + far
-        return anchor - far, anchor + far
+            return _shift(anchor, near), _shift(anchor, far)
+        return _shift(anchor, -far), _shift(anchor, far)
 
     def _compare(self, node: Compare, evidence: list[Evidence]) -> Truth:
         try:
@@ -323,7 +323,8 @@ class Evaluator:
 
     def _observation(self, node: Compare) -> Evidence:
         entry = variable_keys(node.variable.name, node.variable.code)
-        start, end = self._window(node.window) if node.window else (self.patient.as_of - self._lookback, self.patient.as_of)
+        as_of = self.patient.as_of
+        start, end = self._window(node.window) if node.window else (_shift(as_of, -self._lookback), as_of)
         latest: _Item | None = None
         for item in self._index.find("observations", entry):
             value = item.record.value
@@ -494,6 +495,15 @@ class Evaluator:
 
 _BLOCKS = {Section.INCLUSION: Truth.FALSE, Section.EXCLUSION: Truth.TRUE}
 _PRESENT, _UNDATED, _OUTSIDE = 0, 1, 2
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, saturating at the calendar's ends: a window of 10,000
+    years, or a record dated 0001-01-01, reaches the first or last day a date can hold."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _overlap(item: _Item, window: tuple[dt.date, dt.date]) -> int:

@@ -8,6 +8,8 @@ loses the others.
 from __future__ import annotations
 
 import json
+import math
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +29,9 @@ _PAGE_AGES = re.compile(
 _PAGE_START = re.compile(r"^Inclusion criteria\s*$", re.MULTILINE | re.IGNORECASE)
 _PAGE_END = re.compile(r"^(?:Trial design|Trial contacts and locations)\s*$", re.MULTILINE)
 _SEXES = {"ALL": "ALL", "FEMALE": "FEMALE", "MALE": "MALE", "BOTH": "ALL"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RECORD_ID = re.compile(r'"id"\s*:\s*"([^"\\]{1,200})"')
+INPUT_SUFFIXES = (".txt", ".json", ".jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,29 +42,44 @@ class Document:
     text: str
     structured: Structured = field(default_factory=Structured)
     source: str | None = None
+    line: int | None = None  # its line in a JSONL file
 
 
-def check_text(text: str, source: str | None = None) -> str:
+def check_text(text: str, source: str | None = None, *, id: str | None = None, line: int | None = None) -> str:
     """Reject input that is not criteria text at all, with a reason a user can act on."""
+    where = {"source": source, "id": id, "line": line}
+    if not text.strip():
+        raise InputError("no criteria text (the input is empty or only whitespace)", **where)
     if len(text) > MAX_CHARS:
         raise InputError(
             f"text has {len(text):,} characters; the limit is {MAX_CHARS:,} per trial "
             "(split the input into one trial per record)",
-            source=source,
+            **where,
         )
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if "\x00" in sample or (sample and controls / len(sample) > 0.05):
-        raise InputError("input looks like binary data, not criteria text", source=source)
+        raise InputError("input looks like binary data, not criteria text", **where)
+    check_unicode(text, "text", **where)
     return text
 
 
-def from_text(text: str, *, id: str | None = None, source: str | None = None) -> Document:
-    check_text(text, source)
+def check_unicode(value: str, what: str, **where) -> str:
+    """A lone surrogate (a JSON "\\ud800" escape, or an undecodable byte kept by the
+    surrogateescape reader) is no character: it cannot be written as UTF-8 output."""
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        raise InputError(f"{what} is not valid Unicode: an undecodable byte or lone surrogate "
+                         f"(U+{ord(bad.group()):04X}) at character {bad.start()}", **where)
+    return value
+
+
+def from_text(text: str, *, id: str | None = None, source: str | None = None, line: int | None = None) -> Document:
+    check_text(text, source, id=id, line=line)
     if _PAGE_START.search(text) and _PAGE_END.search(text):
         return from_registry_page(text, source=source)
     match = _NCT.search(text[:2000])
-    return Document(id or (match.group() if match else "trial"), text, Structured(), source)
+    return Document(id or (match.group() if match else "trial"), text, Structured(), source, line)
 
 
 def from_registry_page(page: str, *, source: str | None = None) -> Document:
@@ -97,6 +117,8 @@ def _page_ages(value: str) -> dict[str, Quantity | None]:
         return {}
     unit = _time_unit(match.group("unit"))
     low, high = match.group("lo"), match.group("hi") or match.group("upto")
+    if not all(math.isfinite(float(v)) for v in (low, high) if v):
+        return {}
     return {
         "min_age": Quantity(float(low), unit) if low else None,
         "max_age": Quantity(float(high), unit) if high else None,
@@ -109,12 +131,12 @@ def _page_volunteers(value: str | None) -> bool | None:
     return not value.lower().startswith("no")
 
 
-def _ctgov_age(value: object, field_name: str, source: str | None) -> Quantity | None:
+def _ctgov_age(value: object, field_name: str, where: dict) -> Quantity | None:
     if value in (None, "", "N/A"):
         return None
     match = _AGE.match(str(value))
-    if match is None:
-        raise InputError(f"{field_name}: cannot read age {value!r}", source=source)
+    if match is None or not math.isfinite(float(match.group(1))):
+        raise InputError(f"{field_name}: cannot read age {str(value)[:80]!r}", **where)
     return Quantity(float(match.group(1)), _time_unit(match.group(2)))
 
 
@@ -124,23 +146,27 @@ def _time_unit(word: str) -> str:
 
     return default_lexicon().case_free_units()[word.lower()]
 
-def from_ctgov_study(study: object, *, source: str | None = None) -> Document:
-    """One ClinicalTrials.gov API v2 study object."""
+def from_ctgov_study(study: object, *, source: str | None = None, id: str | None = None,
+                     line: int | None = None) -> Document:
+    """One ClinicalTrials.gov API v2 study object; ``id`` names it when it has no nctId
+    (a file's stem)."""
+    where = {"source": source, "id": id, "line": line}
     if not isinstance(study, dict):
-        raise InputError(f"expected a study object, got {type(study).__name__}", source=source)
+        raise InputError(f"expected a study object, got {type(study).__name__}", **where)
     protocol = study.get("protocolSection")
     if not isinstance(protocol, dict):
-        raise InputError("study has no protocolSection object", source=source)
+        raise InputError("study has no protocolSection object", **where)
     ident = protocol.get("identificationModule") or {}
     nct = ident.get("nctId") if isinstance(ident, dict) else None
+    if isinstance(nct, str) and nct:
+        where["id"] = check_unicode(nct, "nctId", **where)
     eligibility = protocol.get("eligibilityModule")
-    where = f"{source}#{nct}" if source and nct else (nct or source)
     if not isinstance(eligibility, dict):
-        raise InputError("study has no eligibilityModule", source=where)
+        raise InputError("study has no eligibilityModule", **where)
     text = eligibility.get("eligibilityCriteria", "")
     if not isinstance(text, str):
-        raise InputError("eligibilityCriteria is not a string", source=where)
-    check_text(text, where)
+        raise InputError("eligibilityCriteria is not a string", **where)
+    check_text(text, **where)
     sex = eligibility.get("sex")
     healthy = eligibility.get("healthyVolunteers")
     structured = Structured(
@@ -149,92 +175,141 @@ def from_ctgov_study(study: object, *, source: str | None = None) -> Document:
         sex=_SEXES.get(str(sex).upper()) if sex else None,
         healthy_volunteers=healthy if isinstance(healthy, bool) else None,
     )
-    return Document(nct or "trial", text, structured, source)
+    return Document(where["id"] or "trial", text, structured, source, line)
 
 
-def ctgov_studies(payload: object, *, source: str | None = None) -> Iterator[Document | InputError]:
+def ctgov_studies(payload: object, *, source: str | None = None, id: str | None = None,
+                  line: int | None = None) -> Iterator[Document | InputError]:
     """A study, a list of studies, or a ``{"studies": [...]}`` page."""
     if isinstance(payload, dict) and "studies" in payload:
         payload = payload["studies"]
     studies = payload if isinstance(payload, list) else [payload]
     for i, study in enumerate(studies):
         try:
-            yield from_ctgov_study(study, source=source if len(studies) == 1 else f"{source}[{i}]")
+            if len(studies) == 1:
+                yield from_ctgov_study(study, source=source, id=id, line=line)
+            else:
+                yield from_ctgov_study(study, source=f"{source}[{i}]", line=line)
         except InputError as err:
             yield err
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, *, id: str | None = None) -> str:
+    """The file's text. A byte that is not UTF-8 is kept as a lone surrogate
+    (surrogateescape) so that, in a file of many records, only the record holding it fails
+    (``check_text``), not the whole file."""
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", source=str(path)) from err
-    if b"\x00" in raw[:4096]:
-        raise InputError("input looks like binary data, not criteria text", source=str(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start})", source=str(path)) from err
+        raise InputError(f"cannot read file: {err.strerror or err}", source=str(path), id=id) from err
+    if b"\x00" in raw[:4096] and path.suffix.lower() != ".jsonl":
+        raise InputError("input looks like binary data, not criteria text", source=str(path), id=id)
+    return raw.decode("utf-8-sig", errors="surrogateescape")
 
 
-def _json(text: str, source: str) -> object:
+def _json(text: str, **where) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}", source=source) from err
+        raise InputError(f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}", **where) from err
+    except RecursionError as err:
+        raise InputError("JSON nested too deeply", **where) from err
 
 
 def read_input(text: str, *, source: str, id: str | None = None) -> Iterator[Document | InputError]:
-    """Sniff one input's format: JSON (CT.gov v2), JSONL, registry page or plain text."""
+    """Sniff one input's format: JSON (CT.gov v2), JSONL, registry page or plain text;
+    ``id`` names a record that carries none of its own (a file's stem)."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            payload = json.loads(text)
-        except json.JSONDecodeError:
+            payload = _json(text, source=source, id=id)
+        except InputError:
             if stripped.startswith("{") and "\n{" in stripped:
                 yield from _jsonl(text, source)
                 return
-            payload = _json(text, source)
-        yield from ctgov_studies(payload, source=source)
+            raise
+        yield from ctgov_studies(payload, source=source, id=id)
         return
     yield from_text(text, id=id, source=source)
 
 
 def _jsonl(text: str, source: str) -> Iterator[Document | InputError]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
+    """One record per line. A blank line is a failed record, not a trial; trailing blank
+    lines at the end of the file are not records."""
+    for number, line in enumerate(text.rstrip().splitlines(), 1):
+        where = {"source": source, "line": number, "id": _line_id(line)}
         try:
-            record = _json(line, where)
+            if not line.strip():
+                raise InputError("blank line: no record", **where)
+            record = _json(line, **where)
             if isinstance(record, dict) and "protocolSection" not in record and "text" in record:
+                where["id"] = str(record.get("id") or f"line-{number}")
+                check_unicode(where["id"], "'id'", **where)
                 if not isinstance(record["text"], str):
-                    raise InputError("'text' is not a string", source=where)
-                yield from_text(record["text"], id=str(record.get("id") or f"line-{number}"), source=where)
+                    raise InputError("'text' is not a string", **where)
+                yield from_text(record["text"], **where)
             else:
-                yield from ctgov_studies(record, source=where)
+                yield from ctgov_studies(record, **where)
         except InputError as err:
             yield err
+
+
+def _line_id(line: str) -> str | None:
+    """The id a JSONL line names ("id" or an NCT number), read before it is parsed, so
+    that a line that does not parse is still reported under its trial's id."""
+    match = _RECORD_ID.search(line[:4096]) or _NCT.search(line[:4096])
+    if match is None or _SURROGATE.search(match.group()):
+        return None
+    return match.group(1) if match.re is _RECORD_ID else match.group()
 
 
 def read_path(path: str | Path) -> Iterator[Document | InputError]:
     """A file or a directory of .txt/.json/.jsonl files; errors come back as records."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".json", ".jsonl") and p.is_file())
-        if not files:
-            yield InputError("directory holds no .txt, .json or .jsonl files", source=str(path))
-        for file in files:
-            yield from read_path(file)
+        yield from _read_directory(path)
         return
+    stem = path.stem if path.suffix.lower() != ".jsonl" else None
     try:
-        text = read_text_file(path)
+        text = read_text_file(path, id=stem)
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl(text, str(path))
         else:
-            yield from read_input(text, source=str(path), id=path.stem if path.suffix.lower() == ".txt" else None)
+            yield from read_input(text, source=str(path), id=stem)
     except InputError as err:
         yield err
+
+
+def _read_directory(root: Path) -> Iterator[Document | InputError]:
+    """Every input file under ``root`` in path order. A symbolic link is followed only when it
+    resolves inside ``root``; one that leads out of the tree (or nowhere) is reported as
+    skipped. Linked directories are not descended: a target inside the tree is read where
+    it is."""
+    inside = root.resolve()
+    entries: dict[Path, bool] = {}  # path -> followed (False: a link reported as skipped)
+    for folder, directories, names in os.walk(root):
+        for name in [*directories, *names]:
+            entry = Path(folder, name)
+            wanted = name in directories or entry.suffix.lower() in INPUT_SUFFIXES
+            if wanted and entry.is_symlink() and not _resolves_inside(entry, inside):
+                entries[entry] = False
+            elif name in names and entry.suffix.lower() in INPUT_SUFFIXES and entry.is_file():
+                entries[entry] = True
+    if not any(entries.values()):
+        yield InputError("directory holds no .txt, .json or .jsonl files", source=str(root))
+    for entry in sorted(entries):
+        if entries[entry]:
+            yield from read_path(entry)
+        else:
+            yield InputError("skipped: a symbolic link that leads outside the input directory",
+                             source=str(entry))
+
+
+def _resolves_inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop
+        return False
 
 
 def only_documents(records: Iterable[Document | InputError]) -> list[Document]:

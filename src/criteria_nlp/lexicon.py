@@ -285,6 +285,13 @@ def load_unit_by_kind(text: str | None = None) -> dict[tuple[VariableKind, str],
 
 @cache
 def default_lexicon() -> Lexicon:
+    """The packaged lexicon, from the start-up cache when this build has stored it."""
+    from .cache import cached
+
+    return cached("lexicon", load_lexicon)
+
+
+def load_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables),

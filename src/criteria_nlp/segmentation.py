@@ -60,6 +60,28 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+SENTENCE_WINDOW = 2000  # characters handed to pysbd at once
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+def _windows(text: str, span: Span) -> list[Span]:
+    """A paragraph cut into pieces of at most ``SENTENCE_WINDOW`` characters for pysbd, whose
+    abbreviation rules rewrite the whole text once per hit (quadratic in a long paragraph).
+    A cut falls after the last sentence end in the window's second half, else after its
+    last space."""
+    out, start = [], span.start
+    while span.end - start > SENTENCE_WINDOW:
+        limit = start + SENTENCE_WINDOW
+        half = start + SENTENCE_WINDOW // 2
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, half, limit)]
+        space = text.rfind(" ", half, limit)
+        cut = ends[-1] if ends else (space + 1 if space >= 0 else limit)
+        out.append(Span(start, cut))
+        start = cut
+    out.append(Span(start, span.end))
+    return out
+
+
 class Segmenter:
     """Holds compiled rules; call it on a text to get its top-level segments."""
 
@@ -192,12 +214,13 @@ class Segmenter:
         (rare: only lone unstructured paragraphs come here)."""
         import pysbd
 
-        sentences = pysbd.Segmenter(language="en", clean=False, char_span=True)
         pieces = []
-        for sentence in sentences.segment(span.text(text)):
-            s, e = _strip(text, span.start + sentence.start, span.start + sentence.end)
-            if s < e:
-                pieces.append(Span(s, e))
+        for window in _windows(text, span):
+            sentences = pysbd.Segmenter(language="en", clean=False, char_span=True)
+            for sentence in sentences.segment(window.text(text)):
+                s, e = _strip(text, window.start + sentence.start, window.start + sentence.end)
+                if s < e:
+                    pieces.append(Span(s, e))
         return pieces or [span]
 
     def _build(self, text: str, item: _Item, ident: str) -> Segment:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from typing import Any
-
-import jsonschema
 
 from .errors import InputError
 from .logic import (
@@ -210,9 +209,24 @@ def criterion_from_json(raw: dict, where: str) -> Criterion:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
+    """The published schema's validator, with "number" meaning a finite number: Python's
+    json module reads NaN and Infinity, which the JSON format (and this contract) does not
+    have. Imported here: parsing never validates, so ``criteria-nlp parse`` does not pay
+    for jsonschema at start-up."""
+    import jsonschema
+
     schema = json.loads(schema_file("criteria-logic.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    base = jsonschema.Draft202012Validator
+    finite = base.TYPE_CHECKER.redefine(
+        "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and (isinstance(value, int) or math.isfinite(value)))
+    return jsonschema.validators.extend(base, type_checker=finite)(schema)
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON text as every command writes it: UTF-8 characters kept, NaN and Infinity (no
+    JSON numbers) refused with a ValueError rather than written."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
 def trial_from_json(raw: Any, source: str | None = None) -> Trial:
@@ -220,7 +234,9 @@ def trial_from_json(raw: Any, source: str | None = None) -> Trial:
     naming where it breaks, never a KeyError from deep inside."""
     if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
         raise InputError(f"not a {SCHEMA} document", source=source)
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(raw))
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(raw))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "document"
         raise InputError(f"{where}: {error.message[:200]}", source=source)

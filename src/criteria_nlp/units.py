@@ -13,8 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import pint
+from typing import TYPE_CHECKING
 
 from .errors import CriteriaNLPError, RuleError
 from .resources import data_file
@@ -24,6 +23,9 @@ _POWER = re.compile(r"10[*^](?P<exp>[+-]?\d+)")
 _INTEGER = re.compile(r"\d+")
 _ATOM = re.compile(r"(?P<atom>(?:[^\d\[\]{}*^]|\[[^\]]*\])+?)(?P<exp>[+-]?\d+)?")
 _ANNOTATION = re.compile(r"\{[^{}]*\}")
+
+if TYPE_CHECKING:
+    import pint
 
 
 class UnitError(CriteriaNLPError):
@@ -68,7 +70,8 @@ class _UcumTable:
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """The one registry of the package: pint's defaults plus ``data/units.txt``."""
+    """The one registry of the package: pint's defaults plus ``data/units.txt``. pint is
+    imported here, not at module level: parsing needs only ``unit_facts``."""
     return load_registry()
 
 
@@ -80,6 +83,8 @@ def load_registry(text: str | None = None, ureg: pint.UnitRegistry | None = None
     a unit defined twice, or a definition that names a unit nobody defined (which pint
     accepts until the first conversion that needs it) is a RuleError naming the line.
     """
+    import pint
+
     if text is None:
         text = data_file("units.txt").read_text(encoding="utf-8")
     if ureg is None:
@@ -132,12 +137,14 @@ def parse(code: str) -> ParsedUnit:
     text = code.strip()
     if text in ("", "1"):
         return ParsedUnit(code, 1.0, registry().dimensionless)
+    from pint.errors import PintError
+
     try:
         tokens = _tokens(text)
         scale, unit, rest = _expression(tokens)
         if rest:
             raise ValueError("unbalanced parentheses")
-    except (ValueError, pint.errors.PintError, AttributeError) as err:
+    except (ValueError, PintError, AttributeError) as err:
         raise UnitError(f"unknown unit {code!r}") from err
     return ParsedUnit(code, scale, unit)
 
@@ -263,29 +270,71 @@ def conversion(source: str, target: str, molar_mass: float | None = None) -> Con
     else:
         hint = " without the analyte's molar mass" if _concentrations(src, dst) else ""
         raise UnitError(f"cannot convert {source!r} to {target!r}{hint}")
+    from pint.errors import PintError
+
     try:
         zero = convert(0.0)
         return Conversion(convert(1.0) - zero, zero)
-    except (pint.errors.PintError, ArithmeticError) as err:
+    except (PintError, ArithmeticError) as err:
         raise UnitError(f"cannot convert {source!r} to {target!r}") from err
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """What parsing asks about a unit code, answered once by pint."""
+
+    time: bool  # a length of time
+    kind: tuple[tuple[str, float], ...]  # dimensions, mass and amounts as one (``same_kind``)
+    seconds: float | None = None  # for a length of time, how many seconds one unit lasts
+
+
+def _facts_of(code: str) -> UnitFacts | None:
+    """None for a code pint cannot read."""
+    try:
+        parsed = parse(code)
+    except UnitError:
+        return None
+    dims = dict(parsed.unit.dimensionality)
+    time = dims == dict(registry().second.dimensionality)
+    for amount in ("[substance]", "[equivalent]"):
+        if amount in dims:
+            dims["[mass]"] = dims.get("[mass]", 0) + dims.pop(amount)
+    seconds = float(registry().Quantity(parsed.scale, parsed.unit).to("second").magnitude) if time else None
+    return UnitFacts(time, tuple(sorted((k, float(v)) for k, v in dims.items() if v)), seconds)
+
+
+def _lexicon_facts() -> dict[str, UnitFacts | None]:
+    from .lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    codes = {*lexicon.units.values(), *lexicon.unit_by_kind.values(), *DOSE_KINDS,
+             *(entry.unit for entry in lexicon.variables.values() if entry.unit),
+             *(unit for _, unit in lexicon.unit_codes), *(unit for _, unit in lexicon.unit_by_kind)}
+    return {code: _facts_of(code) for code in sorted(codes)}
+
+
+@cache
+def _known_facts() -> dict[str, UnitFacts | None]:
+    """The facts of every unit code the lexicon writes, from the start-up cache: parsing only
+    meets these codes, so it never loads pint (a third of start-up before)."""
+    from .cache import cached
+
+    return cached("unit-facts", _lexicon_facts)
+
+
+@lru_cache(maxsize=4096)
+def unit_facts(code: str) -> UnitFacts | None:
+    known = _known_facts()
+    return known[code] if code in known else _facts_of(code)
 
 
 @lru_cache(maxsize=4096)
 def same_kind(source: str, target: str) -> bool:
-    """Whether two units measure the same kind of thing, counting mass and amount of
-    substance as one (a molar mass bridges them). Unreadable units give no verdict: True."""
-    try:
-        a, b = parse(source), parse(target)
-    except (UnitError, ValueError):
-        return True
-
-    def kind(unit) -> dict:
-        dims = dict(unit.unit.dimensionality)
-        if "[substance]" in dims:
-            dims["[mass]"] = dims.get("[mass]", 0) + dims.pop("[substance]")
-        return {k: v for k, v in dims.items() if v}
-
-    return kind(a) == kind(b)
+    """Whether two units measure the same kind of thing, counting mass, amount of substance
+    and equivalents as one (a molar mass or a valence bridges them). Unreadable units give
+    no verdict: True."""
+    a, b = unit_facts(source), unit_facts(target)
+    return a is None or b is None or a.kind == b.kind
 
 
 def _concentrations(src: ParsedUnit, dst: ParsedUnit) -> bool:
@@ -305,11 +354,13 @@ def canonical(value: float, code: str | None) -> tuple[str, float]:
     """``(kind, value)`` with the value in base units: two quantities are equal exactly when
     both parts are ("1500/uL" and "1.5 10*9/L"; "6 mo" and "0.5 a"). An unreadable unit
     is its own kind, its value unchanged."""
+    from pint.errors import PintError
+
     if not code:
         return "", value
     try:
         kind, factor = _base(code)
-    except (UnitError, pint.errors.PintError):
+    except (UnitError, PintError):
         return code, value
     return kind, value * factor
 
@@ -323,36 +374,30 @@ def is_time(code: str | None) -> bool:
     """A length of time ("a", "wk", "min"): what windows, durations and ages are written in."""
     if not code:
         return False
-    try:
-        parsed = parse(code)
-    except UnitError:
-        return False
-    return parsed.unit.dimensionality == registry().second.dimensionality
+    facts = unit_facts(code)
+    return facts is not None and facts.time
 
 
-_DOSE_KINDS = ("g", "g/d", "g/kg", "mg/kg/d", "mL", "mol", "[iU]", "[iU]/d")
+DOSE_KINDS = ("g", "g/d", "g/kg", "mg/kg/d", "mL", "mol", "[iU]", "[iU]/d")
 
 
 @lru_cache(maxsize=1024)
 def is_dose(code: str | None) -> bool:
     """An amount of a drug: a mass, volume or amount, per day or per kg of body weight."""
-    if not code:
+    if not code or unit_facts(code) is None:
         return False
-    return any(same_kind(code, kind) and _readable(code) for kind in _DOSE_KINDS)
+    return any(same_kind(code, kind) for kind in DOSE_KINDS)
 
 
-def _readable(code: str) -> bool:
-    try:
-        parse(code)
-    except UnitError:
-        return False
-    return True
-
-
+@lru_cache(maxsize=1024)
 def is_period(code: str | None) -> bool:
     """A time of a minute or longer: how long an illness, a treatment or a stay lasts,
     where seconds are the value of a timed test ("Timed Up and Go < 12 seconds")."""
-    return is_time(code) and convert(1.0, code, "min") >= 1.0
+    facts = unit_facts(code) if code else None
+    return facts is not None and facts.time and (facts.seconds or 0) >= _MINUTE
+
+
+_MINUTE = 60.0
 
 
 def is_unitless(code: str | None) -> bool:

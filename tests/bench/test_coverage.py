@@ -9,7 +9,7 @@ import json
 import pytest
 
 from criteria_nlp.bench.coverage import silent_in
-from criteria_nlp.ingest import Document, from_text
+from criteria_nlp.ingest import from_text
 from criteria_nlp.logic import Structured
 
 from ..conftest import CORPORA
@@ -17,15 +17,17 @@ from ..conftest import CORPORA
 COVERAGE = CORPORA / "coverage"
 
 
-def _documents(name: str) -> list[Document]:
+def _records(name: str) -> list[dict[str, str]]:
     lines = (COVERAGE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [from_text(json.loads(line)["text"], id=json.loads(line)["id"]) for line in lines]
+    return [json.loads(line) for line in lines]
 
 
 @pytest.mark.parametrize("name, size", [("chia", 2000), ("lct-dev", 500)])
 def test_every_word_is_in_a_node_or_reported(name, size):
-    documents = _documents(name)
-    assert len(documents) == size
+    records = _records(name)
+    assert len(records) == size
+    # A blank file (Chia has a few) has no words to lose and is refused as input.
+    documents = [from_text(r["text"], id=r["id"]) for r in records if r["text"].strip()]
     assert list(silent_in(documents)) == []
 
 

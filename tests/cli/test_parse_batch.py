@@ -39,10 +39,11 @@ def test_parse_errors_are_one_line_without_traceback(tmp_path):
         assert result.output.count("\n") == 1
 
 
-def test_parse_empty_input_gives_an_empty_trial():
-    result = runner.invoke(app, ["parse", "-"], input="")
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["criteria"] == []
+def test_parse_empty_or_blank_input_is_an_error():
+    for text in ("", " \n\t\n"):
+        result = runner.invoke(app, ["parse", "-"], input=text)
+        assert result.exit_code == 2
+        assert result.output == "error: <stdin>: no criteria text (the input is empty or only whitespace)\n"
 
 
 def test_batch_reports_bad_records_and_keeps_the_others(tmp_path):

@@ -13,6 +13,7 @@ from criteria_nlp.logic import (
     Section, Trial, Variable, Window,
 )
 from criteria_nlp.patients import Patient, load_patient, patient_from_json
+from criteria_nlp.patients.plausible import known_variable
 from criteria_nlp.patients.vocabulary import normalize, rules
 from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
@@ -184,6 +185,17 @@ _LIST = {Domain.CONDITION: "conditions", Domain.DRUG: "medications", Domain.PROC
          Domain.DEVICE: "procedures", Domain.OBSERVATION: "observations", Domain.OTHER: "observations"}
 
 
+def _plausible(value: float, atom: Compare) -> float:
+    """Keep a shifted value inside the variable's plausible range (ECOG never goes below 0),
+    since records beyond it are rejected before evaluation."""
+    entry = known_variable(atom.variable.code, atom.variable.name)
+    if entry is None or (atom.unit or None) != (entry.unit or None):
+        return value
+    low = entry.low if entry.low is not None else value
+    high = entry.high if entry.high is not None else value
+    return min(max(value, low), high)
+
+
 def _months_before(day: dt.date, months: int) -> dt.date:
     total = day.year * 12 + day.month - 1 - months
     return dt.date(total // 12, total % 12 + 1, min(day.day, 28))
@@ -236,8 +248,9 @@ def complete_records(trial: Trial, count: int, seed: int) -> list[dict[str, Any]
                 obs["reference_range"] = {"low": limit, "high": limit}
                 obs["value"] = round(atom.value * limit * shift, 4)
             else:
-                obs["value"] = round(atom.value * shift, 4) if atom.value and rng.random() < 0.6 \
+                value = round(atom.value * shift, 4) if atom.value and rng.random() < 0.6 \
                     else atom.value + rng.choice([-1, 0, 1])
+                obs["value"] = _plausible(value, atom)
                 if atom.unit:
                     obs["unit"] = atom.unit
             record["observations"].append(obs)
@@ -248,7 +261,8 @@ def complete_records(trial: Trial, count: int, seed: int) -> list[dict[str, Any]
                 if where == "observations":
                     record["observations"].append({"name": atom.name, "value": False, "date": AS_OF})
                 continue
-            day = AS_OF if state == "inside" else (as_of - dt.timedelta(days=5000)).isoformat()
+            long_ago = max(as_of - dt.timedelta(days=5000), dt.date.fromisoformat(record["birth_date"]))
+            day = AS_OF if state == "inside" else long_ago.isoformat()
             if where == "conditions":
                 record[where].append({"name": atom.name, "onset": day, "status": "resolved" if state != "inside" else "active"})
             elif where == "medications":

@@ -16,6 +16,7 @@ from criteria_nlp.logic import (
     Anchor, AtLeast, Concept, Fragment, Implies, Not, Relation, Section, Window,
 )
 from criteria_nlp.patients import Patient, patient_from_json
+from criteria_nlp.patients.plausible import known_variable
 from criteria_nlp.serialize import trial_from_json
 from criteria_nlp.spans import Span
 
@@ -108,7 +109,9 @@ def _variants(count: int) -> list[Patient]:
             if isinstance(obs.get("value"), bool):
                 obs["value"] = rng.random() < 0.85
             elif isinstance(obs.get("value"), (int, float)):
-                obs["value"] = round(obs["value"] * rng.choice([0.3, 0.6, 0.95, 1, 1.05, 1.6, 2.6, 3.5]), 3)
+                value = round(obs["value"] * rng.choice([0.3, 0.6, 0.95, 1, 1.05, 1.6, 2.6, 3.5]), 3)
+                known = known_variable(obs.get("code"), obs.get("name"))  # records must be plausible
+                obs["value"] = min(value, known.high) if known and known.high is not None else value
         record["birth_date"] = rng.choice(["1950-01-14", "1950-01-16", "1970-02-01", "2008-01-15", "2008-01-16"])
         if rng.random() < 0.2:
             record["medications"].append({"name": "temozolomide", "start": "2026-01-02", "end": "2026-01-06",

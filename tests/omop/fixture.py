@@ -113,7 +113,7 @@ def build_vocabulary(extra_icd10cm: tuple[str, ...] = (), extra_names: tuple[tup
     change the result (it is shared)."""
     vocab = Vocabulary()
     cmap = concept_map()
-    for sex, concept in cmap.genders.items():
+    for concept in cmap.genders.values():
         vocab.add(concept.name, "Gender", "Gender", concept.code, "S", "Gender", concept.concept_id)
     for ucum, unit in sorted(cmap.units.items()):
         vocab.add(unit.concept.name, "Unit", "UCUM", ucum, "S", "Unit", unit.concept.concept_id or None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -31,7 +30,7 @@ def parse(
     from .. import api, ingest
     from ..render import render_trial
     from ..review import review_page
-    from ..serialize import trial_to_json
+    from ..serialize import dumps, trial_to_json
 
     if format not in ("json", "text", "html"):
         _fail(CriteriaNLPError(f"unknown format {format!r} (json, text, html)"))
@@ -50,7 +49,7 @@ def parse(
         return
     for trial in trials:
         if format == "json":
-            typer.echo(json.dumps(trial_to_json(trial), ensure_ascii=False, indent=2))
+            typer.echo(dumps(trial_to_json(trial), indent=2))
         elif format == "html":
             typer.echo(review_page(trial))
         else:
@@ -60,23 +59,28 @@ def parse(
 @app.command()
 def batch(
     input: Annotated[Path, typer.Argument(help="Directory of .txt/.json files, a JSONL file, or CT.gov v2 JSON.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSONL, one criteria-logic object per trial.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSONL, one criteria-logic object per trial; replaced only when the run completes.")],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write failed records as JSONL here.")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write failed records (id, source, line, error) as JSONL here.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Keep the trials an interrupted run wrote (OUT.partial, else OUT) and parse only the rest.")] = False,
 ) -> None:
     """Parse many trials; a bad record is reported and skipped, never fatal to the run."""
-    from ..batch import run_batch
+    from ..batch import BatchInterrupted, run_batch
 
     if not input.exists():
         _fail(CriteriaNLPError(f"{input}: no such file or directory"))
     try:
-        summary = run_batch(input, out, workers=workers, errors_path=errors)
+        summary = run_batch(input, out, workers=workers, errors_path=errors, resume=resume)
+    except BatchInterrupted as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(code=128 + err.signum) from err
     except CriteriaNLPError as err:
         _fail(err)
         return
     for failure in summary.failures:
         typer.echo(f"failed: {failure}", err=True)
-    typer.echo(f"{summary.ok} ok, {len(summary.failures)} failed -> {out}")
+    resumed = f" ({summary.resumed} kept from before)" if summary.resumed else ""
+    typer.echo(f"{summary.ok + summary.resumed} ok{resumed}, {len(summary.failures)} failed -> {out}")
     raise typer.Exit(code=1 if summary.failures else 0)
 
 

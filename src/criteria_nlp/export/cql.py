@@ -328,7 +328,7 @@ class CqlLibrary:
             sources += [(f"[{resource}: {allergen}]", resource, alias) for resource, alias in _RESOURCES["allergies"]]
         window = self.window(node.window, node) if node.window else None
         present, undated, denied, counted = [], [], [], []
-        for retrieve, resource, alias in sources:
+        for retrieve, _resource, alias in sources:
             counts = f'"Counts"({alias})'
             if window is None:
                 found = f"{retrieve} {alias} where {counts}"

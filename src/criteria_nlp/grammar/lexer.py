@@ -9,6 +9,7 @@ the caller can report the ones that matter as unparsed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -98,7 +99,9 @@ class Tables:
                 if " " not in form:
                     self.single.setdefault(form.lower(), (terminal, payload))
         self.exact = lexicon.case_bound_units()
-        self.longest = max(map(len, [*self.single, *self.exact]), default=1)
+        # every prefix of every form: the munch window ends where no form can go on
+        self.prefixes = {form[:size] for form in (*self.single, *(u.lower() for u in self.exact))
+                         for size in range(1, len(form) + 1)}
         # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
         self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
         self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
@@ -139,7 +142,10 @@ class Tables:
             glued = i and text[i - 1].isalpha() and not (out and out[-1].end_pos == offset + i)
             if number and not glued:
                 best = (number.end(), "NUMBER", number.group())
-            for end in range(min(len(text), i + self.longest), i, -1):
+            reach = i
+            while reach < len(text) and lower[i : reach + 1] in self.prefixes:
+                reach += 1
+            for end in range(reach, i, -1):
                 hit = self._unit(text[i:end])
                 cuts = (i and _same_class(text[i - 1], text[i])) or (end < len(text) and _same_class(text[end - 1], text[end]))
                 if hit is None and not cuts:
@@ -285,7 +291,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _join_restated_names(tokens, text)
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
-    tokens = _population_conditions(tokens, tables)
+    tokens = _finite_numbers(_population_conditions(tokens, tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
@@ -631,6 +637,18 @@ def _negative_numbers(tokens: list[Token], text: str) -> list[Token]:
                 and out[-1].end_pos == token.start_pos):
             dash = out.pop()
             out.append(_token("NUMBER", "-" + token.value, dash.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _finite_numbers(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """A number too large for a float (309 digits) would become Infinity, which is no JSON
+    number and no threshold: it is reported as unparsed text instead."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "NUMBER" and not math.isfinite(parse_number(token.value)):
+            words.append(Span(token.start_pos, token.end_pos))
             continue
         out.append(token)
     return out

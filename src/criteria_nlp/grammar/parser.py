@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from lark import Lark, Token
-from lark.exceptions import VisitError
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 from lark.lexer import Lexer
 from spacy.tokens import Doc
 
+from .. import cache as startup_cache
 from ..lexicon import default_lexicon
 from ..logic import Fragment, Node
 from ..resources import open_grammar
@@ -43,12 +43,14 @@ class _Given(Lexer):
 def criterion_parser() -> Lark:
     """The grammar compiled once: its LALR table and the Transformer's callbacks (one per
     rule) are what the driver below runs; node positions come from the tokens."""
+    compiled = startup_cache.path("criterion-grammar", ".lark")  # Lark checks its own digest too
     return open_grammar(
         "criterion.lark",
         parser="lalr",
         lexer=_Given,
         transformer=ToLogic(default_lexicon()),
         maybe_placeholders=False,
+        cache=str(compiled) if compiled is not None else False,
     )
 
 
@@ -248,7 +250,8 @@ def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
 
 
 def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
-    """A failure on one criterion leaves that criterion unparsed, never the trial."""
+    """A failure on one criterion, whatever its kind, leaves that criterion an explicit
+    unparsed record, never the trial."""
     index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
     try:
         stream: Stream = token_stream(index, span)
@@ -258,7 +261,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         thresholds = criterion_parser().options.transformer.thresholds
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
-    except (VisitError, LookupError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)
         return Parsed(None, (Fragment(span, span.text(index.text)),))
 
 

@@ -51,6 +51,14 @@ class MinimumGap:
     span: Span
 
 
+def _per_concept(concept: Node, span: Span, make) -> Node:
+    """A count or amount of "allergy to penicillin or cephalosporin" (a reaction with several
+    agents: an and/or of concepts) applies to each agent, keeping the connective."""
+    if isinstance(concept, (And, Or)):
+        return type(concept)(tuple(_per_concept(arg, arg.span, make) for arg in concept.args), span)
+    return make(concept)
+
+
 def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
@@ -301,9 +309,9 @@ class ToLogic(Transformer):
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
         bound, target, unit = items[0], items[-2], items[-1]
-        concept = concepts_of(target)[0]
-        variable = Variable(f"{concept.name} frequency", concept.span)
-        return Compare(variable, bound.comparator, bound.amount.value, _cover(bound.span, _span(unit)), unit.value)
+        span = _cover(bound.span, _span(unit))
+        return _per_concept(target, span, lambda c: Compare(
+            Variable(f"{c.name} frequency", c.span), bound.comparator, bound.amount.value, span, unit.value))
 
     @v_args(inline=True)
     def including(self, main, word: Token, example):

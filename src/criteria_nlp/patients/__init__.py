@@ -36,4 +36,6 @@ def load_patient(path: str | Path) -> Patient:
     except json.JSONDecodeError as err:
         raise PatientError(f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}",
                            source=str(path)) from err
+    except RecursionError as err:
+        raise PatientError("JSON nested too deeply", source=str(path)) from err
     return read_patient(raw, source=str(path))

@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Stri
 
 from ..errors import PatientError
 from ..units import UnitError, parse
+from .plausible import check_age, check_dated, check_observation
 from .record import Allergy, Condition, Medication, Observation, Patient, Procedure, ReferenceRange
 
 SCHEMA_ID = "criteria-nlp/patient/1"
@@ -186,27 +187,36 @@ def _named(item: Any, field: str, source: str | None) -> None:
 
 
 def _build(record: PatientIn, source: str | None) -> Patient:
-    """The checks pydantic cannot express: known units, named facts, dates in order."""
-    if record.birth_date is not None and record.birth_date > record.as_of:
-        raise PatientError(f"born {record.birth_date} after as_of {record.as_of}", field="birth_date", source=source)
+    """The checks pydantic cannot express: known units, named facts, dates in order and
+    between birth and ``as_of``, plausible ages and values (``plausible``)."""
+    birth, as_of = record.birth_date, record.as_of
+    if birth is not None and birth > as_of:
+        raise PatientError(f"born {birth} after as_of {as_of}", field="birth_date", source=source)
+    check_age(birth, as_of, source)
     observations = []
     for i, obs in enumerate(record.observations):
         where = f"observations[{i}]"
         _named(obs, where, source)
+        check_dated(obs.date, f"{where}.date", birth, as_of, source)
         limits = obs.reference_range
         if limits and limits.low is not None and limits.high is not None and limits.low > limits.high:
             raise PatientError(f"low {limits.low:g} is above high {limits.high:g}",
                                field=f"{where}.reference_range", source=source)
+        _unit(obs.unit, f"{where}.unit", source)
+        check_observation(obs, where, source)
         observations.append(Observation(
-            obs.name, obs.code, obs.value, _unit(obs.unit, f"{where}.unit", source),
+            obs.name, obs.code, obs.value, obs.unit,
             ReferenceRange(limits.low, limits.high) if limits else None, obs.date, obs.status))
     for i, med in enumerate(record.medications):
         if med.start and med.end and med.end < med.start:
             raise PatientError(f"ends {med.end} before it starts {med.start}",
                                field=f"medications[{i}].end", source=source)
-    for kind in ("conditions", "medications", "procedures", "allergies"):
+    for kind, date_field in (("conditions", "onset"), ("medications", "start"), ("procedures", "date"), ("allergies", None)):
         for i, item in enumerate(getattr(record, kind)):
             _named(item, f"{kind}[{i}]", source)
+            if date_field is not None:
+                check_dated(getattr(item, date_field), f"{kind}[{i}].{date_field}", birth, as_of, source,
+                            planned=kind != "conditions")
     return Patient(
         id=record.id,
         as_of=record.as_of,

@@ -4,18 +4,59 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from functools import cache
+from types import SimpleNamespace
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from ..cache import cached
 from ..errors import RuleError
 from ..resources import load_json
 from . import abbreviations as _abbreviations  # noqa: F401  (registers the factory)
 from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import lexicon_matcher as _lexicon_matcher  # noqa: F401  (registers the factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
+from .tokenizer import RunBoundedTokenizer
+
+
+TOKENIZER = "cnlp_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def tokenizer_factory() -> Callable[[Language], RunBoundedTokenizer]:
+    """scispaCy's rule tokenizer with the extra infixes of ``data/tokenizer.json``, in
+    bounded pieces (``tokenizer.py``). Named in the pipeline's config, so ``spacy.blank``
+    builds only this one, not English's default tokenizer first; kept in the start-up cache
+    as spaCy serializes it, so later processes compile each of its patterns once."""
+
+    def create(nlp: Language) -> RunBoundedTokenizer:
+        data = cached("tokenizer", lambda: _rule_tokenizer(nlp).to_bytes(exclude=["vocab"]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
+            return RunBoundedTokenizer(Tokenizer(nlp.vocab).from_bytes(data, exclude=["vocab"]))
+
+    return create
+
+
+def _rule_tokenizer(nlp: Language) -> Tokenizer:
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    # scispaCy reads the default tokenizer's token_match, which is the language's own
+    nlp.tokenizer = SimpleNamespace(token_match=nlp.Defaults.token_match)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
+        tokenizer = combined_rule_tokenizer(nlp)
+    extra = infix_patterns(load_json("tokenizer.json"))
+    builtin = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
+    # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
+    # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.strip()}
+    return tokenizer
 
 
 def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language:
@@ -24,18 +65,7 @@ def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language
     ``entities`` adds the trained entity recognizer (``doc._.cnlp_entities``); without it
     the pipeline is rules only, and faster.
     """
-    from scispacy.custom_tokenizer import combined_rule_tokenizer
-
-    nlp = spacy.blank("en")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
-        nlp.tokenizer = combined_rule_tokenizer(nlp)
-    extra = infix_patterns(load_json("tokenizer.json"))
-    builtin = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
-    # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
-    # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.strip()}
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 2_000_000
     nlp.add_pipe("cnlp_segmenter")
     if abbreviations:

@@ -10,6 +10,8 @@ removes patterns on a shared matcher for each one). Results are integers in
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from scispacy.abbreviation import filter_matches, find_abbreviation
@@ -43,9 +45,9 @@ def find_abbreviations(doc: Doc) -> tuple[Abbreviation, ...]:
     for i, o in enumerate(orth):
         if o != opening:
             continue
-        for j in closes:
-            if i + 1 < j <= i + 1 + MAX_INSIDE:
-                candidates.append((0, i + 1, j))
+        # only the closings within reach: a scan of all of them is quadratic in "((((...))))"
+        for j in closes[bisect_right(closes, i + 1) : bisect_right(closes, i + 1 + MAX_INSIDE)]:
+            candidates.append((0, i + 1, j))
     definitions: dict[tuple[int, ...], str] = {}
     seen_long: set[str] = set()
     for long_candidate, short_candidate in filter_matches(candidates, doc):
@@ -55,13 +57,20 @@ def find_abbreviations(doc: Doc) -> tuple[Abbreviation, ...]:
             continue
         seen_long.add(long.text)
         definitions[key] = long.text
-    out = []
+    return tuple(sorted(_uses(orth, definitions)))
+
+
+def _uses(orth: list[int], definitions: dict[tuple[int, ...], str]) -> Iterator[Abbreviation]:
+    """Every occurrence of every short form: one pass over the tokens per short-form length
+    (at most ``MAX_INSIDE`` of them), not one pass per definition."""
+    sizes: dict[int, dict[tuple[int, ...], str]] = {}
     for key, long_form in definitions.items():
-        size = len(key)
+        sizes.setdefault(len(key), {})[key] = long_form
+    for size, keys in sizes.items():
         for start in range(len(orth) - size + 1):
-            if tuple(orth[start : start + size]) == key:
-                out.append(Abbreviation(start, start + size, long_form))
-    return tuple(sorted(out))
+            long_form = keys.get(tuple(orth[start : start + size]))
+            if long_form is not None:
+                yield Abbreviation(start, start + size, long_form)
 
 
 class AbbreviationComponent:

@@ -1,0 +1,38 @@
+"""Bad or unusual input to the grammar: never an escaped exception, never a wrong node."""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria_nlp.api import parse_text
+from criteria_nlp.grammar import parser
+from criteria_nlp.logic import Compare, walk
+from criteria_nlp.render import render_node
+
+COUNTED_REACTIONS = [
+    ("at least 2 allergy to penicillin or cephalosporin",
+     "(condition:hypersensitivity to penicillin {count >= 2} OR condition:hypersensitivity to cephalosporins {count >= 2})"),
+    ("2 or more allergies to penicillin", "condition:hypersensitivity to penicillin {count >= 2}"),
+    ("= 1 contraindication to general and regional anesthesia",
+     "(condition:contraindication to general anesthesia {count == 1} AND condition:contraindication to regional anesthesia {count == 1})"),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTED_REACTIONS)
+def test_a_counted_reaction_with_several_agents_counts_each(text, expected):
+    criterion = parse_text(f"Exclusion Criteria:\n- {text}\n").criteria[0]
+    assert criterion.logic is not None and render_node(criterion.logic) == expected
+
+
+def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(monkeypatch):
+    def broken(tokens):
+        if any(t.value == "platelets" or "platelet" in t.value for t in tokens):
+            raise RuntimeError("a bug hit by this criterion only")
+        return original(tokens)
+
+    original = parser.parse_tokens
+    monkeypatch.setattr(parser, "parse_tokens", broken)
+    trial = parse_text("Inclusion Criteria:\n- platelets > 100,000/uL\n- hemoglobin >= 9 g/dL\n")
+    first, second = trial.criteria
+    assert first.logic is None and [f.text for f in first.unparsed] == ["platelets > 100,000/uL"]
+    assert any(isinstance(n, Compare) for n in walk(second.logic))
