@@ -1,10 +1,11 @@
-"""Segmentation throughput on the Chia trials, one worker.
+"""Throughput on the Chia trials, in both modes: ``full`` (with the trained entity
+recognizer, the default) and ``fast`` (rules only, ``--fast`` on the command line).
 
 Three stages, each timed over every trial twice (the best run is reported) in a fresh
 subprocess of its own, so its peak resident memory (``ru_maxrss``) is its own:
 
 * ``segmenter``: ``Segmenter()(text)`` alone;
-* ``pipeline``: ``default_nlp().pipe``: every component it builds at the time (scispaCy
+* ``pipeline``: ``default_nlp(fast=...).pipe``: every component it builds at the time (scispaCy
   tokenizer, segmenter, abbreviation detector and whatever else was added; the names are
   reported);
 * ``end-to-end``: ``api.parse_many`` on Documents (whatever the grammar stage does today).
@@ -13,7 +14,8 @@ For the two spaCy stages a third, untimed pass runs under ``tracemalloc`` for th
 Python allocations. Import + pipeline build time is measured in fresh interpreters with
 ``from criteria_nlp.pipeline import default_nlp; default_nlp()``.
 
-Usage: ``python benchmarks/throughput.py [--corpus DIR] [--json OUT] [--profile STAGE] [--batch]``
+Usage: ``python benchmarks/throughput.py [--corpus DIR] [--json OUT] [--mode full|fast|both]
+[--profile STAGE] [--batch]``
 (``--profile`` runs one stage under cProfile and prints where the time goes; ``--batch``
 times ``criteria-nlp batch`` with 1 and 2 workers on the Chia trials and on 10,000 cycled
 from them, each against scispaCy's tokenizer alone on the same texts; run it with another
@@ -71,7 +73,7 @@ def _load(corpus: Path) -> list:
     return [from_text(trial.text, id=trial.id) for trial in chia.iter_trials(corpus)]
 
 
-def _runner(stage: str):
+def _runner(stage: str, fast: bool):
     """A function running ``stage`` over the documents (built outside the timing)."""
     if stage == "segmenter":
         from criteria_nlp.segmentation import Segmenter
@@ -84,7 +86,7 @@ def _runner(stage: str):
     elif stage == "pipeline":
         from criteria_nlp.pipeline import default_nlp, make_doc
 
-        nlp = default_nlp()
+        nlp = default_nlp(fast=fast)
 
         def run(documents: list) -> int:
             docs = nlp.pipe((make_doc(nlp, d.text) for d in documents), batch_size=BATCH_SIZE)
@@ -94,17 +96,17 @@ def _runner(stage: str):
         from criteria_nlp.api import parse_many
         from criteria_nlp.pipeline import default_nlp
 
-        default_nlp()
+        default_nlp(fast=fast)
 
         def run(documents: list) -> int:
-            return sum(len(trial.criteria) for trial in parse_many(documents, batch_size=BATCH_SIZE))
+            return sum(len(trial.criteria) for trial in parse_many(documents, batch_size=BATCH_SIZE, fast=fast))
 
     else:
         raise ValueError(f"unknown stage {stage!r}")
     return run
 
 
-def _screen(documents: list) -> tuple[list, list[str]]:
+def _screen(documents: list, fast: bool) -> tuple[list, list[str]]:
     """Documents that parse alone, and ``"id: error"`` for those that raise.
 
     ``parse_many`` stops at the first document that raises, so the end-to-end stage is
@@ -114,7 +116,7 @@ def _screen(documents: list) -> tuple[list, list[str]]:
     kept, failed = [], []
     for document in documents:
         try:
-            list(parse_many([document]))
+            list(parse_many([document], fast=fast))
         except Exception as err:  # noqa: BLE001  (any bug of the grammar stage)
             failed.append(f"{document.id}: {type(err).__name__}: {' '.join(str(err).split())[:200]}")
         else:
@@ -122,18 +124,18 @@ def _screen(documents: list) -> tuple[list, list[str]]:
     return kept, failed
 
 
-def _worker(stage: str, corpus: Path) -> dict:
+def _worker(stage: str, corpus: Path, fast: bool) -> dict:
     """One stage in this (fresh) process: timings, peak RSS, tracemalloc peak."""
     documents = _load(corpus)
-    run = _runner(stage)
+    run = _runner(stage, fast)
     failed: list[str] = []
     if stage == "end-to-end":
-        documents, failed = _screen(documents)
+        documents, failed = _screen(documents, fast)
     components = None
     if stage != "segmenter":
         from criteria_nlp.pipeline import default_nlp
 
-        components = default_nlp().pipe_names
+        components = default_nlp(fast=fast).pipe_names
     rss_before = _maxrss_mb()
     seconds = []
     criteria = 0
@@ -153,6 +155,7 @@ def _worker(stage: str, corpus: Path) -> dict:
     best = min(seconds)
     return {
         "stage": stage,
+        "mode": "fast" if fast else "full",
         "components": components,
         "trials": len(documents),
         "criteria": criteria,
@@ -166,8 +169,9 @@ def _worker(stage: str, corpus: Path) -> dict:
     }
 
 
-def _run_stage(stage: str, corpus: Path) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", stage, "--corpus", str(corpus)]
+def _run_stage(stage: str, corpus: Path, fast: bool) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", stage, "--corpus", str(corpus),
+               *(["--fast-worker"] if fast else [])]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{done.stderr}")
@@ -186,11 +190,11 @@ def _import_build_times() -> list[float]:
     return times
 
 
-def _profile(stage: str, corpus: Path, top: int) -> None:
+def _profile(stage: str, corpus: Path, top: int, fast: bool) -> None:
     documents = _load(corpus)
-    run = _runner(stage)
+    run = _runner(stage, fast)
     if stage == "end-to-end":
-        documents, failed = _screen(documents)
+        documents, failed = _screen(documents, fast)
         print(f"({len(failed)} trials that raise are left out)")
     run(documents)  # warm: lazy imports and caches out of the profile
     profiler = cProfile.Profile()
@@ -231,10 +235,10 @@ def _tokenizer_floor(texts: list[str]) -> float:
     return len(texts) / best
 
 
-def _batch(corpus: Path, sizes: tuple[int, ...] = BATCH_TRIALS) -> list[dict]:
+def _batch(corpus: Path, sizes: tuple[int, ...], modes: tuple[str, ...]) -> list[dict]:
     """``criteria-nlp batch`` (the copy beside this interpreter) on the Chia trials and on
-    10,000 made by cycling them, with 1 and 2 workers: wall time of the whole command,
-    start-up included, and its ratio to the tokenizer floor."""
+    10,000 made by cycling them, with 1 and 2 workers, in each mode: wall time of the whole
+    command, start-up included, and its ratio to the tokenizer floor."""
     import tempfile
 
     from criteria_nlp.bench import chia
@@ -248,19 +252,20 @@ def _batch(corpus: Path, sizes: tuple[int, ...] = BATCH_TRIALS) -> list[dict]:
             source = Path(folder) / f"trials-{count}.jsonl"
             source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in chosen), encoding="utf-8")
             floor = _tokenizer_floor([t for _, t in chosen])
-            for workers in BATCH_WORKERS:
+            for mode, workers in ((m, w) for m in modes for w in BATCH_WORKERS):
                 before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 started = time.perf_counter()
                 subprocess.run([cli, "batch", str(source), "--out", str(Path(folder) / "out.jsonl"),
-                                "--workers", str(workers)], check=True, capture_output=True)
+                                "--workers", str(workers), *(["--fast"] if mode == "fast" else [])],
+                               check=True, capture_output=True)
                 rate = count / (time.perf_counter() - started)
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-                rows.append({"trials": count, "workers": workers, "trials_per_s": round(rate, 1),
+                rows.append({"mode": mode, "trials": count, "workers": workers, "trials_per_s": round(rate, 1),
                              "trials_per_cpu_s": round(count / cpu, 1),
                              "tokenizer_floor_trials_per_s": round(floor, 1),
                              "ratio_to_floor": round(rate / floor, 3)})
-                print(f"batch {count:>6} trials, {workers} worker(s): {rate:8.1f} trials/s "
+                print(f"batch {mode:<4} {count:>6} trials, {workers} worker(s): {rate:8.1f} trials/s "
                       f"({count / cpu:8.1f} per CPU second, workers included); tokenizer alone "
                       f"{floor:8.1f}/s; ratio {rate / floor:.3f}", flush=True)
     return rows
@@ -272,26 +277,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
     parser.add_argument("--profile", choices=STAGES, help="profile one stage with cProfile instead")
     parser.add_argument("--top", type=int, default=30, help="rows of the profile to print")
+    parser.add_argument("--mode", choices=("full", "fast", "both"), default="both",
+                        help="with the entity recognizer (full), rules only (fast), or both")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--fast-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--batch", action="store_true", help="only the criteria-nlp batch figures")
     parser.add_argument("--trials", type=int, nargs="+", default=list(BATCH_TRIALS), help="batch sizes for --batch")
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     if not corpus.is_dir():
         parser.error(f"corpus folder not found: {corpus}")
+    modes = ("full", "fast") if args.mode == "both" else (args.mode,)
     if args.batch:
-        rows = _batch(corpus, tuple(args.trials))
+        rows = _batch(corpus, tuple(args.trials), modes)
         if args.json:
             args.json.write_text(json.dumps({"batch": rows}, indent=2) + "\n", encoding="utf-8")
         return 0
     if args.worker:
-        print(json.dumps(_worker(args.worker, corpus)))
+        print(json.dumps(_worker(args.worker, corpus, args.fast_worker)))
         return 0
     if args.profile:
-        _profile(args.profile, corpus, args.top)
+        _profile(args.profile, corpus, args.top, modes[-1] == "fast")
         return 0
 
-    stages = [_run_stage(stage, corpus) for stage in STAGES]
+    stages = [_run_stage(stage, corpus, mode == "fast") for mode in modes for stage in STAGES
+              if mode == "full" or stage != "segmenter"]  # the segmenter has no mode
     build = _import_build_times()
     report = {
         "corpus": str(corpus),
@@ -307,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     trials = stages[0]["trials"]
     print(f"Throughput on {trials} Chia trials, one worker (best of {RUNS} runs, each stage in a fresh process)")
-    print(f"{'stage':<12} {'trials/s':>9} {'budget':>8} {'runs (s)':>16} {'maxrss MB':>10} "
+    print(f"{'stage/mode':<17} {'trials/s':>9} {'budget':>8} {'runs (s)':>16} {'maxrss MB':>10} "
           f"{'tracemalloc MB':>15}  verdict")
     verdicts = []
     for stage in stages:
@@ -319,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         traced = "-" if stage["tracemalloc_peak_mb"] is None else f"{stage['tracemalloc_peak_mb']:.1f}"
         runs = " / ".join(f"{s:.3f}" for s in stage["seconds"])
         why = [] if ok else (["rate"] if not rate_ok else []) + (["memory"] if not peak_ok else [])
-        print(f"{name:<12} {stage['trials_per_s']:>9,.0f} {BUDGETS[name]:>8,.0f} {runs:>16} "
+        label = name if name == "segmenter" else f"{name}/{stage['mode']}"
+        print(f"{label:<17} {stage['trials_per_s']:>9,.0f} {BUDGETS[name]:>8,.0f} {runs:>16} "
               f"{stage['maxrss_mb']:>10.1f} {traced:>15}  {'ok' if ok else 'OVER BUDGET: ' + ', '.join(why)}")
         if stage["failed_documents"]:
             verdicts.append(False)
@@ -330,9 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     build_ok = min(build) <= BUILD_BUDGET_S
     verdicts.append(build_ok)
     runs = ", ".join(f"{t:.2f}" for t in build)
-    names = next((s["components"] for s in stages if s["components"]), None)
-    if names:
-        print(f"pipeline components: tokenizer, {', '.join(names)}")
+    for mode in modes:
+        names = next((s["components"] for s in stages if s["components"] and s["mode"] == mode), None)
+        if names:
+            print(f"pipeline components ({mode}): tokenizer, {', '.join(names)}")
     print(f"import + pipeline build: best {min(build):.2f} s (runs {runs}; budget {BUILD_BUDGET_S:.0f} s)  "
           f"{'ok' if build_ok else 'OVER BUDGET'}")
     print(f"peak memory budget {PEAK_BUDGET_MB:.0f} MB per process (ru_maxrss)")

@@ -78,7 +78,7 @@ def _failure(record: InputError | Document, message: str) -> Result:
     return False, error_record(message, id=record.id, source=record.source, line=record.line)
 
 
-def _parse_chunk(documents: list[Document]) -> list[Result]:
+def _parse_chunk(documents: list[Document], fast: bool = False) -> list[Result]:
     """Runs in a worker: a JSON line or an error record per document.
 
     The spaCy stage streams the chunk through ``nlp.pipe``; should that fail, each document
@@ -88,7 +88,7 @@ def _parse_chunk(documents: list[Document]) -> list[Result]:
     from .pipeline import default_nlp, make_doc
     from .serialize import dumps, trial_to_json
 
-    nlp = default_nlp()
+    nlp = default_nlp(fast=fast)
     try:
         docs = list(nlp.pipe(make_doc(nlp, d.text) for d in documents))
     except Exception:  # noqa: BLE001
@@ -96,7 +96,7 @@ def _parse_chunk(documents: list[Document]) -> list[Result]:
     out: list[Result] = []
     for document, doc in zip(documents, docs):
         try:
-            trial = assemble_trial(document, doc) if doc is not None else parse_document(document)
+            trial = assemble_trial(document, doc) if doc is not None else parse_document(document, fast=fast)
             out.append((True, dumps(trial_to_json(trial)).encode("utf-8")))
         except CriteriaNLPError as err:
             out.append(_failure(document, err.message))
@@ -166,7 +166,7 @@ class _Pool:
         self.lifeline.close()
 
 
-def _build_before_fork() -> None:
+def _build_before_fork(fast: bool) -> None:
     """Build the pipeline, grammar and lexer tables in the parent, then move everything built
     so far out of the collector's reach: forked workers share those pages instead of
     copying them when a collection touches their reference counts."""
@@ -174,40 +174,40 @@ def _build_before_fork() -> None:
     from .grammar.parser import driver
     from .pipeline import default_nlp
 
-    default_nlp()
+    default_nlp(fast=fast)
     driver()
     default_tables()
     gc.freeze()
 
 
-def _in_order(chunks: Iterator[list[Document | InputError]], workers: int) -> Iterator[list[Result]]:
+def _in_order(chunks: Iterator[list[Document | InputError]], workers: int, fast: bool) -> Iterator[list[Result]]:
     """Parsed chunks in input order; with several workers at most ``IN_FLIGHT_PER_WORKER``
     chunks per worker are pending. A worker that dies (killed, out of memory, a crash in
     native code) breaks the pool: its pending chunks are parsed again one document at a time
     in fresh pools, so only the document that kills a worker is lost (reported failed)."""
     if workers == 1:
         for chunk in chunks:
-            yield _merge(chunk, _parse_chunk(_documents(chunk)))
+            yield _merge(chunk, _parse_chunk(_documents(chunk), fast))
         return
-    _build_before_fork()
+    _build_before_fork(fast)
     pool = _Pool(workers)
     try:
         pending: deque[tuple[list, Future]] = deque()
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_parse_chunk, _documents(chunk))))
+            pending.append((chunk, pool.submit(_parse_chunk, _documents(chunk), fast)))
             while len(pending) >= workers * IN_FLIGHT_PER_WORKER or (pending and pending[0][1].done()):
                 chunk0, future = pending.popleft()
-                pool = yield from _collect(chunk0, future, pending, pool, workers)
+                pool = yield from _collect(chunk0, future, pending, pool, workers, fast)
         while pending:
             chunk0, future = pending.popleft()
-            pool = yield from _collect(chunk0, future, pending, pool, workers)
+            pool = yield from _collect(chunk0, future, pending, pool, workers, fast)
         pool.close(wait=True)
     finally:
         pool.close(wait=False)
         gc.unfreeze()
 
 
-def _collect(chunk: list, future: Future, pending: deque, pool: _Pool, workers: int):
+def _collect(chunk: list, future: Future, pending: deque, pool: _Pool, workers: int, fast: bool):
     """Yield one chunk's results; after a broken pool, recover and resubmit what is pending.
     A task that failed as a whole (a result that cannot be sent back) is retried one
     document at a time."""
@@ -217,23 +217,23 @@ def _collect(chunk: list, future: Future, pending: deque, pool: _Pool, workers: 
     except BrokenProcessPool:
         pass
     except Exception:  # noqa: BLE001
-        yield _merge(chunk, _one_by_one(_documents(chunk)))
+        yield _merge(chunk, _one_by_one(_documents(chunk), fast))
         return pool
     pool.close(wait=False)
     for chunk0 in [chunk, *(c for c, _ in pending)]:
-        yield _merge(chunk0, _one_by_one(_documents(chunk0)))
+        yield _merge(chunk0, _one_by_one(_documents(chunk0), fast))
     pending.clear()
     return _Pool(workers)
 
 
-def _one_by_one(documents: list[Document]) -> list[Result]:
+def _one_by_one(documents: list[Document], fast: bool) -> list[Result]:
     """Each document alone in a one-worker pool: one whose worker dies is reported failed."""
     out: list[Result] = []
     pool = _Pool(1)
     try:
         for document in documents:
             try:
-                out.extend(pool.submit(_parse_chunk, [document]).result())
+                out.extend(pool.submit(_parse_chunk, [document], fast).result())
             except BrokenProcessPool:
                 out.append(_failure(document, "internal error: the worker process died on this record"))
                 pool.close(wait=False)
@@ -342,7 +342,8 @@ def _signals_interrupt() -> Iterator[None]:
 
 
 def run_batch(input: Path, out: Path, *, workers: int = 1, errors_path: Path | None = None,
-              resume: bool = False) -> BatchSummary:
+              resume: bool = False, fast: bool = False) -> BatchSummary:
+    """``fast``: rules only, without the trained entity recognizer (see ``default_nlp``)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -359,7 +360,7 @@ def run_batch(input: Path, out: Path, *, workers: int = 1, errors_path: Path | N
                 error_sink = partial_path(errors_path).open("w", encoding="utf-8")
             task = progress.add_task("parsing", total=None)
             records = _skip_done(read_path(input), done, summary)
-            with closing(_in_order(_chunks(records), workers)) as parsed:
+            with closing(_in_order(_chunks(records), workers, fast)) as parsed:
                 for merged in parsed:
                     _write(merged, sink, error_sink, summary)
                     progress.advance(task, len(merged))

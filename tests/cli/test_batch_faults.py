@@ -58,11 +58,11 @@ def test_a_failed_run_leaves_an_existing_output_untouched(tmp_path, monkeypatch)
     calls = []
     original = batch._parse_chunk
 
-    def interrupted_on_the_second_chunk(documents):
+    def interrupted_on_the_second_chunk(documents, fast):
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return original(documents)
+        return original(documents, fast)
 
     monkeypatch.setattr(batch, "_parse_chunk", interrupted_on_the_second_chunk)
     result = runner.invoke(app, ["batch", str(source), "--out", str(out)])
@@ -161,11 +161,11 @@ def test_a_record_that_kills_its_worker_costs_only_that_record(tmp_path, monkeyp
 _PARSE_CHUNK = batch._parse_chunk
 
 
-def _dies_on_t70(documents):
+def _dies_on_t70(documents, fast):
     """A worker killed by one record, as by a crash in native code or the OOM killer."""
     if any(d.id == "t70" for d in documents):
         os._exit(9)
-    return _PARSE_CHUNK(documents)
+    return _PARSE_CHUNK(documents, fast)
 
 
 def test_a_worker_exits_when_its_lifeline_to_the_parent_breaks():
@@ -190,11 +190,11 @@ def test_sigterm_stops_the_batch_like_ctrl_c_and_keeps_what_was_written(tmp_path
     calls = []
     original = batch._parse_chunk
 
-    def terminated_on_the_second_chunk(documents):
+    def terminated_on_the_second_chunk(documents, fast):
         calls.append(1)
         if len(calls) == 2:
             os.kill(os.getpid(), signal.SIGTERM)
-        return original(documents)
+        return original(documents, fast)
 
     monkeypatch.setattr(batch, "_parse_chunk", terminated_on_the_second_chunk)
     result = runner.invoke(app, ["batch", str(source), "--out", str(out)])

@@ -74,3 +74,30 @@ def test_batch_with_workers_keeps_input_order(tmp_path):
 def test_batch_missing_input():
     result = runner.invoke(app, ["batch", "/nonexistent/x", "--out", "/tmp/o.jsonl"])
     assert result.exit_code == 2 and result.output.startswith("error: ")
+
+
+KAWASAKI = "Inclusion Criteria:\n- documented Kawasaki disease\n"  # a disease the lexicon does not list
+
+
+def _names(logic: dict | None) -> set[str]:
+    if not logic:
+        return set()
+    return {logic["name"]} if "name" in logic else set().union(*(_names(a) for a in logic.get("args", [])))
+
+
+def test_parse_fast_leaves_out_the_entity_recognizer():
+    full = json.loads(runner.invoke(app, ["parse", "-"], input=KAWASAKI).stdout)["criteria"][0]
+    fast = json.loads(runner.invoke(app, ["parse", "-", "--fast"], input=KAWASAKI).stdout)["criteria"][0]
+    assert "kawasaki disease" in _names(full["logic"])
+    assert fast["logic"] is None and fast["unparsed"][0]["text"] == "documented Kawasaki disease"
+
+
+def test_batch_workers_honour_fast(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"t{i}", "text": KAWASAKI}) for i in range(70)))
+    for flags, expect in (([], {"kawasaki disease"}), (["--fast"], set())):
+        out = tmp_path / "out.jsonl"
+        result = runner.invoke(app, ["batch", str(source), "--out", str(out), "-w", "2", *flags])
+        assert result.exit_code == 0, result.output
+        trials = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len(trials) == 70 and all(_names(t["criteria"][0]["logic"]) == expect for t in trials)
