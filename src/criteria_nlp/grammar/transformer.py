@@ -246,12 +246,14 @@ class ToLogic(Transformer):
         return Pending(limit, limit.span)
 
     def concept(self, items: list) -> Concept:
-        """Qualifiers before the concept and a relative clause after it are kept as text."""
-        qualifiers = items[0] if isinstance(items[0], list) else []
+        """Qualifiers before the concept and a relative clause after it are kept as text;
+        "treated with" before them adds nothing but its span."""
+        qualifiers = next((i for i in items if isinstance(i, list)), [])
         token = next(t for t in items if isinstance(t, Token) and t.type == "CONCEPT")
         tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
         entry = self.lexicon.concept(token.value)
-        start = qualifiers[0].start_pos if qualifiers else token.start_pos
+        first = items[0] if isinstance(items[0], Token) else (qualifiers or [token])[0]
+        start = first.start_pos
         end = tail.end_pos if tail else token.end_pos
         words = tuple(q.value for q in qualifiers) + ((tail.value,) if tail else ())
         return Concept(entry.domain, entry.name, Span(start, end), entry.code, entry.system, qualifiers=words)
@@ -379,6 +381,11 @@ class ToLogic(Transformer):
         """"Prior treatment with topotecan": the word says the event is past, which a
         record's facts are anyway; the atom takes the word into its span."""
         return replace(atom, span=_cover(_span(before), atom.span))
+
+    @v_args(inline=True)
+    def prior_windowed(self, before: Token, atom, window) -> Node:
+        """"prior treatment with X within 1 year of enrollment": the window says when."""
+        return self.prior(before, self.windowed(atom, window))
 
     def since(self, items: list):
         """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
