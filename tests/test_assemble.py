@@ -51,3 +51,18 @@ def test_an_or_with_an_unparsed_branch_is_unknown_when_the_parsed_branch_fails()
 def test_an_or_with_an_unparsed_branch_holds_when_the_parsed_branch_holds():
     criterion = parse_text(TEXT, fast=True).criteria[0]
     assert Evaluator(_anc(0.5)).criterion(criterion).truth is Truth.TRUE
+
+
+def _logic(section: str, line: str) -> str:
+    return render_node(parse_text(f"{section} Criteria:\n- {line}\n", fast=True).criteria[0].logic)
+
+
+def test_a_plain_list_of_concepts_in_an_exclusion_criterion_excludes_each():
+    line = "HIV, hepatitis B and hepatitis C"
+    assert _logic("Exclusion", line) == (
+        "(condition:hiv infection OR condition:hepatitis b virus infection OR condition:hepatitis c virus infection)")
+    assert _logic("Inclusion", line).count(" AND ") == 2  # required together: the grammar's reading
+
+
+def test_an_exclusion_list_with_other_words_between_keeps_its_and():
+    assert " AND " in _logic("Exclusion", "diabetes with nephropathy")

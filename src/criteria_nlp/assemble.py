@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .logic import (
-    AtLeast, Criterion, Fragment, Node, Not, Section, Trial, Unparsed, conjoin, disjoin,
+    And, AtLeast, Concept, Criterion, Fragment, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
 )
 from .grammar.lexer import DocIndex
 from .grammar.parser import parse_criterion
@@ -38,10 +38,25 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     else:
         parsed = parse_criterion(doc, segment.span)
         logic, unparsed = parsed.logic, parsed.unparsed
+        if segment.section is Section.EXCLUSION:
+            logic = _each_excludes(logic, text)
     if logic is None:
         unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
+
+
+def _each_excludes(logic: Node | None, text: str) -> Node | None:
+    """"History of stroke, myocardial infarction and heart failure": in an exclusion
+    criterion a list of concepts excludes each of them, so its "and" is an "or". Only a
+    plain list: concepts set apart by commas, semicolons or "and" alone."""
+    if not isinstance(logic, And) or not all(isinstance(arg, Concept) for arg in logic.args):
+        return logic
+    gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
+    return Or(logic.args, logic.span) if all(_LIST_GAP.fullmatch(gap) for gap in gaps) else logic
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 
 
 def _stated_before_parts(text: str, segment: Segment, parts: tuple[Criterion, ...]) -> Span | None:

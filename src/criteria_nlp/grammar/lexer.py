@@ -110,6 +110,10 @@ class Tables:
         self.letters = load_scale_letters(lexicon.variables)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
+        self.concept = lexicon.concept
+        # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
+        reactions = {payload for terminal, payload in lexicon_patterns(lexicon) if terminal == "REACTION"}
+        self.reactions = frozenset(reactions & set(lexicon.concepts))
 
     def _unit(self, text: str) -> tuple[str, str] | None:
         code = self.exact.get(text)
@@ -289,7 +293,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _join_restated_names(tokens, text)
+    tokens = _agent_reactions(_join_restated_names(tokens, text), text, tables)
     tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
     tokens = _finite_numbers(_population_conditions(tokens, tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -541,6 +545,31 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
 _YEARS = (1900, 2100)
 _DATE_PARTS = {"MONTH", "NUMBER", "COMMA", "DASH", "SLASH"}
 _YEAR_NEIGHBOURS = {"BEFORE", "AFTER", "SINCE"}
+
+
+def _agent_reactions(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"amisulpride allergy", "lactose intolerance": a drug right before a reaction is its
+    agent, one condition named as "allergy to amisulpride" is, not a drug and a reaction;
+    in "penicillin or sulfa allergy" each drug of the list is an agent."""
+    def drug(token: Token) -> bool:
+        return token.type == "CONCEPT" and tables.concept(token.value).domain is Domain.DRUG
+
+    def reaction_to(agent: Token, reaction: str, end: int) -> Token:
+        name = f"{reaction} to {tables.concept(agent.value).name}"
+        return _token("CONCEPT", open_concept(Domain.CONDITION, name), agent.start_pos, end)
+
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "CONCEPT" and token.value in tables.reactions and out and drug(out[-1])
+                and not text[out[-1].end_pos:token.start_pos].strip(" -")):
+            out[-1] = reaction_to(out[-1], token.value, token.end_pos)
+            k = len(out) - 2
+            while k >= 1 and out[k].type in ("OR", "AND", "COMMA") and drug(out[k - 1]):
+                out[k - 1] = reaction_to(out[k - 1], token.value, out[k - 1].end_pos)
+                k -= 2
+        else:
+            out.append(token)
+    return out
 
 
 def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:

@@ -45,7 +45,8 @@ class Relative:
 
 @dataclass(frozen=True, slots=True)
 class MinimumGap:
-    """"at least 4 weeks before X": X must not fall inside the window."""
+    """"at least 4 weeks before X": X must not fall inside the window (and a condition must
+    be present, see ``_with_window``)."""
 
     window: Window
     span: Span
@@ -363,7 +364,12 @@ class ToLogic(Transformer):
         if isinstance(node, Pending) and not isinstance(window, MinimumGap):
             return replace(node, window=window[0], span=span)
         if isinstance(window, MinimumGap):
-            return Not(set_window(node, window.window, window.span), span)
+            recent = Not(set_window(node, window.window, window.span), span)
+            if isinstance(node, Concept) and node.domain is Domain.CONDITION:
+                # "diagnosed at least 12 weeks prior": a condition lasts, so the words also
+                # say the patient has it; only its onset must be older than the window
+                return And((node, recent), span)
+            return recent
         return replace(set_window(node, window[0], window[1]), span=span)  # nodes span their window's words
 
     @v_args(inline=True)
@@ -451,7 +457,8 @@ class ToLogic(Transformer):
             then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
         if isinstance(main, Concept) and _all_concepts(inner):
-            return Or((main, inner), span)
+            # examples in a parenthesis are alternatives, whatever joins them
+            return Or((main, *(inner.args if isinstance(inner, And) else (inner,))), span)
         if isinstance(inner, Pending):
             if variables:
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
