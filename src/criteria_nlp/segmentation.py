@@ -14,6 +14,7 @@ from functools import cache
 from .logic import Section
 from .segment_rules import SegmentRules, default_rules
 from .spans import Span
+from .tables import read_table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DIGIT = re.compile(r"\d")
@@ -87,6 +88,8 @@ class Segmenter:
 
     def __init__(self, rules: SegmentRules | None = None) -> None:
         self.rules = rules or default_rules()
+        alternatives = "|".join(re.escape(w) for w in sorted(self.rules.join_words, key=len, reverse=True))
+        self.trailing_join = re.compile(rf"(?:^|\s)({alternatives})[\s,;]*$", re.IGNORECASE)
 
     def __call__(self, text: str) -> list[Segment]:
         items = self._items(text)
@@ -231,6 +234,8 @@ class Segmenter:
                 Segment(f"{ident}.{i}", item.section, child.span)
                 for i, child in enumerate(item.children, 1)
             )
+            if not self._has_cue(header.text(text)):
+                join = self._trailing_join(text, parts) or join
             return Segment(ident, item.section, item.span.cover(parts[-1].span), header, join, k, parts)
         inline = self._inline_parts(text, item.span)
         if inline is None:
@@ -238,6 +243,20 @@ class Segmenter:
         header, join, spans = inline
         parts = tuple(Segment(f"{ident}.{i}", item.section, s) for i, s in enumerate(spans, 1))
         return Segment(ident, item.section, item.span, header, join, None, parts)
+
+    def _has_cue(self, header: str) -> bool:
+        return any(cue.pattern.search(header) for cue in self.rules.parent_cues)
+
+    def _trailing_join(self, text: str, parts: tuple[Segment, ...]) -> str | None:
+        """"1. stage T2, or / 2. Gleason score 7, or / 3. PSA 20": a join word ending every
+        part but the last joins them all."""
+        words = set()
+        for part in parts[:-1]:
+            match = self.trailing_join.search(part.span.text(text))
+            if match is None:
+                return None
+            words.add(self.rules.join_words[match.group(1).lower()])
+        return words.pop() if len(words) == 1 else None
 
     def _join_for(self, header: str) -> tuple[str, int | None]:
         for cue in self.rules.parent_cues:
@@ -262,7 +281,9 @@ class Segmenter:
                 pieces.append((offset, offset + len(chunk)))
                 offset += len(chunk) + len(separator)
         else:
-            joins = list(self.rules.join_pattern.finditer(rest))
+            tails = _comparator_tails()
+            joins = [m for m in self.rules.join_pattern.finditer(rest)
+                     if not tails.match(f"{m.group(1)} {rest[m.end():]}".lower())]
             if not joins or len({m.group(1).lower() for m in joins}) != 1:
                 return None
             bounds = [0]
@@ -283,6 +304,16 @@ class Segmenter:
         if len(spans) < 2 or not all(_DIGIT.search(s.text(text)) for s in spans):
             return None
         return header, join, spans
+
+
+@cache
+def _comparator_tails() -> re.Pattern[str]:
+    """Comparator phrases that begin with a join word ("21 and above", "18 or older", from
+    comparators.tsv): there the word bounds a number and joins no parts."""
+    phrases = [row["phrase"] for row in read_table("comparators.tsv", ("phrase", "comparator", "position", "reads", "note"))
+               if row["phrase"].split(" ", 1)[0] in ("and", "or")]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)")
 
 
 @cache
