@@ -14,16 +14,16 @@ from criteria_nlp.lexicon import load_lexicon
 import spacy
 
 from criteria_nlp.pipeline import _rule_tokenizer, default_nlp
-from criteria_nlp.pipeline.lexicon_matcher import _tokenize, lexicon_patterns
+from criteria_nlp.pipeline.lexicon_matcher import _keywords, lexicon_patterns
 from criteria_nlp.serialize import trial_to_json
 from criteria_nlp.units import _facts_of, _known_facts
 
 
 def test_cached_entries_equal_what_they_stand_for(reference_trial):
     assert sorted(p.name.rsplit("-", 1)[0] for p in cache.cache_dir().iterdir()) == [
-        "criterion-grammar", "lexicon", "lexicon-pattern-tokens", "tokenizer", "unit-facts"]
+        "criterion-grammar", "lexicon", "lexicon-pattern-keywords", "tokenizer", "unit-facts"]
     assert _stored("lexicon") == load_lexicon()
-    assert _stored("lexicon-pattern-tokens") == _tokenize(default_nlp(), lexicon_patterns(load_lexicon()))
+    assert _stored("lexicon-pattern-keywords") == _keywords(default_nlp(), lexicon_patterns(load_lexicon()))
     built = _rule_tokenizer(spacy.blank("en"))
     texts = [reference_trial.text, "ANC≥1,500/mm3, Hgb>=9g/dL; AST/ALT ≤ 2.5 x ULN (e.g. 40 U/L)."]
     assert all([(t.text, t.whitespace_) for t in built(text)]

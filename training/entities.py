@@ -39,7 +39,7 @@ from spacy.tokens import DocBin
 
 from corpus import LABELS, Trial, chia_trials, lct_trials, resolve
 from criteria_nlp.pipeline import build_nlp, make_doc
-from criteria_nlp.pipeline.entities import EntityRecognizer, load_model
+from criteria_nlp.pipeline.entities import EntityRecognizer, load_ner
 from scoring import EntityScore
 
 HERE = Path(__file__).resolve().parent
@@ -116,7 +116,7 @@ def predict(recognizer: EntityRecognizer, nlp, trials: list[Trial]) -> list[list
 
 
 def recognizer_from(nlp, model_dir: Path) -> EntityRecognizer:
-    return EntityRecognizer(nlp, spacy.load(model_dir))
+    return EntityRecognizer(nlp, spacy.load(model_dir).get_pipe("ner"))
 
 
 def load_trials(with_chia: bool) -> tuple[list[Trial], list[Trial]]:
@@ -186,7 +186,7 @@ def ship(model_dir: Path, dest: Path) -> None:
     (dest / "config.cfg").write_text(config.to_str(), encoding="utf-8")
     (dest / "model.bin").write_bytes(model.get_pipe("ner").to_bytes(exclude=["vocab"]))
     # the round trip the package will do
-    load_model((dest / "config.cfg").read_text(encoding="utf-8"), (dest / "model.bin").read_bytes())
+    load_ner(spacy.blank("en"), (dest / "config.cfg").read_text(encoding="utf-8"), (dest / "model.bin").read_bytes())
     print(f"shipped {model_dir} -> {dest} ({(dest / 'model.bin').stat().st_size / 1e6:.2f} MB)")
 
 
@@ -200,9 +200,9 @@ def cmd_speed(args) -> None:
     if args.model:
         recognizer = recognizer_from(nlp, Path(args.model))
     else:
-        from criteria_nlp.pipeline.entities import packaged_model
+        from criteria_nlp.pipeline.entities import packaged_ner
 
-        recognizer = EntityRecognizer(nlp, packaged_model())
+        recognizer = EntityRecognizer(nlp, packaged_ner(nlp))
     docs = [nlp.make_doc(t.text) for t in lct]
     words = sum(1 for doc in docs for token in doc if not token.is_space)
 

@@ -12,12 +12,11 @@ also leaves its spans in ``doc.ents``; nothing else in the pipeline sets or read
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import load_model_from_config
+from spacy.pipeline import TrainablePipe
 from thinc.api import Config
 
 from ..resources import entity_model_file
@@ -37,18 +36,21 @@ class EntityMatch(NamedTuple):
     label: str
 
 
-def load_model(config_text: str, ner_weights: bytes) -> Language:
-    """A pipeline from its config and its ``ner`` pipe's bytes (no file paths, so it loads
-    from any importlib.resources location, zipped or not; no vocabulary is shipped)."""
-    nlp = load_model_from_config(Config().from_str(config_text), auto_fill=True, validate=False)
-    nlp.get_pipe("ner").from_bytes(ner_weights, exclude=["vocab"])
-    return nlp
+def load_ner(nlp: Language, config_text: str, ner_weights: bytes) -> TrainablePipe:
+    """The trained ``ner`` pipe, built on ``nlp``'s own vocabulary from the model's config
+    and the pipe's bytes. No second Language is made (that was a fifth of start-up), no
+    file paths are used, so it loads from any importlib.resources location, zipped or not;
+    no vocabulary is shipped."""
+    settings = dict(Config().from_str(config_text)["components"]["ner"])
+    factory = settings.pop("factory")
+    ner = nlp.create_pipe(factory, name="ner", config=settings, validate=False)
+    return ner.from_bytes(ner_weights, exclude=["vocab"])
 
 
-@cache
-def packaged_model() -> Language:
-    """The shipped NER, loaded once per process and shared (inference only)."""
-    return load_model(
+def packaged_ner(nlp: Language) -> TrainablePipe:
+    """The shipped NER (inference only)."""
+    return load_ner(
+        nlp,
         entity_model_file("config.cfg").read_text(encoding="utf-8"),
         entity_model_file("model.bin").read_bytes(),
     )
@@ -57,8 +59,8 @@ def packaged_model() -> Language:
 class EntityRecognizer:
     """Runs a trained ``ner`` pipe on our Docs and turns ``doc.ents`` into ``EntityMatch``es."""
 
-    def __init__(self, nlp: Language, model: Language) -> None:
-        self.ner = model.get_pipe("ner")
+    def __init__(self, nlp: Language, ner: TrainablePipe) -> None:
+        self.ner = ner
         unknown = set(self.ner.labels) - set(LABELS)
         if unknown:
             raise ValueError(f"entity model has labels outside {LABELS}: {sorted(unknown)}")
@@ -82,4 +84,4 @@ class EntityRecognizer:
 
 @Language.factory("cnlp_entities")
 def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
-    return EntityRecognizer(nlp, packaged_model())
+    return EntityRecognizer(nlp, packaged_ner(nlp))

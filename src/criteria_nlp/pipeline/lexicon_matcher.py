@@ -47,12 +47,13 @@ def lexicon_patterns(lexicon: Lexicon) -> dict[tuple[str, str], list[str]]:
     return patterns
 
 
-def _tokenize(nlp: Language, patterns: dict[tuple[str, str], list[str]]) -> list[list[tuple[list[str], list[bool]]]]:
-    """Each pattern's distinct forms as the pipeline's tokenizer splits them (words and
-    trailing spaces), kept in the start-up cache: tokenizing 8,000 forms is a tenth of
-    start-up, making Docs from their words a third of that."""
-    return [[([t.text for t in doc], [bool(t.whitespace_) for t in doc])
-             for doc in nlp.tokenizer.pipe(dict.fromkeys(forms))] for forms in patterns.values()]
+def _keywords(nlp: Language, patterns: dict[tuple[str, str], list[str]]) -> list[list[tuple[int, ...]]]:
+    """Each pattern's distinct forms as the PhraseMatcher stores them: the LOWER hashes of
+    the tokens the pipeline's tokenizer makes. Kept in the start-up cache, since
+    tokenizing 8,000 forms and making Docs of them is a quarter of start-up, while hashes
+    go straight into the matcher."""
+    return [[tuple(t.lower for t in doc) for doc in nlp.tokenizer.pipe(dict.fromkeys(forms))]
+            for forms in patterns.values()]
 
 
 class LexiconMatcher:
@@ -62,13 +63,13 @@ class LexiconMatcher:
         # long forms a trial may abbreviate its own way ("Mini Mental Status (MMS)")
         self.named: dict[str, tuple[str, str]] = {}
         patterns = lexicon_patterns(lexicon)
-        tokenized = cached("lexicon-pattern-tokens", lambda: _tokenize(nlp, patterns))
-        for ((terminal, payload), forms), tokens in zip(patterns.items(), tokenized):
+        keywords = cached("lexicon-pattern-keywords", lambda: _keywords(nlp, patterns))
+        for ((terminal, payload), forms), hashes in zip(patterns.items(), keywords):
             if terminal in ("VAR", "CONCEPT"):
                 self.named.update((form, (terminal, payload)) for form in forms)
             key = f"{terminal}\t{payload}"
             self.keys[nlp.vocab.strings.add(key)] = (terminal, payload)
-            self.matcher.add(key, [Doc(nlp.vocab, words=words, spaces=spaces) for words, spaces in tokens])
+            self.matcher.add(key, hashes)
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
