@@ -46,3 +46,16 @@ def test_an_observation_with_a_bare_number_after_it_is_only_mentioned():
 def test_the_lexicon_wins_where_both_found_something():
     parsed = _parse("hemoglobin ≥ 9 g/dL", ("hemoglobin", "OBSERVATION"))
     assert render_node(parsed.logic) == "hemoglobin >= 9 g/dL"
+
+
+def test_plain_words_before_a_lexicon_concept_make_a_narrower_mention():
+    parsed = _parse("Papilledema or optic disc edema", ("Papilledema", "CONDITION"), ("optic disc edema", "CONDITION"))
+    assert render_node(parsed.logic) == "(condition:papilledema OR condition:optic disc edema)"
+
+
+def test_a_mention_holding_a_cue_or_a_number_leaves_the_lexicon_reading():
+    assert render_node(_parse("NYHA class III/IV heart failure",
+                              ("III/IV heart failure", "OBSERVATION")).logic) == \
+        "(nyha functional class >= 3 AND condition:heart failure)"
+    assert render_node(_parse("No heart failure", ("No heart failure", "CONDITION")).logic) == \
+        "NOT condition:heart failure"

@@ -305,7 +305,10 @@ def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
     concept of its domain ("atopic dermatitis"). Not where the lexicon matched inside the
     mention, nor across a comparator or a number with its unit, which the grammar reads."""
     entity = index.entities.get(i)
-    if entity is None or entity.end > stop or any(j in index.matches for j in range(i, entity.end)):
+    if entity is None or entity.end > stop:
+        return None
+    inside = [index.matches[j] for j in range(i, entity.end) if j in index.matches]
+    if inside and not _narrows(index, entity, inside, tables):
         return None
     text = index.text[entity.start_char:entity.end_char]
     if _COMPARING.search(text):
@@ -313,6 +316,17 @@ def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
     if entity.label == "OBSERVATION" and _compared(index, entity, tables):
         return _token("VAR", normalize(text), entity.start_char, entity.end_char)
     return _token("CONCEPT", open_concept(Domain(entity.label.lower()), text), entity.start_char, entity.end_char)
+
+
+def _narrows(index: DocIndex, entity, inside: list, tables: Tables) -> bool:
+    """Whether plain words in front of a lexicon concept make the mention a narrower one
+    ("optic disc edema" is not any edema): one CONCEPT match ends where the mention ends,
+    and every word before it is content the lexicon and the cues do not know."""
+    match = inside[0]
+    if len(inside) > 1 or match.terminal != "CONCEPT" or match.end != entity.end:
+        return False
+    pieces = [index.text[index.starts[j]:index.ends[j]] for j in range(entity.start, match.start)]
+    return all(_WORD.fullmatch(p) and not tables.is_filler(p) and tables.lookup(p) is None for p in pieces)
 
 
 def _compared(index: DocIndex, entity, tables: Tables) -> bool:
@@ -345,6 +359,7 @@ def _compared(index: DocIndex, entity, tables: Tables) -> bool:
 
 
 _BRACKETS = {"(", ")", "[", "]"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
