@@ -59,3 +59,10 @@ def test_a_mention_holding_a_cue_or_a_number_leaves_the_lexicon_reading():
         "(nyha functional class >= 3 AND condition:heart failure)"
     assert render_node(_parse("No heart failure", ("No heart failure", "CONDITION")).logic) == \
         "NOT condition:heart failure"
+
+
+def test_cue_words_a_mention_begins_with_are_read_as_cues():
+    assert render_node(_parse("Severe Kawasaki disease", ("Severe Kawasaki disease", "CONDITION")).logic) == \
+        "condition:kawasaki disease (severe)"
+    assert render_node(_parse("Refuses hyperbaric oxygen", ("Refuses hyperbaric oxygen", "PROCEDURE")).logic) == \
+        "NOT procedure:hyperbaric oxygen"

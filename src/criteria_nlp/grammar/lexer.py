@@ -62,8 +62,22 @@ class DocIndex:
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
         skip = [bool(row[2] or row[3]) for row in columns]
-        entities = {e.start: e for e in doc._.get("cnlp_entities") or ()}
-        return cls(text, starts, ends, skip, {m.start: m for m in doc._.cnlp_lexicon}, entities)
+        matches = {m.start: m for m in doc._.cnlp_lexicon}
+        entities = {}
+        for entity in doc._.get("cnlp_entities") or ():
+            entity = _after_cues(entity, matches, starts)
+            entities[entity.start] = entity
+        return cls(text, starts, ends, skip, matches, entities)
+
+
+def _after_cues(entity, matches: dict[int, object], starts: list[int]):
+    """The mention without the cue words it begins with ("refuses blood transfusion",
+    "severe Kawasaki disease"): the cue is read by the grammar, the rest is the mention."""
+    match = matches.get(entity.start)
+    while match is not None and match.terminal not in _NAMING and match.end < entity.end:
+        entity = entity._replace(start=match.end, start_char=starts[match.end])
+        match = matches.get(entity.start)
+    return entity
 
 
 def load_number_pattern(text: str | None = None) -> re.Pattern[str]:
@@ -359,6 +373,7 @@ def _compared(index: DocIndex, entity, tables: Tables) -> bool:
 
 
 _BRACKETS = {"(", ")", "[", "]"}
+_NAMING = {"CONCEPT", "VAR", "UNIT", "REF"}  # lexicon matches that name something, unlike cues
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜]|\d\s*%")
