@@ -23,7 +23,7 @@ from ..logic import Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, token_stream
-from .resolve import Chunks, Subjects, finish, resolve
+from .resolve import Chunks, Subjects, finish, resolve, windows_over_lists
 from .transformer import ToLogic
 
 MAX_TOKENS = 400
@@ -260,6 +260,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         subjects = Subjects(stream, index.text, span)
         thresholds = criterion_parser().options.transformer.thresholds
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
+        logic = windows_over_lists(logic, index.text) if logic is not None else None
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)
         return Parsed(None, (Fragment(span, span.text(index.text)),))

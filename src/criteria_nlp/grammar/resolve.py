@@ -9,6 +9,7 @@ of more than 50%"). What is still waiting then is reported as unparsed text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .. import units
@@ -74,6 +75,29 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def windows_over_lists(node, text: str):
+    """"MI, stroke or unstable angina within 6 months": a window written after a plain list
+    of concepts bounds every item, not the last one only. The items must be joined by
+    written commas, "and" or "or" alone (not side by side: "heparin prior to CPB"); no item
+    may have a window of its own, and a parenthesis keeps its window to the last item
+    ("acute disease or recently diagnosed chronic disease (< 2 months)")."""
+    if isinstance(node, Not):
+        return replace(node, arg=windows_over_lists(node.arg, text))
+    if not isinstance(node, (And, Or)):
+        return node
+    args = tuple(windows_over_lists(a, text) for a in node.args)
+    *rest, last = args
+    gaps = [text[a.span.end:b.span.start] for a, b in zip(args, args[1:])]
+    if (isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text)
+            and all(_LISTING.fullmatch(gap) for gap in gaps)
+            and all(isinstance(a, Concept) and a.window is None and a.domain is not Domain.DEMOGRAPHIC for a in rest)):
+        args = (*(replace(a, window=last.window) for a in rest), last)
+    return replace(node, args=args)
+
+
+_LISTING = re.compile(r" *(?:,|/|(?:, *)?(?:and/or|or|and)) *", re.IGNORECASE)  # written list joins, not side by side
 
 
 def _fold(out: list, keep: int, gone: int, merged) -> bool:

@@ -493,11 +493,6 @@ class ToLogic(Transformer):
         words = [t.value for t in items if t.type in ("AND", "OR")]
         return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
 
-
-
-
-
-
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
         elements, connectives = [], []
