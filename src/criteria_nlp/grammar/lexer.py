@@ -29,7 +29,7 @@ from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 
-_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜/×^Ⅰ-Ⅻ]")
+_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜˂˃/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 
@@ -308,7 +308,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _agent_reactions(_join_restated_names(tokens, text), text, tables)
-    tokens = _calendar_dates(_negative_numbers(_keep_units_in_place(tokens, words, text), text))
+    tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_keep_units_in_place(tokens, words, text), text), text))
     tokens = _finite_numbers(_population_conditions(tokens, tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
@@ -376,7 +376,7 @@ _BRACKETS = {"(", ")", "[", "]"}
 _NAMING = {"CONCEPT", "VAR", "UNIT", "REF"}  # lexicon matches that name something, unlike cues
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
-_COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜]|\d\s*%")
+_COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜˂˃]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
@@ -478,6 +478,18 @@ _SHORT_FORM = 24  # characters of "(...)": a short form, not a clause
 _LIST_GLUE = {"COMMA", "SLASH", "AND", "OR"}
 
 
+def _unit_before_postfix(tokens: list[Token], text: str) -> list[Token]:
+    """"18+ years", "18 or more years of age": a comparator written between a number and
+    its unit. The unit moves next to its number (each token keeps its own offsets), so the
+    grammar reads the usual "18 years or more"."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        number, cmp, unit = out[i : i + 3]
+        if (number.type, cmp.type, unit.type) == ("NUMBER", "CMPPOST", "UNIT") and not text[cmp.end_pos : unit.start_pos].strip():
+            out[i + 1], out[i + 2] = unit, cmp
+    return out
+
+
 def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
     """A unit-like word away from a number ("m" in "stage M1", "d" in ">14 follicles on
     day 3") is a word, not a unit: a unit follows its number with nothing but space (or a
@@ -486,8 +498,10 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
     for token in tokens:
         rate = (token.value.startswith("/") and len(out) >= 2 and out[-1].type == "CONCEPT"
                 and out[-2].type == "NUMBER")  # "4 seizures/week": a count per time
+        between = len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"  # "18+ years"
         if token.type == "UNIT" and not rate and (
-            not out or out[-1].type not in _UNIT_AFTER or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,-")
+            not out or (out[-1].type not in _UNIT_AFTER and not between)
+            or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,-")
         ):
             words.append(Span(token.start_pos, token.end_pos))
             continue

@@ -109,16 +109,20 @@ class _Driver:
         by replaying the planned shifts and reductions with the Transformer's callbacks.
         Chunks are and-ed, as elements side by side are, after bare thresholds take their
         neighbours' variables."""
-        results, dropped = [], []
+        results, dropped, shifted = [], [], []
         for ops, lost in self.plan(tuple(t.type for t in tokens)):
             dropped.extend(tokens[i] for i in lost)
             if ops:
                 results.append(self._build(ops, tokens))
+                shifted.append([argument for rule, argument in ops if rule is None])
         if not results:
             return None, dropped
         if len(results) == 1:
             return results[0], dropped
-        settled = resolve(results, criterion_parser().options.transformer.thresholds)
+        # a separator the chunks were split at keeps a bound from describing the next chunk
+        apart = frozenset(k for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k] and any(
+            t.type in _SEPARATORS for t in tokens[max(shifted[k - 1]) + 1 : min(shifted[k])]))
+        settled = resolve(results, criterion_parser().options.transformer.thresholds, apart)
         return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
@@ -267,3 +271,4 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
 
 
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
+_SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}

@@ -19,7 +19,7 @@ from .lexer import Stream
 from .thresholds import Bound, Pending, Thresholds, unit_of
 
 
-def resolve(elements: list, thresholds: Thresholds) -> list:
+def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = frozenset()) -> list:
     """The elements of one parse with their waiting thresholds settled. An element folded
     into its neighbour (a duration or dose into its concept, a stage into its condition)
     leaves None in its place, so the connectives between elements keep their positions.
@@ -29,7 +29,10 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
     50 years of age"), and the unit of the bound after it; a bound said to be an age is the
     age; a bound next to a concept is how long it lasted or how much of it, else an amount
     of it ("weight loss of >5 kg"). A bound in years that none of this claims is settled
-    in ``finish``, once the words in front of it are known.""" 
+    in ``finish``, once the words in front of it are known. ``apart`` holds the positions
+    of elements a written connective ("," "and" "or") separates from the one before: a
+    bound never describes a concept across one ("Patients > 18 years, scheduled for a
+    procedure").""" 
     out: list = list(elements)
     for i in range(1, len(out)):
         if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
@@ -58,10 +61,12 @@ def resolve(elements: list, thresholds: Thresholds) -> list:
     for i in range(len(out)):
         if not isinstance(out[i], Pending):
             continue
-        before = i - 1 if i and isinstance(out[i - 1], Concept) and out[i - 1].domain is not Domain.DEMOGRAPHIC else None
+        before = (i - 1 if i and i not in apart and isinstance(out[i - 1], Concept)
+                  and out[i - 1].domain is not Domain.DEMOGRAPHIC else None)
         if before is not None and _fold(out, before, i, thresholds.attach(out[before], out[i])):
             continue
-        if i + 1 < len(out) and isinstance(out[i + 1], Concept) and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i])):
+        if (i + 1 < len(out) and i + 1 not in apart and isinstance(out[i + 1], Concept)
+                and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i]))):
             continue
         if before is not None and not units.is_time(unit_of(out[i].limit)):
             # "weight loss of >5 kg": the amount belongs to the concept

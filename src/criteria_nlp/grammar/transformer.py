@@ -495,7 +495,7 @@ class ToLogic(Transformer):
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
-        elements, connectives = [], []
+        elements, connectives, apart = [], [], set()
         previous_was_connective = False
         for item in items:
             if isinstance(item, Connective):
@@ -504,9 +504,11 @@ class ToLogic(Transformer):
                 continue
             if elements and not previous_was_connective:
                 connectives.append("and")
+            elif elements:
+                apart.add(len(elements))
             elements.append(item)
             previous_was_connective = False
-        return _join(*_populations_first(*joined(resolve(elements, self.thresholds), connectives)))
+        return _join(*_populations_first(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives)))
 
 
 def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
