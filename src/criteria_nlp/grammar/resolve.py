@@ -41,11 +41,9 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         neighbour: list[Variable] = []
         for i in order:
             element = out[i]
-            waiting = element.then if isinstance(element, Implies) and isinstance(element.then, Pending) else element
-            if isinstance(waiting, Pending):
-                if neighbour and thresholds.fits(neighbour, waiting):
-                    settled = thresholds.settle(neighbour, waiting)
-                    out[i] = replace(element, then=settled) if waiting is not element else settled
+            if _waiting(element):
+                if neighbour and _fits(element, neighbour, thresholds):
+                    out[i] = _settled(element, neighbour, thresholds)
             elif element is not None:
                 neighbour = variables_of(element) or neighbour
     for i in range(len(out) - 1):
@@ -80,6 +78,32 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def _waiting(element) -> bool:
+    """A bound with no variable yet: bare, under a condition ("< 470 ms for women"), or a
+    group of those ("(< 13 g/dL in men; < 12 g/dL in women)")."""
+    if isinstance(element, Implies):
+        return isinstance(element.then, Pending)
+    if isinstance(element, (And, Or)):
+        return all(isinstance(a, Implies) and isinstance(a.then, Pending) for a in element.args)
+    return isinstance(element, Pending)
+
+
+def _fits(element, variables: list[Variable], thresholds: Thresholds) -> bool:
+    if isinstance(element, Implies):
+        return thresholds.fits(variables, element.then)
+    if isinstance(element, (And, Or)):
+        return all(thresholds.fits(variables, a.then) for a in element.args)
+    return thresholds.fits(variables, element)
+
+
+def _settled(element, variables: list[Variable], thresholds: Thresholds):
+    if isinstance(element, Implies):
+        return replace(element, then=thresholds.settle(variables, element.then))
+    if isinstance(element, (And, Or)):
+        return replace(element, args=tuple(_settled(a, variables, thresholds) for a in element.args))
+    return thresholds.settle(variables, element)
 
 
 def windows_over_lists(node, text: str):

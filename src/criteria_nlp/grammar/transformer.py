@@ -453,6 +453,14 @@ class ToLogic(Transformer):
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
         variables = variables_of(main)
         span = _cover(main.span, _span(right))
+        pairs = inner.args if isinstance(inner, And) else (inner,)
+        if len(pairs) > 1 and all(_for_population(p) and isinstance(p.then, Pending) for p in pairs):
+            # "hemoglobin (<13 g/dL in men; <12 g/dL in women)": one limit per population, of
+            # the value just named
+            named = variables or ([self._measured(main)] if isinstance(main, Concept)
+                                  and main.domain is Domain.OBSERVATION else [])
+            if named:
+                return conjoin([replace(p, then=self.thresholds.settle(named, p.then)) for p in pairs], span)
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
             then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
@@ -474,13 +482,16 @@ class ToLogic(Transformer):
             if isinstance(main, Concept):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
-                entry = self.lexicon.variable(main.name)
-                named = Variable(main.name, main.span, entry.code if entry else main.code,
-                                 entry.system if entry else main.system)
-                settled = self.thresholds.settle([named], replace(inner, span=span))
-                return settled if entry is not None else And((main, settled), span)
+                settled = self.thresholds.settle([self._measured(main)], replace(inner, span=span))
+                return settled if self.lexicon.variable(main.name) is not None else And((main, settled), span)
             return And((main, inner), span)
         return And((main, inner), span)
+
+    def _measured(self, concept: Concept) -> Variable:
+        """The value a concept names, with the lexicon variable's code where there is one."""
+        entry = self.lexicon.variable(concept.name)
+        return Variable(concept.name, concept.span, entry.code if entry else concept.code,
+                        entry.system if entry else concept.system)
 
     @v_args(inline=True)
     def mention(self, variables: list[Variable]) -> Node:
