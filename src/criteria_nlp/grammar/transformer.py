@@ -385,7 +385,11 @@ class ToLogic(Transformer):
     @v_args(inline=True)
     def prior(self, before: Token, atom):
         """"Prior treatment with topotecan": the word says the event is past, which a
-        record's facts are anyway; the atom takes the word into its span."""
+        record's facts are anyway; the atom takes the word into its span (and so does its
+        first part, should later stages take a compound atom apart)."""
+        if isinstance(atom, (And, Or)):
+            first = self.prior(before, atom.args[0])
+            return replace(atom, args=(first, *atom.args[1:]), span=_cover(_span(before), atom.span))
         return replace(atom, span=_cover(_span(before), atom.span))
 
     @v_args(inline=True)
