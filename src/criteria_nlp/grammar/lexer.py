@@ -511,12 +511,15 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
 
 def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: str) -> list[Token]:
     """"hepatic or renal impairment", "cardiac, liver or kidney failure": modifiers listed
-    before a concept share its head noun. A modifier becomes a concept of its own when
-    modifier + head is a lexicon form of one; otherwise it stays a word."""
+    before a concept share its head noun. A modifier (a plain word, or a qualifier such as
+    "persistent") becomes a concept of its own when modifier + head is a lexicon form of
+    one; otherwise it stays what it was."""
     concepts = [t for t in tokens if t.type == "CONCEPT" and " " in text[t.start_pos : t.end_pos]]
-    if not concepts or not words:
+    qualifiers = {t.end_pos: t for t in tokens if t.type == "QUAL"}
+    if not concepts or not (words or qualifiers):
         return tokens
     ending = {w.end: w for w in words}
+    ending.update((end, Span(t.start_pos, t.end_pos)) for end, t in qualifiers.items() if end not in ending)
     found: list[Token] = []
     for concept in concepts:
         first, _, rest = text[concept.start_pos : concept.end_pos].partition(" ")
@@ -542,7 +545,8 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
         return tokens
     taken = {(t.start_pos, t.end_pos) for t in found}
     words[:] = [w for w in words if (w.start, w.end) not in taken]
-    return sorted(tokens + found, key=lambda t: t.start_pos)
+    kept = [t for t in tokens if (t.start_pos, t.end_pos) not in taken]
+    return sorted(kept + found, key=lambda t: t.start_pos)
 
 
 def _skip_space_back(text: str, end: int) -> int:
