@@ -447,6 +447,12 @@ class ToLogic(Transformer):
         left_out = disjoin(excluded)
         return And((main, Not(left_out, _cover(_span(word), left_out.span))), _cover(main.span, left_out.span))
 
+    def left_out(self, items: list):
+        """"(other than skin cancer)" after what it narrows: the parenthesis stands side by
+        side with it, so "and not" is what it adds."""
+        word, excluded = items[0], disjoin([i for i in items if not isinstance(i, Token)])
+        return Not(excluded, _cover(_span(word), excluded.span))
+
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
         return Or((main, alternative), _cover(main.span, alternative.span))
