@@ -249,7 +249,7 @@ class ToLogic(Transformer):
     def concept(self, items: list) -> Concept:
         """Qualifiers before the concept and a relative clause after it are kept as text;
         "treated with" before them adds nothing but its span."""
-        qualifiers = next((i for i in items if isinstance(i, list)), [])
+        qualifiers = [q for i in items if isinstance(i, list) for q in i]
         token = next(t for t in items if isinstance(t, Token) and t.type == "CONCEPT")
         tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
         entry = self.lexicon.concept(token.value)
@@ -480,6 +480,9 @@ class ToLogic(Transformer):
         if isinstance(inner, Pending):
             if variables:
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
+            if isinstance(main, Concept) and main.domain is Domain.DEMOGRAPHIC and units.is_time(unit_of(inner.limit)):
+                # "Older adults (≥ 65 years)": the age of that group
+                return And((main, self.thresholds.settle([self.thresholds.age(inner.span)], inner)), span)
             attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
             if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
                 return replace(attached, span=span)
