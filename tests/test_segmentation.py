@@ -101,3 +101,11 @@ def test_a_count_word_the_rules_do_not_define_is_a_rule_error():
     raw["number_words"] = {"two": 2}
     with pytest.raises(RuleError, match="number_words"):
         rules_from_dict(raw)
+
+
+def test_parts_without_a_cue_all_hold_in_inclusion_and_each_excludes_in_exclusion():
+    text = ("Inclusion Criteria:\n- Adequate organ function:\n  - ANC >= 1500/uL\n  - Platelets >= 100,000/uL\n"
+            "Exclusion Criteria:\n- Resident exclusion criteria:\n  - Comatose\n  - Severe cognitive impairment\n")
+    segments = default_segmenter()(text)
+    assert [(s.section, s.join, len(s.parts)) for s in segments] == [
+        (Section.INCLUSION, "and", 2), (Section.EXCLUSION, "or", 2)]

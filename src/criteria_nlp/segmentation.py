@@ -229,7 +229,7 @@ class Segmenter:
     def _build(self, text: str, item: _Item, ident: str) -> Segment:
         if item.children:
             header = Span(*_strip(text, item.span.start, item.span.end - 1))
-            join, k = self._join_for(header.text(text))
+            join, k = self._join_for(header.text(text), item.section)
             parts = tuple(
                 Segment(f"{ident}.{i}", item.section, child.span)
                 for i, child in enumerate(item.children, 1)
@@ -237,7 +237,7 @@ class Segmenter:
             if not self._has_cue(header.text(text)):
                 join = self._trailing_join(text, parts) or join
             return Segment(ident, item.section, item.span.cover(parts[-1].span), header, join, k, parts)
-        inline = self._inline_parts(text, item.span)
+        inline = self._inline_parts(text, item.span, item.section)
         if inline is None:
             return Segment(ident, item.section, item.span)
         header, join, spans = inline
@@ -258,13 +258,17 @@ class Segmenter:
             words.add(self.rules.join_words[match.group(1).lower()])
         return words.pop() if len(words) == 1 else None
 
-    def _join_for(self, header: str) -> tuple[str, int | None]:
+    def _join_for(self, header: str, section: Section) -> tuple[str, int | None]:
+        """The header's own cue ("any of the following"), else the section's reading: the
+        parts of an inclusion criterion must all hold, while each part of an exclusion
+        criterion ("Resident exclusion criteria: - comatose - severe cognitive impairment")
+        excludes on its own."""
         for cue in self.rules.parent_cues:
             if cue.pattern.search(header):
                 return cue.join, cue.k(header)
-        return "and", None
+        return ("or" if section is Section.EXCLUSION else "and"), None
 
-    def _inline_parts(self, text: str, span: Span) -> tuple[Span, str, list[Span]] | None:
+    def _inline_parts(self, text: str, span: Span, section: Section) -> tuple[Span, str, list[Span]] | None:
         """"Adequate liver function: A; B; and C" -> header and parts A, B, C."""
         body = span.text(text)
         colon = body.find(":")
@@ -273,7 +277,7 @@ class Segmenter:
         header = Span(*_strip(text, span.start, span.start + colon))
         rest_start = span.start + colon + 1
         rest = text[rest_start : span.end]
-        join, _ = self._join_for(header.text(text))
+        join, _ = self._join_for(header.text(text), section)
         separator = self.rules.part_separator
         if separator in rest:
             pieces, offset = [], 0
