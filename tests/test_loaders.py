@@ -92,6 +92,7 @@ GOOD = [
     pytest.param(lambda: lexer.load_number_pattern(tsv("terminal | pattern", r"NUMBER | \d+")), id="shapes.tsv"),
     pytest.param(lambda: _letters("child-pugh class | B | 2"), id="scale_letters.tsv"),
     pytest.param(lambda: lexer.load_filler_words("# comment\nthe\nand/or\n"), id="fillers.txt"),
+    pytest.param(lambda: lexer.load_generic_mentions("# comment\ndisease\nmedical  problem\n"), id="generic_mentions.txt"),
     pytest.param(lambda: vocabulary.load_concept_matches(
         tsv("name | domain | synonyms | members | codes", "chemotherapy | drug | chemo | cisplatin | ")), id="concept_matches.tsv"),
     pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"]}), id="tokenizer.json"),
@@ -243,6 +244,8 @@ BAD = [
     (lambda: lexer.load_filler_words("the\nNot\n"), "fillers.txt", "line 2: 'Not' is not one lower-case word"),
     (lambda: lexer.load_filler_words("the\nwithout\n"), "fillers.txt", "'without' changes what a criterion means"),
     (lambda: lexer.load_filler_words("the\nof\nthe\n"), "fillers.txt", "line 3: 'the' is listed twice"),
+    (lambda: lexer.load_generic_mentions("disease\nDisorder\n"), "generic_mentions.txt", "line 2: 'Disorder' is not lower-case"),
+    (lambda: lexer.load_generic_mentions("disease\ndisease\n"), "generic_mentions.txt", "line 2: 'disease' is listed twice"),
     # concept_matches.tsv, tokenizer.json
     (lambda: vocabulary.load_concept_matches(tsv("name | domain | synonyms | members | codes", "chemo | drugs |  |  | ")),
      "concept_matches.tsv", "unknown domain 'drugs'"),

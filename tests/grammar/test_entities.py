@@ -66,3 +66,12 @@ def test_cue_words_a_mention_begins_with_are_read_as_cues():
         "condition:kawasaki disease (severe)"
     assert render_node(_parse("Refuses hyperbaric oxygen", ("Refuses hyperbaric oxygen", "PROCEDURE")).logic) == \
         "NOT procedure:hyperbaric oxygen"
+
+
+def test_a_generic_word_alone_is_no_concept_but_belongs_to_the_concept_it_follows():
+    parsed = _parse("History of disease", ("disease", "CONDITION"))
+    assert parsed.logic is None and [f.text for f in parsed.unparsed] == ["disease"]
+    text = "Rituximab treatment"
+    parsed = _parse(text, ("treatment", "PROCEDURE"))
+    assert render_node(parsed.logic) == "drug:rituximab" and not parsed.unparsed
+    assert parsed.logic.span.text(text) == text

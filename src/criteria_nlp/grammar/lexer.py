@@ -121,6 +121,7 @@ class Tables:
         self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
         self.number = load_number_pattern()
         self.fillers = load_filler_words()
+        self.generic = load_generic_mentions()
         self.letters = load_scale_letters(lexicon.variables)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
@@ -258,6 +259,24 @@ def load_filler_words(text: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+def load_generic_mentions(text: str | None = None) -> frozenset[str]:
+    """``data/generic_mentions.txt`` (or ``text`` in its format): one lower-case mention a
+    line, each once."""
+    if text is None:
+        text = data_file("generic_mentions.txt").read_text(encoding="utf-8")
+    mentions: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        mention = " ".join(line.split())
+        if not mention or line.startswith("#"):
+            continue
+        if mention != mention.lower():
+            raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is not lower-case")
+        if mention in mentions:
+            raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is listed twice")
+        mentions.add(mention)
+    return frozenset(mentions)
+
+
 @cache
 def default_tables() -> Tables:
     return Tables(default_lexicon())
@@ -286,6 +305,14 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         if match is not None and match.end <= stop:
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
+            continue
+        entity = index.entities.get(i)
+        if (entity is not None and entity.end <= stop and tokens and tokens[-1].type == "CONCEPT"
+                and not text[tokens[-1].end_pos : entity.start_char].strip()
+                and normalize(text[entity.start_char : entity.end_char]) in tables.generic):
+            # "denosumab treatment", "Crohn disease": the generic word is the concept's own
+            tokens[-1] = _token("CONCEPT", tokens[-1].value, tokens[-1].start_pos, entity.end_char)
+            i = entity.end
             continue
         found = _entity(index, i, stop, tables)
         if found is not None:
@@ -325,7 +352,7 @@ def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
     if inside and not _narrows(index, entity, inside, tables):
         return None
     text = index.text[entity.start_char:entity.end_char]
-    if _COMPARING.search(text):
+    if _COMPARING.search(text) or normalize(text) in tables.generic:
         return None
     if entity.label == "OBSERVATION" and _compared(index, entity, tables):
         return _token("VAR", normalize(text), entity.start_char, entity.end_char)
