@@ -68,10 +68,11 @@ def test_cue_words_a_mention_begins_with_are_read_as_cues():
         "NOT procedure:hyperbaric oxygen"
 
 
-def test_a_generic_word_alone_is_no_concept_but_belongs_to_the_concept_it_follows():
-    parsed = _parse("History of disease", ("disease", "CONDITION"))
-    assert parsed.logic is None and [f.text for f in parsed.unparsed] == ["disease"]
+def test_a_generic_word_after_a_concept_is_its_head_not_a_concept_of_its_own():
     text = "Rituximab treatment"
     parsed = _parse(text, ("treatment", "PROCEDURE"))
     assert render_node(parsed.logic) == "drug:rituximab" and not parsed.unparsed
     assert parsed.logic.span.text(text) == text
+    parsed = _parse("Rituximab therapy")  # no mention found: the plain word is the head as well
+    assert render_node(parsed.logic) == "drug:rituximab" and not parsed.unparsed
+    assert render_node(_parse("Any disease", ("disease", "CONDITION")).logic) == "condition:disease"

@@ -307,12 +307,12 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             i = match.end
             continue
         entity = index.entities.get(i)
-        if (entity is not None and entity.end <= stop and tokens and tokens[-1].type == "CONCEPT"
-                and not text[tokens[-1].end_pos : entity.start_char].strip()
-                and normalize(text[entity.start_char : entity.end_char]) in tables.generic):
-            # "denosumab treatment", "Crohn disease": the generic word is the concept's own
-            tokens[-1] = _token("CONCEPT", tokens[-1].value, tokens[-1].start_pos, entity.end_char)
-            i = entity.end
+        head = (entity.end, entity.end_char) if entity is not None and entity.end <= stop else (i + 1, end)
+        if (tokens and tokens[-1].type == "CONCEPT" and not text[tokens[-1].end_pos : start].strip()
+                and normalize(text[start : head[1]]) in tables.generic):
+            # "denosumab treatment", "CPAP therapy": the generic word is the concept's own head
+            tokens[-1] = _token("CONCEPT", tokens[-1].value, tokens[-1].start_pos, head[1])
+            i = head[0]
             continue
         found = _entity(index, i, stop, tables)
         if found is not None:
@@ -352,7 +352,7 @@ def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
     if inside and not _narrows(index, entity, inside, tables):
         return None
     text = index.text[entity.start_char:entity.end_char]
-    if _COMPARING.search(text) or normalize(text) in tables.generic:
+    if _COMPARING.search(text):
         return None
     if entity.label == "OBSERVATION" and _compared(index, entity, tables):
         return _token("VAR", normalize(text), entity.start_char, entity.end_char)
