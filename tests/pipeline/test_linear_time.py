@@ -12,27 +12,35 @@ import re
 from criteria_nlp.grammar.lexer import default_tables
 from criteria_nlp.pipeline import default_nlp
 from criteria_nlp.pipeline.abbreviations import MAX_INSIDE, find_abbreviations
-from criteria_nlp.pipeline.tokenizer import SYMBOL_PIECE, cuts
+from criteria_nlp.pipeline.tokenizer import SYMBOL_PIECE, middles
 from criteria_nlp.segmentation import SENTENCE_WINDOW, _windows
 from criteria_nlp.spans import Span
 
 
-def test_a_long_run_of_symbols_is_tokenized_in_bounded_pieces_keeping_every_offset():
+def test_the_middle_of_a_long_symbol_run_is_one_token_and_every_offset_is_kept():
     text = "ANC " + "%" * 5000 + "(" * 3000 + " and =" + "=" * 4000 + "<=5"
-    bounds = [0, *cuts(text), len(text)]
-    runs = [run for a, b in zip(bounds, bounds[1:]) for run in re.findall(r"[^\w\s]+", text[a:b])]
-    assert max(map(len, runs)) <= 2 * SYMBOL_PIECE
     doc = default_nlp().make_doc(text)
     assert doc.text == text
     assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
-    symbol_runs = [m.span() for m in re.finditer(r"[^\w\s]+", text)]
-    assert all(start + SYMBOL_PIECE <= cut <= end - SYMBOL_PIECE  # "<=" at a run's end stays whole
-               for cut in cuts(text) for start, end in symbol_runs if start <= cut <= end)
+    held = middles(text)
+    assert [text[a:b] for a, b in held] == ["%" * (5000 - SYMBOL_PIECE) + "(" * (3000 - SYMBOL_PIECE),
+                                           "=" * (4003 - 2 * SYMBOL_PIECE)]
+    assert [(a, b) for a, b in held] == [(t.idx, t.idx + len(t)) for t in doc if len(t) > SYMBOL_PIECE]
+    assert len(doc) < 6 * SYMBOL_PIECE  # not one token per character
+    assert [t.text for t in doc][-3:] == ["<", "=", "5"] or [t.text for t in doc][-2:] == ["<=", "5"]
 
 
-def test_letters_digits_and_ordinary_text_are_never_cut():
-    assert cuts("1" * 500 + " " + "x" * 500 + " " + "1a" * 300) == []
-    assert cuts("test:WBC=3.0×109/L,Neutrophils=1.5×109/L,Hb=100g/L,Platelet=80×109/L; -------- and more") == []
+def test_letters_digits_and_ordinary_text_are_never_held():
+    assert middles("1" * 500 + " " + "x" * 500 + " " + "1a" * 300) == []
+    assert middles("test:WBC=3.0×109/L,Neutrophils=1.5×109/L,Hb=100g/L,Platelet=80×109/L; -------- and more") == []
+
+
+def test_a_held_symbol_run_is_reported_not_skipped():
+    from criteria_nlp.api import parse_text
+
+    text = "ANC > 1500 " + "-" * 500 + " and platelets > 100000"
+    (criterion,) = parse_text(text).criteria
+    assert [u.text for u in criterion.unparsed] == ["-" * (500 - 2 * SYMBOL_PIECE)]
 
 
 def _quadratic_abbreviations(doc):
@@ -95,3 +103,27 @@ def test_join_words_are_found_from_the_start_of_whitespace_as_before():
         text = "".join(rng.choice(["a", " ", "\n", "and", "or", "and/or", "x:", ";"]) for _ in range(40))
         assert [m.span() for m in bounded.finditer(text)] == [m.span() for m in unbounded.finditer(text)]
     assert bounded.search("A:" + "\n" * 50_000 + "B") is None
+
+
+def test_a_unit_in_pieces_is_found_by_trying_only_ends_some_spelling_can_reach(monkeypatch):
+    tables = default_tables()
+
+    def brute(text, start, after, stop):  # the former loop: every end, longest first
+        for end in range(stop, after, -1):
+            if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                continue
+            code = tables.spaced_unit(text[start:end])
+            if code is not None:
+                return end, code
+        return None
+
+    rng = random.Random(3)
+    pieces = ["ml", " / ", "min", "/", "1.73", " m2", "kg", " ", "%", "mg", "dl", "L", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(6))
+        for after in range(1, min(len(text), 6)):
+            assert tables.longest_spaced_unit(text, 0, after, len(text)) == brute(text, 0, after, len(text)), text
+    calls = []
+    monkeypatch.setattr(type(tables), "spaced_unit", lambda self, t: calls.append(t))
+    tables.longest_spaced_unit("%" * 24, 0, 1, 24)
+    assert len(calls) <= 1  # "%%" begins no unit spelling: the search stops there

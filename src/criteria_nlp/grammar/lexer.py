@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon, default_lexicon, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.lexicon_matcher import lexicon_patterns
+from ..pipeline.tokenizer import SYMBOL_PIECE
 from ..resources import data_file
 from ..errors import RuleError
 from ..tables import read_table
@@ -61,7 +62,9 @@ class DocIndex:
         columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist() if len(doc) else []
         starts = [row[0] for row in columns]
         ends = [row[0] + row[1] for row in columns]
-        skip = [bool(row[2] or row[3]) for row in columns]
+        # punctuation is skipped, but not the middle of a long symbol run the tokenizer kept
+        # whole: that is text no rule read, and is reported as such
+        skip = [bool(row[3] or (row[2] and row[1] <= SYMBOL_PIECE)) for row in columns]
         matches = {m.start: m for m in doc._.cnlp_lexicon}
         entities = {}
         for entity in doc._.get("cnlp_entities") or ():
@@ -119,6 +122,8 @@ class Tables:
         # unit spellings with their spaces taken out: "ml / min", "Kg / m2", "mL/ min/1.73 m2"
         self.compact = {_compact(alias).lower(): code for alias, code in lexicon.case_free_units().items()}
         self.compact_exact = {_compact(alias): code for alias, code in self.exact.items()}
+        self.compact_prefixes = {key.lower()[:size] for key in (*self.compact, *self.compact_exact)
+                                 for size in range(len(key) + 1)}
         self.number = load_number_pattern()
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
@@ -146,6 +151,21 @@ class Tables:
         """The UCUM code of a unit written with spaces or odd dots in it, else None."""
         key = _compact(text)
         return self.compact_exact.get(key) or self.compact.get(key.lower())
+
+    def longest_spaced_unit(self, text: str, start: int, after: int, stop: int) -> tuple[int, str] | None:
+        """The longest text[start:end], after < end <= stop, that spells a unit in pieces
+        (its end not inside a word), with its UCUM code. It stops where no unit spelling
+        begins so, which keeps a run of symbols ("%%%%...") linear."""
+        best = None
+        for end in range(after + 1, stop + 1):
+            if _compact(text[start:end]).lower() not in self.compact_prefixes:
+                break
+            if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                continue
+            code = self.spaced_unit(text[start:end])
+            if code is not None:
+                best = (end, code)
+        return best
 
     def scan(self, text: str, offset: int) -> tuple[list[Token], list[Span]]:
         """Maximal munch over numbers and single-token lexicon forms ("≥1,500/mm3",
@@ -597,13 +617,7 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
             run = _UNIT_RUN.match(text, token.start_pos, min(len(text), token.start_pos + _UNIT_LONGEST))
             best = None
             if run is not None and run.end() > token.end_pos:
-                for end in range(run.end(), token.end_pos, -1):
-                    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-                        continue
-                    code = tables.spaced_unit(text[token.start_pos:end])
-                    if code is not None:
-                        best = (end, code)
-                        break
+                best = tables.longest_spaced_unit(text, token.start_pos, token.end_pos, run.end())
             if best is not None:
                 end, code = best
                 out.append(_token("UNIT", code, token.start_pos, end))
