@@ -127,3 +127,12 @@ def test_a_unit_in_pieces_is_found_by_trying_only_ends_some_spelling_can_reach(m
     monkeypatch.setattr(type(tables), "spaced_unit", lambda self, t: calls.append(t))
     tables.longest_spaced_unit("%" * 24, 0, 1, 24)
     assert len(calls) <= 1  # "%%" begins no unit spelling: the search stops there
+
+
+def test_underscores_are_a_symbol_run_and_very_long_tokens_are_words_without_a_scan():
+    from criteria_nlp.api import parse_text
+
+    assert middles("x" + "_" * 100) == [(1 + SYMBOL_PIECE, 101 - SYMBOL_PIECE)]
+    text = "ANC > 1500 " + "x1" * 200 + " and age > 18 years"
+    (criterion,) = parse_text(text).criteria
+    assert [u.text for u in criterion.unparsed] == ["x1" * 200]

@@ -346,6 +346,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(*hit, start, end))
         elif tables.number.fullmatch(piece):
             tokens.append(_token("NUMBER", piece, start, end))
+        elif len(piece) > _LONGEST_GLUED:  # no glued expression is this long: a word, not scanned
+            words.append(Span(start, end))
         elif _GLUE.search(piece):
             found, leftover = tables.scan(piece, start)
             tokens.extend(found)
@@ -420,6 +422,7 @@ def _compared(index: DocIndex, entity, tables: Tables) -> bool:
 
 
 _BRACKETS = {"(", ")", "[", "]"}
+_LONGEST_GLUED = 256  # characters: longer tokens (runs of one symbol, "x1x1x1...") are never read
 _NAMING = {"CONCEPT", "VAR", "UNIT", "REF"}  # lexicon matches that name something, unlike cues
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"

@@ -10,6 +10,7 @@ of more than 50%"). What is still waiting then is reported as unparsed text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .. import units
@@ -184,17 +185,23 @@ class Subjects:
     def __init__(self, stream: Stream, text: str, within: Span) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.words = sorted(stream.words)
+        self.starts = [w.start for w in self.words]
         self.text = text
         self.within = within
         self.last: Variable | None = None
 
     def before(self, span: Span) -> Span | None:
-        edge = max((end for end in self.bounds if end <= span.start), default=self.within.start)
-        words = [w for w in self.words if edge <= w.start and w.end <= span.start]
-        if not words:
+        """The words between the last token before ``span`` and ``span``, taken: found by
+        bisection, so a criterion of many bounds stays linear."""
+        at = bisect_right(self.bounds, span.start)
+        edge = self.bounds[at - 1] if at else self.within.start
+        low, high = bisect_left(self.starts, edge), bisect_left(self.starts, span.start)
+        while high > low and self.words[high - 1].end > span.start:
+            high -= 1
+        if high == low:
             return None
-        subject = Span.covering(words)
-        self.words[:] = [w for w in self.words if not subject.contains(w)]
+        subject = Span.covering(self.words[low:high])
+        del self.words[low:high], self.starts[low:high]
         return subject
 
 

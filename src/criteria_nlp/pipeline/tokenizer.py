@@ -20,7 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 SYMBOL_PIECE = 16  # characters of a symbol run tokenized in one piece
-_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{3 * SYMBOL_PIECE},}}")
+_SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{3 * SYMBOL_PIECE},}}")  # "_" is a word character to \w
 
 
 def middles(text: str) -> list[tuple[int, int]]:
