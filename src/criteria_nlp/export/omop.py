@@ -204,13 +204,9 @@ class _Builder:
         """True exactly when the evaluator finds the concept (closed world): some row in the
         window of one of its tables, as many as the count bound says, one lasting as long as
         the duration bound says."""
-        demographic = self._demographic(node, negated=False)
-        if demographic is not None:
-            return demographic
-        qualifier_problems(node, self.problems, "in Circe", handled=_HANDLED)
-        tables = self._tables(node)
-        if not tables:
-            return self._never(node, f"no OMOP table holds a {node.domain.value} concept: the rule never holds")
+        settled, tables = self._searches(node, negated=False)
+        if settled is not None:
+            return settled
         if node.dose is not None:
             return self._never(node, "the dose bound is not read: unknown when the drug is found, so only "
                                      "its absence can be tested")
@@ -234,13 +230,9 @@ class _Builder:
         """True exactly when the evaluator finds the concept absent (closed world): no row in the
         window of a complete table, or else a recorded "no"; or a count outside the bound, or
         rows none of which lasted as the duration bound says."""
-        demographic = self._demographic(node, negated=True)
-        if demographic is not None:
-            return demographic
-        qualifier_problems(node, self.problems, "in Circe", handled=_HANDLED)
-        tables = self._tables(node)
-        if not tables:
-            return self._never(node, f"no OMOP table holds a {node.domain.value} concept: the rule never holds")
+        settled, tables = self._searches(node, negated=True)
+        if settled is not None:
+            return settled
         closed = is_closed(node)
         none = [self._rows(node, search, (EXACTLY, 0)) for search in tables]
         options: list[dict[str, Any]] = []
@@ -263,6 +255,18 @@ class _Builder:
             return self._never(node, "the absence of an observation is unknown without a recorded 'no': "
                                      "the rule never holds")
         return _any(options)
+
+    def _searches(self, node: Concept, negated: bool) -> tuple[dict[str, Any] | None, list["_Search"]]:
+        """What present and absent tests both start from: a demographic test, or a test that
+        never holds when no table holds the concept (either settles it), else the tables."""
+        demographic = self._demographic(node, negated)
+        if demographic is not None:
+            return demographic, []
+        qualifier_problems(node, self.problems, "in Circe", handled=_HANDLED)
+        tables = self._tables(node)
+        if not tables:
+            return self._never(node, f"no OMOP table holds a {node.domain.value} concept: the rule never holds"), []
+        return None, tables
 
     def _demographic(self, node: Concept, negated: bool) -> dict[str, Any] | None:
         """Sex and age groups as Circe demographics; None for a concept of another domain."""

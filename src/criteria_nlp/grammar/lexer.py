@@ -110,7 +110,8 @@ class Tables:
     def __init__(self, lexicon: Lexicon) -> None:
         self.single: dict[str, tuple[str, str]] = {}
         self.forms: dict[str, tuple[str, str]] = {}
-        for (terminal, payload), forms in lexicon_patterns(lexicon).items():
+        patterns = lexicon_patterns(lexicon)
+        for (terminal, payload), forms in patterns.items():
             for form in forms:
                 self.forms.setdefault(form.lower(), (terminal, payload))
                 if " " not in form:
@@ -132,7 +133,7 @@ class Tables:
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
         # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
-        reactions = {payload for terminal, payload in lexicon_patterns(lexicon) if terminal == "REACTION"}
+        reactions = {payload for terminal, payload in patterns if terminal == "REACTION"}
         self.reactions = frozenset(reactions & set(lexicon.concepts))
 
     def _unit(self, text: str) -> tuple[str, str] | None:
@@ -259,42 +260,44 @@ _NEVER_FILLERS = frozenset("""not no without neither nor never other only more l
 before after since during until if unless except when serious eligible refuse""".split())
 
 
+def _listed(name: str, text: str | None) -> list[tuple[int, str]]:
+    """The entries of a one-entry-a-line data file (``text`` in its format, else the packaged
+    file), with their line numbers: spaces collapsed, blank and '#' lines left out, none twice."""
+    if text is None:
+        text = data_file(name).read_text(encoding="utf-8")
+    entries: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        entry = " ".join(line.split())
+        if not entry or line.startswith("#"):
+            continue
+        if entry in seen:
+            raise RuleError(f"{name}: line {number}: {entry!r} is listed twice")
+        seen.add(entry)
+        entries.append((number, entry))
+    return entries
+
+
 def load_filler_words(text: str | None = None) -> frozenset[str]:
     """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
     once, none of the words whose loss would change a criterion (``_NEVER_FILLERS``)."""
-    if text is None:
-        text = data_file("fillers.txt").read_text(encoding="utf-8")
-    words: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        word = line.strip()
-        if not word or line.startswith("#"):
-            continue
+    entries = _listed("fillers.txt", text)
+    for number, word in entries:
         if len(word.split()) != 1 or word != word.lower():
             raise RuleError(f"fillers.txt: line {number}: {word!r} is not one lower-case word")
         if word in _NEVER_FILLERS:
             raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
-        if word in words:
-            raise RuleError(f"fillers.txt: line {number}: {word!r} is listed twice")
-        words.add(word)
-    return frozenset(words)
+    return frozenset(word for _, word in entries)
 
 
 def load_generic_mentions(text: str | None = None) -> frozenset[str]:
     """``data/generic_mentions.txt`` (or ``text`` in its format): one lower-case mention a
     line, each once."""
-    if text is None:
-        text = data_file("generic_mentions.txt").read_text(encoding="utf-8")
-    mentions: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        mention = " ".join(line.split())
-        if not mention or line.startswith("#"):
-            continue
+    entries = _listed("generic_mentions.txt", text)
+    for number, mention in entries:
         if mention != mention.lower():
             raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is not lower-case")
-        if mention in mentions:
-            raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is listed twice")
-        mentions.add(mention)
-    return frozenset(mentions)
+    return frozenset(mention for _, mention in entries)
 
 
 @cache

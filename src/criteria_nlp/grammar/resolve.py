@@ -42,8 +42,9 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         neighbour: list[Variable] = []
         for i in order:
             element = out[i]
-            if _waiting(element):
-                if neighbour and _fits(element, neighbour, thresholds):
+            waiting = _pendings(element)
+            if waiting:
+                if neighbour and all(thresholds.fits(neighbour, p) for p in waiting):
                     out[i] = _settled(element, neighbour, thresholds)
             elif element is not None:
                 neighbour = variables_of(element) or neighbour
@@ -81,22 +82,15 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     return out
 
 
-def _waiting(element) -> bool:
-    """A bound with no variable yet: bare, under a condition ("< 470 ms for women"), or a
-    group of those ("(< 13 g/dL in men; < 12 g/dL in women)")."""
-    if isinstance(element, Implies):
-        return isinstance(element.then, Pending)
-    if isinstance(element, (And, Or)):
-        return all(isinstance(a, Implies) and isinstance(a.then, Pending) for a in element.args)
-    return isinstance(element, Pending)
-
-
-def _fits(element, variables: list[Variable], thresholds: Thresholds) -> bool:
-    if isinstance(element, Implies):
-        return thresholds.fits(variables, element.then)
-    if isinstance(element, (And, Or)):
-        return all(thresholds.fits(variables, a.then) for a in element.args)
-    return thresholds.fits(variables, element)
+def _pendings(element) -> list[Pending]:
+    """The bounds of an element still without a variable: a bare one, one under a condition
+    ("< 470 ms for women"), or a group of those ("(< 13 g/dL in men; < 12 g/dL in women)");
+    none when the element is anything else."""
+    if isinstance(element, Pending):
+        return [element]
+    parts = element.args if isinstance(element, (And, Or)) else (element,)
+    thens = [p.then for p in parts if isinstance(p, Implies) and isinstance(p.then, Pending)]
+    return thens if isinstance(element, (Implies, And, Or)) and len(thens) == len(parts) else []
 
 
 def _settled(element, variables: list[Variable], thresholds: Thresholds):
