@@ -30,7 +30,8 @@ from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 
-_GLUE = re.compile(r"[\d<>=≥≤≧≦⩾⩽＞＜˂˃/×^Ⅰ-Ⅻ]")
+_COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols written onto a number ("≥10")
+_GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 
@@ -429,7 +430,7 @@ _LONGEST_GLUED = 256  # characters: longer tokens (runs of one symbol, "x1x1x1..
 _NAMING = {"CONCEPT", "VAR", "UNIT", "REF"}  # lexicon matches that name something, unlike cues
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
-_COMPARING = re.compile(r"[<>=≥≤≧≦⩾⩽＞＜˂˃]|\d\s*%")
+_COMPARING = re.compile(rf"[{_COMPARATOR_MARKS}]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 
