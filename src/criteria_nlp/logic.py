@@ -28,6 +28,10 @@ class Comparator(str, Enum):
     def holds(self, left: float, right: float) -> bool:
         return _HOLDS[self](left, right)
 
+    def mirrored(self) -> Comparator:
+        """The comparator with its sides swapped: "18 <= age" is "age >= 18"."""
+        return _MIRROR.get(self, self)
+
 
 _NEGATE = {
     Comparator.LT: Comparator.GE,
@@ -37,6 +41,7 @@ _NEGATE = {
     Comparator.EQ: Comparator.NE,
     Comparator.NE: Comparator.EQ,
 }
+_MIRROR = {Comparator.LT: Comparator.GT, Comparator.LE: Comparator.GE, Comparator.GT: Comparator.LT, Comparator.GE: Comparator.LE}
 _HOLDS = {
     Comparator.LT: lambda a, b: a < b,
     Comparator.LE: lambda a, b: a <= b,

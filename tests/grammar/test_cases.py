@@ -58,3 +58,17 @@ def test_the_loinc_code_follows_the_unit_a_threshold_is_written_in():
     ifcc = _parse("HbA1c > 48 mmol/mol").logic
     ngsp = _parse("HbA1c > 7.5%").logic
     assert (ifcc.variable.code, ngsp.variable.code) == ("59261-8", "4548-4")
+
+
+def test_a_length_of_time_said_to_last_is_no_age():
+    """"for at least 6 months" says how long something lasted; with nothing named it is
+    reported, not read as age >= 6 months."""
+    parsed = _parse("for at least 6 months")
+    assert parsed.logic is None
+    assert [f.text for f in parsed.unparsed] == ["for at least 6 months"]
+
+
+def test_a_number_before_one_comparator_only_is_not_mirrored_onto_a_variable():
+    """"two or three of the above criteria and elevation of CRP": "above" is no bound of CRP."""
+    parsed = _parse("if they have fever and two or three of the above criteria and elevation of CRP")
+    assert not any(getattr(node, "variable", None) for node in walk(parsed.logic))

@@ -615,27 +615,39 @@ _HYPHENATED = {("NUMBER", "UNIT"), ("UNIT", "AGE")}
 def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """A unit written in pieces after its number ("20 ml / min", "30 Kg / m2",
     "900μmol / L", "<15 mL/ min/1.73 m2") is one unit: the longest stretch from the unit's
-    start that spells a known unit once its spaces are taken out replaces the pieces."""
+    start that spells a known unit once its spaces are taken out replaces the pieces. A
+    word glued to the number may begin it ("25th percentile")."""
+    glued = {w.start: w for w in words}
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        best, start = None, token.start_pos
         if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
-            run = _UNIT_RUN.match(text, token.start_pos, min(len(text), token.start_pos + _UNIT_LONGEST))
-            best = None
-            if run is not None and run.end() > token.end_pos:
-                best = tables.longest_spaced_unit(text, token.start_pos, token.end_pos, run.end())
+            best = _spaced_unit(text, start, token.end_pos, tables)
+        elif token.type == "NUMBER" and token.end_pos in glued:
+            best = _spaced_unit(text, token.end_pos, token.end_pos, tables)
             if best is not None:
-                end, code = best
-                out.append(_token("UNIT", code, token.start_pos, end))
-                words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
+                out.append(token)
+                start = token.end_pos
+        if best is not None:
+            end = best[0]
+            out.append(_token("UNIT", best[1], start, end))
+            words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
+            i += 1
+            while i < len(tokens) and tokens[i].end_pos <= end:
                 i += 1
-                while i < len(tokens) and tokens[i].end_pos <= end:
-                    i += 1
-                continue
+            continue
         out.append(token)
         i += 1
     return out
+
+
+def _spaced_unit(text: str, start: int, after: int, tables: Tables) -> tuple[int, str] | None:
+    run = _UNIT_RUN.match(text, start, min(len(text), start + _UNIT_LONGEST))
+    if run is None or run.end() <= after:
+        return None
+    return tables.longest_spaced_unit(text, start, after, run.end())
 
 
 _YEARS = (1900, 2100)

@@ -178,6 +178,8 @@ class Subjects:
 
     def __init__(self, stream: Stream, text: str, within: Span) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
+        self.joins = {t.start_pos: t.end_pos for t in stream.tokens if t.type == "OF"}
+        self.tokens = sorted(t.start_pos for t in stream.tokens)
         self.words = sorted(stream.words)
         self.starts = [w.start for w in self.words]
         self.text = text
@@ -192,7 +194,28 @@ class Subjects:
         low, high = bisect_left(self.starts, edge), bisect_left(self.starts, span.start)
         while high > low and self.words[high - 1].end > span.start:
             high -= 1
-        if high == low:
+        return self._take(low, high)
+
+    def inside(self, span: Span, limit: Span) -> Span | None:
+        """The words a threshold's own extent holds before its number: a negation takes in
+        what it negates ("not engaged in exercise programs for at least one year")."""
+        return self._take(bisect_left(self.starts, span.start), bisect_left(self.starts, limit.start))
+
+    def after_of(self, span: Span) -> Span | None:
+        """The words joined to ``span`` by "of" and nothing else ("at least 12 years of
+        education"), taken."""
+        at = bisect_left(self.tokens, span.end)
+        of = self.tokens[at] if at < len(self.tokens) else None
+        if of not in self.joins:
+            return None
+        low = bisect_left(self.starts, span.end)
+        if low < len(self.starts) and self.starts[low] < of:
+            return None
+        stop = self.tokens[at + 1] if at + 1 < len(self.tokens) else self.within.end
+        return self._take(low, bisect_left(self.starts, stop))
+
+    def _take(self, low: int, high: int) -> Span | None:
+        if high <= low:
             return None
         subject = Span.covering(self.words[low:high])
         del self.words[low:high], self.starts[low:high]
@@ -202,14 +225,19 @@ class Subjects:
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
     """Give thresholds without a variable the words before them: minutes to years are how
     long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
-    seconds included ("Time up and go test <= 12 seconds"), is a value of it. With no words before it, a bound in years is
-    the age ("≥ 18 years"); anything else is reported unparsed."""
+    seconds included ("Time up and go test <= 12 seconds"), is a value of it. A length of
+    time with no words before it lasts what "of" joins to it ("at least 12 years of
+    education"); else a bound in years is the age ("≥ 18 years"), unless the text says it
+    lasted ("for at least one year"). Anything else is reported unparsed."""
     if isinstance(item, Pending):
-        subject = subjects.before(item.span)
+        subject = subjects.before(item.span) or (subjects.inside(item.span, item.limit.span) if item.of_duration else None)
+        if subject is None and units.is_time(unit_of(item.limit)) and not item.aged:
+            subject = subjects.after_of(item.span)
+            item = item if subject is None else replace(item, of_duration=True)
         if subject is None:
             if item.fallback is not None:
                 return thresholds.settle([item.fallback], item)
-            if unit_of(item.limit) == thresholds.lexicon.age.unit:
+            if unit_of(item.limit) == thresholds.lexicon.age.unit and (item.aged or not item.of_duration):
                 return thresholds.settle([thresholds.age(item.span)], item)
             if subjects.last is not None and thresholds.fits([subjects.last], item):
                 return thresholds.settle([subjects.last], item)
@@ -217,9 +245,10 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             return None
         name = " ".join(subject.text(subjects.text).lower().split())
         span = Span.covering([subject, item.span])
-        lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), item)
+        lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), replace(item, negated=False))
         if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
-            return replace(lasting, span=span)
+            lasting = replace(lasting, span=span)
+            return Not(lasting, span) if item.negated else lasting
         subjects.last = Variable(name, subject)
         return thresholds.settle([subjects.last], replace(item, span=span))
     if isinstance(item, (Compare, Concept)):

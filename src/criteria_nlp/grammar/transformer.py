@@ -184,6 +184,23 @@ class ToLogic(Transformer):
         bound = Bound(read_comparator(cmp.value)[0], amount, _cover(_span(cmp), amount.span))
         return self.thresholds.apply(variables, bound, bound.span)
 
+    def value_comparator_variables(self, items: list) -> Node:
+        """"18 <= age <= 65", "145 mmHg <= SBP <= 190 mmHg": the number before the variable
+        bounds it from the other side; a unit written once serves both numbers. An "=" in
+        the chain stands for the "<=" a copy lost ("7.0% = HbA1c = 11.0%"): equal to two
+        numbers at once is no reading."""
+        amount, cmp, variables, bound = items
+        if bound.comparator is Comparator.EQ:
+            bound = replace(bound, comparator=Comparator.LE)
+        if amount.unit is None and amount.reference is None:
+            amount = replace(amount, unit=bound.amount.unit)
+        elif bound.amount.unit is None and bound.amount.reference is None:
+            bound = replace(bound, amount=replace(bound.amount, unit=amount.unit))
+        comparator = read_comparator(cmp.value)[0]
+        comparator = Comparator.GE if comparator is Comparator.EQ else comparator.mirrored()
+        first = Bound(comparator, amount, _cover(amount.span, _span(cmp)))
+        return conjoin([self.thresholds.apply(variables, b, b.span) for b in (first, bound)], _cover(amount.span, bound.span))
+
     def value_variables_after(self, items: list) -> Node:
         """"150 cm of height or greater"."""
         amount, variables, cmp = items[0], items[-2], items[-1]
@@ -208,9 +225,12 @@ class ToLogic(Transformer):
     def bare_bound(self, bound: Bound) -> Pending:
         return Pending(bound, bound.span)
 
-    @v_args(inline=True)
-    def lasting_bound(self, word: Token, bound: Bound) -> Pending:
-        """"for at least 6 months", "lasting > 6 weeks": how long the thing before has lasted."""
+    def lasting_bound(self, items: list) -> Pending:
+        """"for at least 6 months", "lasting > 6 weeks": how long the thing before has
+        lasted; but "for patients >= 40 years of age" bounds the age."""
+        word, bound, aged = items[0], items[1], items[2:]
+        if aged:
+            return Pending(bound, _cover(bound.span, _span(aged[0])), age=True)
         return Pending(bound, _cover(_span(word), bound.span), of_duration=True)
 
     def between_variables(self, items: list) -> Node:
