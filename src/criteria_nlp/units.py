@@ -337,6 +337,13 @@ def same_kind(source: str, target: str) -> bool:
     return a is None or b is None or a.kind == b.kind
 
 
+def is_dimensionless(code: str | None) -> bool:
+    """A share, a rank or a count on a scale ("%", "{percentile}", "{score}"): of no kind
+    that a measured variable could disagree with."""
+    facts = unit_facts(code) if code else None
+    return facts is not None and not facts.kind
+
+
 def _concentrations(src: ParsedUnit, dst: ParsedUnit) -> bool:
     kinds = {"[mass] / [length] ** 3", "[substance] / [length] ** 3"}
     return {str(src.unit.dimensionality), str(dst.unit.dimensionality)} == kinds

@@ -72,3 +72,11 @@ def test_a_number_before_one_comparator_only_is_not_mirrored_onto_a_variable():
     """"two or three of the above criteria and elevation of CRP": "above" is no bound of CRP."""
     parsed = _parse("if they have fever and two or three of the above criteria and elevation of CRP")
     assert not any(getattr(node, "variable", None) for node in walk(parsed.logic))
+
+
+def test_an_amount_is_no_age():
+    """"AMH levels age appropriate (>= 2.3 ng/ml)": the concentration bounds no age."""
+    parsed = _parse("AMH levels age appropriate (≥2.3 ng/ml)")
+    ages = [n for n in walk(parsed.logic) if getattr(getattr(n, "variable", None), "name", None) == "age"]
+    assert ages == []
+    assert any(getattr(n, "unit", None) == "ng/mL" for n in walk(parsed.logic))

@@ -157,13 +157,27 @@ class Thresholds:
         for amount in ([limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]):
             if amount.reference is not None:
                 continue
-            unit = self.lexicon.unit_by_kind.get((entry.kind, amount.unit), amount.unit) if amount.unit else None
+            unit = self._unit_read(entry, amount)
             if unit and entry.unit and not units.same_kind(unit, entry.unit):
                 return False
             scale = entry.kind in (VariableKind.SCORE, VariableKind.STAGE)
             if (unit in (None, entry.unit) or scale) and not _plausible(entry, amount.value):
                 return False
         return True
+
+    def measured_in(self, variable: Variable, limit: Bound | Range) -> bool:
+        """Whether the units written could measure the variable: a length of time is no
+        value of a lab, nor an amount of an age ("age (>= 2.3 ng/ml)"). Only that line is
+        drawn; units of one kind but odd spellings ("AST > 144 IU/L") stay values."""
+        entry = self.lexicon.variable(variable.name)
+        if entry is None or not entry.unit:
+            return True
+        amounts = [limit.amount] if isinstance(limit, Bound) else [limit.low, limit.high]
+        return all(a.reference is not None or units.is_dimensionless(a.unit) or a.unit is None
+                   or units.is_time(self._unit_read(entry, a)) == units.is_time(entry.unit) for a in amounts)
+
+    def _unit_read(self, entry, amount: Amount) -> str | None:
+        return self.lexicon.unit_by_kind.get((entry.kind, amount.unit), amount.unit) if amount.unit else None
 
     def fits(self, variables: list[Variable], pending: Pending) -> bool:
         """A length of time is no value of a lab ("BP > 90 mmHg measured more than 15

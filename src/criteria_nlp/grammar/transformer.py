@@ -158,16 +158,23 @@ class ToLogic(Transformer):
 
     def variables_bound(self, items: list) -> Node:
         """"Age 18-45 years old": an age word after the bound adds nothing to its variable; a
-        length of time next to a variable that is not measured in time is no value of it."""
+        length of time next to a variable that is not measured in time is no value of it, nor
+        an amount of a variable measured in time; of a list, the variables it can measure take it."""
         variables = items[0]
         bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
         end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
         known = [self.lexicon.variable(v.name) for v in variables]
-        if units.is_time(unit_of(bound)) and all(e is not None for e in known) and not self.thresholds.fits(
-                variables, Pending(bound, bound.span)):
-            # "HbA1c value <= 12 weeks prior to initiation": a time is no value of a lab
+        measured = [v for v in variables if self.thresholds.measured_in(v, bound)]
+        if (units.is_time(unit_of(bound)) and all(e is not None for e in known) and not self.thresholds.fits(
+                variables, Pending(bound, bound.span))) or not measured:
+            # "HbA1c value <= 12 weeks prior to initiation": a time is no value of a lab;
+            # "AMH levels age appropriate (>= 2.3 ng/ml)": a concentration is no age
             return And((self.mention(variables), Pending(bound, bound.span)), _cover(variables[0].span, end))
-        return self.thresholds.apply(variables, bound, _cover(variables[0].span, end))
+        span = _cover(variables[0].span, end)
+        node = self.thresholds.apply(measured, bound, span)
+        if len(measured) < len(variables):  # "age/weight of > 60 kg": the weight's limit
+            return And((self.mention([v for v in variables if v not in measured]), node), span)
+        return node
 
     def bound_variables(self, items: list) -> Node:
         """"45% or more left ventricular ejection fraction"; but "> 2 mm as measured on AP"
@@ -498,7 +505,7 @@ class ToLogic(Transformer):
             # examples in a parenthesis are alternatives, whatever joins them
             return Or((main, *(inner.args if isinstance(inner, And) else (inner,))), span)
         if isinstance(inner, Pending):
-            if variables:
+            if variables and all(self.thresholds.measured_in(v, inner.limit) for v in variables):
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
             if isinstance(main, Concept) and main.domain is Domain.DEMOGRAPHIC and units.is_time(unit_of(inner.limit)):
                 # "Older adults (≥ 65 years)": the age of that group
@@ -512,7 +519,7 @@ class ToLogic(Transformer):
                 # are only fillers ("(must be 5 ng/mL or greater)") the concept names it
                 named = Variable(main.name, main.span, main.code, main.system)
                 return And((main, replace(inner, fallback=named)), span)
-            if isinstance(main, Concept):
+            if isinstance(main, Concept) and self.thresholds.measured_in(self._measured(main), inner.limit):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
                 # amount of that concept
                 settled = self.thresholds.settle([self._measured(main)], replace(inner, span=span))
