@@ -90,10 +90,16 @@ def infix_patterns(raw: dict) -> list[str]:
     return raw["infixes"]
 
 
-@cache
 def default_nlp(*, fast: bool = False) -> Language:
     """The full pipeline, or with ``fast`` the rules only (no entity recognizer): the
     lexicon's concepts and variables but none outside it, at several times the speed."""
+    return _built(fast)
+
+
+@cache
+def _built(fast: bool) -> Language:
+    """One pipeline per mode and process: ``default_nlp()`` and ``default_nlp(fast=False)``
+    are one cache entry here, not two."""
     return build_nlp(entities=not fast)
 
 
