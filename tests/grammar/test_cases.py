@@ -80,3 +80,12 @@ def test_an_amount_is_no_age():
     ages = [n for n in walk(parsed.logic) if getattr(getattr(n, "variable", None), "name", None) == "age"]
     assert ages == []
     assert any(getattr(n, "unit", None) == "ng/mL" for n in walk(parsed.logic))
+
+
+def test_a_semicolon_ends_a_written_list():
+    """"dialysis with diabetes, hypertension or obesity; or asthma": the list of three
+    goes with dialysis, the part after the semicolon stands alone."""
+    parsed = _parse("Patients on dialysis with diabetes, hypertension or obesity; or asthma")
+    assert render_node(parsed.logic) == (
+        "((procedure:dialysis AND (condition:diabetes mellitus OR condition:hypertension OR condition:obesity))"
+        " OR condition:asthma)")

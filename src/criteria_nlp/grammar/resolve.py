@@ -69,10 +69,10 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                 and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i]))):
             continue
         if before is not None and not units.is_time(unit_of(out[i].limit)):
-            # "weight loss of >5 kg": the amount belongs to the concept
+            # "weight loss of >5 kg": the amount belongs to the concept, or to what words
+            # after it name of it ("PDA diameter > 1.5 mm"), which ``finish`` knows
             concept = out[before]
-            named = Variable(concept.name, concept.span, concept.code, concept.system)
-            out[i] = thresholds.settle([named], out[i])
+            out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
     for i, element in enumerate(out):
         if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
             for j in (i + 1, i - 1):
@@ -103,22 +103,25 @@ def _settled(element, variables: list[Variable], thresholds: Thresholds):
 
 def windows_over_lists(node, text: str):
     """"MI, stroke or unstable angina within 6 months": a window written after a plain list
-    of concepts bounds every item, not the last one only. The items must be joined by
-    written commas, "and" or "or" alone (not side by side: "heparin prior to CPB"); no item
-    may have a window of its own, and a parenthesis keeps its window to the last item
-    ("acute disease or recently diagnosed chronic disease (< 2 months)")."""
+    of concepts bounds every item, not the last one only. The list is the run of items
+    before the window joined by written commas, "and" or "or" alone (not side by side:
+    "heparin prior to CPB"; not across "such as"), none with a window of its own; a
+    parenthesis keeps its window to the last item ("acute disease or recently diagnosed
+    chronic disease (< 2 months)")."""
     if isinstance(node, Not):
         return replace(node, arg=windows_over_lists(node.arg, text))
     if not isinstance(node, (And, Or)):
         return node
-    args = tuple(windows_over_lists(a, text) for a in node.args)
-    *rest, last = args
-    gaps = [text[a.span.end:b.span.start] for a, b in zip(args, args[1:])]
-    if (isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text)
-            and all(_LISTING.fullmatch(gap) for gap in gaps)
-            and all(isinstance(a, Concept) and a.window is None and a.domain is not Domain.DEMOGRAPHIC for a in rest)):
-        args = (*(replace(a, window=last.window) for a in rest), last)
-    return replace(node, args=args)
+    args = list(windows_over_lists(a, text) for a in node.args)
+    last = args[-1]
+    if isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text):
+        first = len(args) - 1
+        while (first and _LISTING.fullmatch(text[args[first - 1].span.end:args[first].span.start])
+               and isinstance(args[first - 1], Concept) and args[first - 1].window is None
+               and args[first - 1].domain is not Domain.DEMOGRAPHIC):
+            first -= 1
+        args[first:-1] = [replace(a, window=last.window) for a in args[first:-1]]
+    return replace(node, args=tuple(args))
 
 
 _LISTING = re.compile(r" *(?:,|/|(?:, *)?(?:and/or|or|and)) *", re.IGNORECASE)  # written list joins, not side by side
@@ -152,6 +155,13 @@ class Chunks:
 
 
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
+
+
+def _adjacent(gap: str) -> bool:
+    """Nothing but spaces, hyphens or one parenthesis (its abbreviation: "Telephone
+    Interview for Cognitive Status (TICS) score") between a name and the words after it."""
+    gap = gap.strip(" -")
+    return not gap or (gap[0] == "(" and gap[-1] == ")" and gap.count("(") == 1)
 
 
 def variables_of(node) -> list[Variable]:
@@ -243,6 +253,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
                 return thresholds.settle([subjects.last], item)
             leftovers.append(item.span)
             return None
+        if item.fallback is not None and _adjacent(subjects.text[item.fallback.span.end:subject.start]):
+            subject = Span.covering([item.fallback.span, subject])  # "PDA diameter": the concept's own measure
         name = " ".join(subject.text(subjects.text).lower().split())
         span = Span.covering([subject, item.span])
         lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), replace(item, negated=False))

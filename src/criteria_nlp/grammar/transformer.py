@@ -33,7 +33,11 @@ def _span(token: Token) -> Span:
 
 @dataclass(frozen=True, slots=True)
 class Connective:
+    """``word``: "and", "or", "," or ";"; ``closes``: a semicolon stands in it ("; or"),
+    which ends any written list before it."""
+
     word: str
+    closes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,7 +546,8 @@ class ToLogic(Transformer):
     # ---- lists ---------------------------------------------------------------------------------
     def sep(self, items: list[Token]) -> Connective:
         words = [t.value for t in items if t.type in ("AND", "OR")]
-        return Connective(words[-1] if words else ";" if any(t.type == "SEMI" for t in items) else ",")
+        semicolon = any(t.type == "SEMI" for t in items)
+        return Connective(words[-1] if words else ";" if semicolon else ",", semicolon)
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
@@ -550,16 +555,17 @@ class ToLogic(Transformer):
         previous_was_connective = False
         for item in items:
             if isinstance(item, Connective):
-                connectives.append(item.word)
+                connectives.append(item)
                 previous_was_connective = True
                 continue
             if elements and not previous_was_connective:
-                connectives.append("and")
+                connectives.append(Connective("and"))
             elif elements:
                 apart.add(len(elements))
             elements.append(item)
             previous_was_connective = False
-        return _join(*_populations_first(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives)))
+        kept, joins = joined(resolve(elements, self.thresholds, frozenset(apart)), connectives)
+        return _join(*_populations_first(*_written_lists(kept, joins)))
 
 
 def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
@@ -574,6 +580,42 @@ def _populations_first(elements: list, connectives: list[str]) -> tuple[list, li
         out.append(element)
         joins.append(word)
     return out, joins
+
+
+def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list, list[str]]:
+    """"drug abuse of depressants, opioids, cocaine, or amphetamine": concepts set apart by
+    commas up to an "or" are one list of alternatives, so what stands before the list
+    ("drug abuse") goes with each of them rather than with the first ones only. The list
+    goes on over later commas and "or"s ("cardiac, liver or kidney failure, major surgery,
+    stroke or myocardial infarction") up to a semicolon. Returns the connectives' words."""
+    out, joins = [elements[0]], []
+    listing = False  # out[-1] is such a list, which a comma or "or" goes on
+    for connective, element in zip(connectives, elements[1:]):
+        word = connective.word
+        if listing and word in (",", "or") and not connective.closes and _listed(element):
+            out[-1] = disjoin([out[-1], element])
+            continue
+        start = len(out) - 1
+        while start > 0 and joins[start - 1] == "," and _listed(out[start - 1]):
+            start -= 1
+        listing = word == "or" and start < len(out) - 1 and _listed(element) and _listed(out[-1])
+        if listing:
+            listed = disjoin([*out[start:], element])
+            del out[start:], joins[start:]
+            out.append(listed)
+            continue
+        out.append(element)
+        joins.append(word)
+    return out, joins
+
+
+def _listed(node) -> bool:
+    """An item of a written list: a concept, or alternatives among concepts ("metal in the
+    body including pacemakers, stents or ..."), not a population ("pregnancy, women
+    breastfeeding or ...": the women are who, not one of the alternatives)."""
+    if isinstance(node, Or):
+        return all(_listed(arg) for arg in node.args)
+    return isinstance(node, Concept) and node.domain is not Domain.DEMOGRAPHIC
 
 
 def _population(node) -> bool:
