@@ -89,3 +89,9 @@ def test_a_semicolon_ends_a_written_list():
     assert render_node(parsed.logic) == (
         "((procedure:dialysis AND (condition:diabetes mellitus OR condition:hypertension OR condition:obesity))"
         " OR condition:asthma)")
+
+
+def test_a_stage_with_none_named_is_reported_not_a_concept():
+    parsed = _parse("Fresh cleavage stage embryo transfer")
+    assert parsed.logic is None or "stage" not in render_node(parsed.logic)
+    assert any("stage" in f.text for f in parsed.unparsed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon, read_comparator
+from ..lexicon import Lexicon, VariableKind, read_comparator
 from ..logic import (
     And, Anchor, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
@@ -38,6 +38,16 @@ class Connective:
 
     word: str
     closes: bool = False
+
+
+_THAT_IS = "that is"  # the INCLUDING cue that defines rather than gives examples (data/cues.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Words a rule took but that mean nothing alone: ``finish`` reports them unparsed."""
+
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +362,16 @@ class ToLogic(Transformer):
         """"X including Y": Y is a kind of X, so either one counts."""
         return Or((main, example), _cover(main.span, example.span))
 
+    @v_args(inline=True)
+    def examples_of(self, main, left: Token, word: Token, inner, right: Token):
+        """"chronic illness (e.g. diabetes, chronic infections, and blood dyscrasias)": each
+        example a parenthesis gives counts, whatever joins them, never as a second
+        requirement. After "i.e." the parenthesis says what the atom is instead."""
+        if word.value == _THAT_IS:
+            return self.defined_by(main, left, inner, right)
+        examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
+        return Or((main, *examples), _cover(main.span, _span(right)))
+
     # ---- windows -----------------------------------------------------------------------------
     def relation(self, items: list[Token]) -> Relative:
         relation = Relation.AFTER if any(t.type == "AFTER" for t in items) else Relation.BEFORE
@@ -539,9 +559,16 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def mention(self, variables: list[Variable]) -> Node:
-        """A variable named without a threshold is an observation to look for."""
-        nodes = [Concept(Domain.OBSERVATION, v.name, v.span, v.code, v.system) for v in variables]
+        """A variable named without a threshold is an observation to look for; but a stage
+        or grade with none named says nothing ("cleavage stage embryo", "any stage of
+        life"), and its words are reported."""
+        nodes = [Unread(v.span) if self._stage(v) else Concept(Domain.OBSERVATION, v.name, v.span, v.code, v.system)
+                 for v in variables]
         return disjoin(nodes) if len(nodes) > 1 else nodes[0]
+
+    def _stage(self, variable: Variable) -> bool:
+        entry = self.lexicon.variable(variable.name)
+        return entry is not None and entry.kind is VariableKind.STAGE
 
     # ---- lists ---------------------------------------------------------------------------------
     def sep(self, items: list[Token]) -> Connective:
