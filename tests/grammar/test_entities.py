@@ -32,7 +32,7 @@ def test_a_condition_outside_the_lexicon_keeps_its_domain_and_its_duration():
 def test_a_compared_observation_is_the_variable_of_its_bound():
     text = "Presence of prenatal depression (EPDS score ≥10)"
     parsed = _parse(text, ("EPDS score", "OBSERVATION"))
-    assert render_node(parsed.logic) == "(condition:depression AND epds score >= 10)"
+    assert render_node(parsed.logic) == "(condition:depression (prenatal) AND epds score >= 10)"
     variable = parsed.logic.args[1].variable.span
     assert text[variable.start : variable.end] == "EPDS score"
 

@@ -129,6 +129,7 @@ class Tables:
         self.number = load_number_pattern()
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
+        self.never_qualifiers = load_never_qualifiers()
         self.letters = load_scale_letters(lexicon.variables)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
@@ -257,7 +258,7 @@ def load_scale_letters(variables: Mapping[str, object], text: str | None = None)
 
 
 # Words fillers.txt says are never fillers: they change what a criterion means.
-_NEVER_FILLERS = frozenset("""not no without neither nor never other only more less least several all any
+MEANING_WORDS = frozenset("""not no without neither nor never other only more less least several all any
 before after since during until if unless except when serious eligible refuse""".split())
 
 
@@ -281,12 +282,12 @@ def _listed(name: str, text: str | None) -> list[tuple[int, str]]:
 
 def load_filler_words(text: str | None = None) -> frozenset[str]:
     """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
-    once, none of the words whose loss would change a criterion (``_NEVER_FILLERS``)."""
+    once, none of the words whose loss would change a criterion (``MEANING_WORDS``)."""
     entries = _listed("fillers.txt", text)
     for number, word in entries:
         if len(word.split()) != 1 or word != word.lower():
             raise RuleError(f"fillers.txt: line {number}: {word!r} is not one lower-case word")
-        if word in _NEVER_FILLERS:
+        if word in MEANING_WORDS:
             raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
     return frozenset(word for _, word in entries)
 
@@ -299,6 +300,25 @@ def load_generic_mentions(text: str | None = None) -> frozenset[str]:
         if mention != mention.lower():
             raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is not lower-case")
     return frozenset(mention for _, mention in entries)
+
+
+def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
+    """``data/never_qualifiers.txt`` (or ``text`` in its format): one lower-case word a line."""
+    entries = _listed("never_qualifiers.txt", text)
+    for number, word in entries:
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"never_qualifiers.txt: line {number}: {word!r} is not one lower-case word")
+    return frozenset(word for _, word in entries)
+
+
+def is_modifier(word: str, never: frozenset[str]) -> bool:
+    """Whether a word no rule read can narrow the concept right after it: a word of letters
+    that does not change what a criterion means, nor say what someone does ("requiring",
+    "able"; ``never_qualifiers.txt``); "pre-existing" and "life-threatening" are kinds,
+    "causing" is an act."""
+    pieces = word.lower().split()
+    return all(len(p) > 1 and p[0].isalpha() and p not in MEANING_WORDS and p not in never
+               and not (p.endswith("ing") and "-" not in p) for p in pieces)
 
 
 @cache

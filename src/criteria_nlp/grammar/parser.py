@@ -22,7 +22,7 @@ from ..lexicon import default_lexicon
 from ..logic import Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
-from .lexer import DocIndex, Stream, token_stream
+from .lexer import DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, finish, resolve, windows_over_lists
 from .transformer import ToLogic
 
@@ -261,7 +261,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         stream: Stream = token_stream(index, span)
         result, dropped = parse_tokens(stream.tokens)
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
-        subjects = Subjects(stream, index.text, span)
+        subjects = Subjects(stream, index.text, span, default_tables().never_qualifiers)
         thresholds = criterion_parser().options.transformer.thresholds
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         logic = windows_over_lists(logic, index.text) if logic is not None else None

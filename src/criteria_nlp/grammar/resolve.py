@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .. import units
 from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
 from ..spans import Span
-from .lexer import Stream
+from .lexer import Stream, is_modifier
 from .thresholds import Bound, Pending, Thresholds, unit_of
 
 
@@ -155,6 +155,18 @@ class Chunks:
 
 
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
+_MODIFIERS = 3  # words before a concept read as its qualifiers
+
+
+def _modified(concept: Concept, subjects: Subjects) -> Concept:
+    """Words no rule read, written right before a concept, narrow it ("autologous stem cell
+    transplant", "intravenous antibiotics"): its qualifiers, shown, not checked, rather
+    than unparsed words beside it."""
+    words = subjects.modifiers(concept.span)
+    if not words:
+        return concept
+    written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
+    return replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
 
 
 def _adjacent(gap: str) -> bool:
@@ -186,7 +198,7 @@ class Subjects:
     take their neighbours' variables ("handgrip strength (<26 kg in men; <18 kg in
     women)")."""
 
-    def __init__(self, stream: Stream, text: str, within: Span) -> None:
+    def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.joins = {t.start_pos: t.end_pos for t in stream.tokens if t.type == "OF"}
         self.tokens = sorted(t.start_pos for t in stream.tokens)
@@ -194,6 +206,7 @@ class Subjects:
         self.starts = [w.start for w in self.words]
         self.text = text
         self.within = within
+        self.never_qualifiers = never_qualifiers
         self.last: Variable | None = None
 
     def before(self, span: Span) -> Span | None:
@@ -223,6 +236,23 @@ class Subjects:
             return None
         stop = self.tokens[at + 1] if at + 1 < len(self.tokens) else self.within.end
         return self._take(low, bisect_left(self.starts, stop))
+
+    def modifiers(self, span: Span) -> list[Span]:
+        """The words written right before ``span`` with nothing but spaces or hyphens
+        between them ("autologous stem cell transplant", "neck and shoulder surgery" has
+        "shoulder"), at most ``_MODIFIERS``, taken; a word that changes what a criterion
+        means ("except", "any") or says what someone does ("requiring") is never one
+        (``lexer.is_modifier``), and stays reported."""
+        high = bisect_right(self.starts, span.start)
+        low, edge = high, span.start
+        while (low > 0 and high - low < _MODIFIERS and self.words[low - 1].end <= edge
+               and not self.text[self.words[low - 1].end:edge].strip(" -")
+               and is_modifier(self.words[low - 1].text(self.text), self.never_qualifiers)):
+            low -= 1
+            edge = self.words[low].start
+        taken = self.words[low:high]
+        del self.words[low:high], self.starts[low:high]
+        return taken
 
     def _take(self, low: int, high: int) -> Span | None:
         if high <= low:
@@ -263,6 +293,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             return Not(lasting, span) if item.negated else lasting
         subjects.last = Variable(name, subject)
         return thresholds.settle([subjects.last], replace(item, span=span))
+    if isinstance(item, Concept) and item.domain is not Domain.DEMOGRAPHIC:
+        return _modified(item, subjects)
     if isinstance(item, (Compare, Concept)):
         return item
     if isinstance(item, Not):
