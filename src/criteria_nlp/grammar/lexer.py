@@ -257,7 +257,7 @@ def load_scale_letters(variables: Mapping[str, object], text: str | None = None)
     return letters
 
 
-# Words fillers.txt says are never fillers: they change what a criterion means.
+# Words that change what a criterion means: never fillers (fillers.txt), never qualifiers.
 MEANING_WORDS = frozenset("""not no without neither nor never other only more less least several all any
 before after since during until if unless except when serious eligible refuse""".split())
 

@@ -159,9 +159,9 @@ _MODIFIERS = 3  # words before a concept read as its qualifiers
 
 
 def _modified(concept: Concept, subjects: Subjects) -> Concept:
-    """Words no rule read, written right before a concept, narrow it ("autologous stem cell
-    transplant", "intravenous antibiotics"): its qualifiers, shown, not checked, rather
-    than unparsed words beside it."""
+    """Words no rule read, written right before a concept, narrow it ("ipsilateral
+    acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
+    checked, rather than unparsed words beside it."""
     words = subjects.modifiers(concept.span)
     if not words:
         return concept
@@ -200,7 +200,7 @@ class Subjects:
 
     def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
-        self.joins = {t.start_pos: t.end_pos for t in stream.tokens if t.type == "OF"}
+        self.joins = {t.start_pos for t in stream.tokens if t.type == "OF"}
         self.tokens = sorted(t.start_pos for t in stream.tokens)
         self.words = sorted(stream.words)
         self.starts = [w.start for w in self.words]
@@ -239,7 +239,7 @@ class Subjects:
 
     def modifiers(self, span: Span) -> list[Span]:
         """The words written right before ``span`` with nothing but spaces or hyphens
-        between them ("autologous stem cell transplant", "neck and shoulder surgery" has
+        between them ("ipsilateral acetabular fracture"; "neck and shoulder surgery" has
         "shoulder"), at most ``_MODIFIERS``, taken; a word that changes what a criterion
         means ("except", "any") or says what someone does ("requiring") is never one
         (``lexer.is_modifier``), and stays reported."""
