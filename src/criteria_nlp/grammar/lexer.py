@@ -380,9 +380,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _agent_reactions(_join_restated_names(tokens, text), text, tables)
+    tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_keep_units_in_place(tokens, words, text), text), text))
-    tokens = _finite_numbers(_population_conditions(tokens, tables), words)
+    tokens = _finite_numbers(_within_amounts(_population_conditions(tokens, tables)), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
@@ -697,6 +697,28 @@ def _agent_reactions(tokens: list[Token], text: str, tables: Tables) -> list[Tok
                 k -= 2
         else:
             out.append(token)
+    return out
+
+
+def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
+    """"Allergy or intolerance to bupivacaine or celecoxib": a reaction named before "or" or
+    "and" and a reaction to agents shares those agents, so it is one too."""
+    out = list(tokens)
+    for k in range(len(out) - 4, -1, -1):
+        if (out[k].type == "CONCEPT" and out[k].value in tables.reactions and out[k + 1].type in ("OR", "AND")
+                and out[k + 2].type == "REACTION" and out[k + 3].type == "CONCEPT"):
+            out[k] = _token("REACTION", out[k].value, out[k].start_pos, out[k].end_pos)
+    return out
+
+
+def _within_amounts(tokens: list[Token]) -> list[Token]:
+    """"AST/ALT within 2 times the upper limit of normal": "within" before a multiple of a
+    reference limit bounds the value from above; it is no window. (Before a share, "within
+    15% of ideal body weight", it bounds a deviation no variable here names: left as is.)"""
+    out = list(tokens)
+    for k in range(len(out) - 2):
+        if out[k].type == "WITHIN" and out[k + 1].type == "NUMBER" and out[k + 2].type in ("TIMES", "REF"):
+            out[k] = _token("CMP", "<=", out[k].start_pos, out[k].end_pos)
     return out
 
 

@@ -312,6 +312,12 @@ class ToLogic(Transformer):
         """"hypersensitivity to X or Y": one condition per agent, named after the pair."""
         return self._per_target(Domain.CONDITION, f"{head.value} to", head, targets)
 
+    def reactions(self, items: list) -> Node:
+        """"allergy or intolerance to X or Y": either reaction to any of the agents (once
+        per reaction: "allergy or hypersensitivity" are one)."""
+        heads = {i.value: i for i in reversed(items[:-1]) if i.type == "REACTION"}
+        return disjoin([self.reaction(head, items[-1]) for head in reversed(heads.values())])
+
     @v_args(inline=True)
     def family_history(self, head: Token, targets: tuple[list[Token], str]) -> Node:
         """"family history of breast or ovarian cancer" is about relatives: an observation
