@@ -34,10 +34,12 @@ def _span(token: Token) -> Span:
 @dataclass(frozen=True, slots=True)
 class Connective:
     """``word``: "and", "or", "," or ";"; ``closes``: a semicolon stands in it ("; or"),
-    which ends any written list before it."""
+    which ends any written list before it; ``written``: False for the "and" of elements
+    side by side."""
 
     word: str
     closes: bool = False
+    written: bool = True
 
 
 _THAT_IS = "that is"  # the INCLUDING cue that defines rather than gives examples (data/cues.tsv)
@@ -592,13 +594,38 @@ class ToLogic(Transformer):
                 previous_was_connective = True
                 continue
             if elements and not previous_was_connective:
-                connectives.append(Connective("and"))
+                connectives.append(Connective("and", written=False))
             elif elements:
                 apart.add(len(elements))
             elements.append(item)
             previous_was_connective = False
         kept, joins = joined(resolve(elements, self.thresholds, frozenset(apart)), connectives)
-        return _join(*_populations_first(*_written_lists(kept, joins)))
+        return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
+
+    def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
+        """"ALT or AST > 3 x ULN": a variable named just before a written "or"/"and" and a
+        variable compared right after it ("B > x", not "> x B") shares its bound (either one
+        above, or both), where the bound can be a value of it; otherwise "ALT" would stand
+        alone, met by any measured ALT. Two names of one variable ("heart rate or pulse")
+        are one."""
+        out, joins = [elements[0]], []
+        for connective, element in zip(connectives, elements[1:]):
+            named = out[-1]
+            if (connective.written and connective.word in ("or", "and") and isinstance(element, Compare)
+                    and element.window is None and element.variable.span.start <= element.span.start
+                    and isinstance(named, Concept) and named.domain is Domain.OBSERVATION and not named.qualifiers
+                    and self.lexicon.variable(named.name) is not None):
+                variable = Variable(named.name, named.span, named.code, named.system)
+                amount = Amount(element.value, element.unit, element.reference, element.span)
+                if self.thresholds.fits([variable], Pending(Bound(element.comparator, amount, element.span), element.span)):
+                    span = _cover(named.span, element.span)
+                    shared = self.thresholds.compare(variable, element.comparator, amount, span)
+                    out[-1] = (replace(element, span=span) if variable.name == element.variable.name
+                               else (disjoin if connective.word == "or" else conjoin)([shared, element]))
+                    continue
+            out.append(element)
+            joins.append(connective)
+        return out, joins
 
 
 def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
