@@ -283,13 +283,20 @@ def _listed(name: str, text: str | None) -> list[tuple[int, str]]:
 def load_filler_words(text: str | None = None) -> frozenset[str]:
     """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
     once, none of the words whose loss would change a criterion (``MEANING_WORDS``)."""
-    entries = _listed("fillers.txt", text)
+    entries = _single_words("fillers.txt", text)
     for number, word in entries:
-        if len(word.split()) != 1 or word != word.lower():
-            raise RuleError(f"fillers.txt: line {number}: {word!r} is not one lower-case word")
         if word in MEANING_WORDS:
             raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
     return frozenset(word for _, word in entries)
+
+
+def _single_words(name: str, text: str | None) -> list[tuple[int, str]]:
+    """The entries of a one-word-a-line data file, each checked to be one lower-case word."""
+    entries = _listed(name, text)
+    for number, word in entries:
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"{name}: line {number}: {word!r} is not one lower-case word")
+    return entries
 
 
 def load_generic_mentions(text: str | None = None) -> frozenset[str]:
@@ -304,11 +311,7 @@ def load_generic_mentions(text: str | None = None) -> frozenset[str]:
 
 def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
     """``data/never_qualifiers.txt`` (or ``text`` in its format): one lower-case word a line."""
-    entries = _listed("never_qualifiers.txt", text)
-    for number, word in entries:
-        if len(word.split()) != 1 or word != word.lower():
-            raise RuleError(f"never_qualifiers.txt: line {number}: {word!r} is not one lower-case word")
-    return frozenset(word for _, word in entries)
+    return frozenset(word for _, word in _single_words("never_qualifiers.txt", text))
 
 
 def is_modifier(word: str, never: frozenset[str]) -> bool:
@@ -637,7 +640,7 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
     "900μmol / L", "<15 mL/ min/1.73 m2") is one unit: the longest stretch from the unit's
     start that spells a known unit once its spaces are taken out replaces the pieces. A
     word glued to the number may begin it ("25th percentile")."""
-    glued = {w.start: w for w in words}
+    glued = {w.start for w in words}
     out: list[Token] = []
     i = 0
     while i < len(tokens):

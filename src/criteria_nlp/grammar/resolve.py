@@ -200,8 +200,7 @@ class Subjects:
 
     def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
-        self.joins = {t.start_pos for t in stream.tokens if t.type == "OF"}
-        self.tokens = sorted(t.start_pos for t in stream.tokens)
+        self.tokens = stream.tokens
         self.words = sorted(stream.words)
         self.starts = [w.start for w in self.words]
         self.text = text
@@ -226,15 +225,16 @@ class Subjects:
 
     def after_of(self, span: Span) -> Span | None:
         """The words joined to ``span`` by "of" and nothing else ("at least 12 years of
-        education"), taken."""
-        at = bisect_left(self.tokens, span.end)
-        of = self.tokens[at] if at < len(self.tokens) else None
-        if of not in self.joins:
+        education"), taken. Rarely asked, so the token positions are read here, not for
+        every criterion."""
+        starts = sorted(t.start_pos for t in self.tokens)
+        at = bisect_left(starts, span.end)
+        if at == len(starts) or not any(t.start_pos == starts[at] and t.type == "OF" for t in self.tokens):
             return None
         low = bisect_left(self.starts, span.end)
-        if low < len(self.starts) and self.starts[low] < of:
+        if low < len(self.starts) and self.starts[low] < starts[at]:
             return None
-        stop = self.tokens[at + 1] if at + 1 < len(self.tokens) else self.within.end
+        stop = starts[at + 1] if at + 1 < len(starts) else self.within.end
         return self._take(low, bisect_left(self.starts, stop))
 
     def modifiers(self, span: Span) -> list[Span]:
