@@ -24,6 +24,7 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     A criterion with no logic at all is reported unparsed as a whole.
     """
     text = doc.text
+    unparsed: tuple[Fragment, ...]
     parts = tuple(criterion_from_segment(doc, part) for part in segment.parts)
     if parts:
         logic, unparsed = _combine(segment, [p.logic for p in parts], parts), ()

@@ -190,7 +190,7 @@ class Segmenter:
         """Criteria run together on one line: "1. A 2. B 3. C", or one long paragraph."""
         body = span.text(text)
         numbers = [m for m in self.rules.run_on_number.finditer(body)]
-        run = []
+        run: list[re.Match[str]] = []
         for match in numbers:
             expected = int(run[-1].group(1)) + 1 if run else None
             if expected is None or int(match.group(1)) == expected:
@@ -296,7 +296,7 @@ class Segmenter:
             bounds.append(len(rest))
             pieces = list(zip(bounds[::2], bounds[1::2]))
             join = self.rules.join_words[joins[0].group(1).lower()]
-        spans = []
+        spans: list[Span] = []
         for a, b in pieces:
             s, e = _strip(text, rest_start + a, rest_start + b)
             lead = self.rules.join_pattern.match(" " + text[s:e] + " ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lark import Token
 
 from criteria_nlp.api import parse_text
 from criteria_nlp.grammar import parser
@@ -25,13 +26,19 @@ def test_a_counted_reaction_with_several_agents_counts_each(text, expected):
 
 
 def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(monkeypatch):
-    def broken(tokens):
-        if any(t.value == "platelets" or "platelet" in t.value for t in tokens):
-            raise RuntimeError("a bug hit by this criterion only")
-        return original(tokens)
+    # the failure is planted in the grammar's callbacks (a plain dict), which the compiled
+    # build calls the same way as the pure-Python one
+    callbacks = parser.criterion_parser().parser.parser.parser.callbacks
 
-    original = parser.parse_tokens
-    monkeypatch.setattr(parser, "parse_tokens", broken)
+    def breaking(callback):
+        def run(children):
+            if any(isinstance(c, Token) and "platelet" in c.value for c in children):
+                raise RuntimeError("a bug hit by this criterion only")
+            return callback(children)
+        return run
+
+    for rule, callback in list(callbacks.items()):
+        monkeypatch.setitem(callbacks, rule, breaking(callback))
     trial = parse_text("Inclusion Criteria:\n- platelets > 100,000/uL\n- hemoglobin >= 9 g/dL\n")
     first, second = trial.criteria
     assert first.logic is None and [f.text for f in first.unparsed] == ["platelets > 100,000/uL"]

@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, default_lexicon, normalize, open_concept
 from ..logic import Domain
-from ..pipeline.lexicon_matcher import lexicon_patterns
+from ..pipeline.entities import EntityMatch
+from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
 from ..pipeline.tokenizer import SYMBOL_PIECE
 from ..resources import data_file
 from ..errors import RuleError
@@ -54,8 +55,8 @@ class DocIndex:
     starts: list[int]
     ends: list[int]
     skip: list[bool]
-    matches: dict[int, object]
-    entities: dict[int, object]
+    matches: dict[int, LexiconMatch]
+    entities: dict[int, EntityMatch]
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocIndex:
@@ -67,14 +68,14 @@ class DocIndex:
         # whole: that is text no rule read, and is reported as such
         skip = [bool(row[3] or (row[2] and row[1] <= SYMBOL_PIECE)) for row in columns]
         matches = {m.start: m for m in doc._.cnlp_lexicon}
-        entities = {}
+        entities: dict[int, EntityMatch] = {}
         for entity in doc._.get("cnlp_entities") or ():
             entity = _after_cues(entity, matches, starts)
             entities[entity.start] = entity
         return cls(text, starts, ends, skip, matches, entities)
 
 
-def _after_cues(entity, matches: dict[int, object], starts: list[int]):
+def _after_cues(entity: EntityMatch, matches: dict[int, LexiconMatch], starts: list[int]) -> EntityMatch:
     """The mention without the cue words it begins with ("refuses blood transfusion",
     "severe Kawasaki disease"): the cue is read by the grammar, the rest is the mention."""
     match = matches.get(entity.start)
@@ -361,9 +362,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens[-1] = _token("CONCEPT", tokens[-1].value, tokens[-1].start_pos, head[1])
             i = head[0]
             continue
-        found = _entity(index, i, stop, tables)
-        if found is not None:
-            tokens.append(found)
+        mention = _entity(index, i, stop, tables)
+        if mention is not None:
+            tokens.append(mention)
             i = index.entities[i].end
             continue
         skip = index.skip[i]
@@ -408,7 +409,7 @@ def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
     return _token("CONCEPT", open_concept(Domain(entity.label.lower()), text), entity.start_char, entity.end_char)
 
 
-def _narrows(index: DocIndex, entity, inside: list, tables: Tables) -> bool:
+def _narrows(index: DocIndex, entity: EntityMatch, inside: list[LexiconMatch], tables: Tables) -> bool:
     """Whether plain words in front of a lexicon concept make the mention a narrower one
     ("optic disc edema" is not any edema): one CONCEPT match ends where the mention ends,
     and every word before it is content the lexicon and the cues do not know."""
@@ -419,7 +420,7 @@ def _narrows(index: DocIndex, entity, inside: list, tables: Tables) -> bool:
     return all(_WORD.fullmatch(p) and not tables.is_filler(p) and tables.lookup(p) is None for p in pieces)
 
 
-def _compared(index: DocIndex, entity, tables: Tables) -> bool:
+def _compared(index: DocIndex, entity: EntityMatch, tables: Tables) -> bool:
     """Whether the mention is compared: a comparator after it (a parenthesised short form
     may come between: "EPDS score >= 10"), a range after it ("ICDAS scores 1-2", "cycle
     length of 26-39 days"), or a bound right before it ("> 4 METs", ">= 40 on SANDE").

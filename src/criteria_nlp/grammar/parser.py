@@ -10,6 +10,7 @@ first: it does not accept a custom lexer, which this design needs.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 from functools import cache, lru_cache
 
 from lark import Lark, Token
@@ -24,6 +25,7 @@ from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, finish, resolve, windows_over_lists
+from .thresholds import Thresholds
 from .transformer import ToLogic
 
 MAX_TOKENS = 400
@@ -52,6 +54,11 @@ def criterion_parser() -> Lark:
         maybe_placeholders=False,
         cache=str(compiled) if compiled is not None else False,
     )
+
+
+def _thresholds() -> Thresholds:
+    """The rules the grammar's own Transformer settles bounds with."""
+    return cast(ToLogic, criterion_parser().options.transformer).thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +116,9 @@ class _Driver:
         by replaying the planned shifts and reductions with the Transformer's callbacks.
         Chunks are and-ed, as elements side by side are, after bare thresholds take their
         neighbours' variables."""
-        results, dropped, shifted = [], [], []
+        results: list = []
+        dropped: list[Token] = []
+        shifted: list[list[int]] = []
         for ops, lost in self.plan(tuple(t.type for t in tokens)):
             dropped.extend(tokens[i] for i in lost)
             if ops:
@@ -122,7 +131,7 @@ class _Driver:
         # a separator the chunks were split at keeps a bound from describing the next chunk
         apart = frozenset(k for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k] and any(
             t.type in _SEPARATORS for t in tokens[max(shifted[k - 1]) + 1 : min(shifted[k])]))
-        settled = resolve(results, criterion_parser().options.transformer.thresholds, apart)
+        settled = resolve(results, _thresholds(), apart)
         return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
@@ -262,7 +271,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         result, dropped = parse_tokens(stream.tokens)
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
         subjects = Subjects(stream, index.text, span, default_tables().never_qualifiers)
-        thresholds = criterion_parser().options.transformer.thresholds
+        thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         logic = windows_over_lists(logic, index.text) if logic is not None else None
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .. import units
 from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
@@ -89,13 +90,21 @@ def _pendings(element) -> list[Pending]:
     if isinstance(element, Pending):
         return [element]
     parts = element.args if isinstance(element, (And, Or)) else (element,)
-    thens = [p.then for p in parts if isinstance(p, Implies) and isinstance(p.then, Pending)]
+    thens = [then for then in map(_pending_then, parts) if then is not None]
     return thens if isinstance(element, (Implies, And, Or)) and len(thens) == len(parts) else []
 
 
+def _pending_then(node: Node) -> Pending | None:
+    """A condition's consequence while it is still a bare bound: a Pending stands where a
+    Node will, until its variable is settled."""
+    then: object = node.then if isinstance(node, Implies) else None
+    return then if isinstance(then, Pending) else None
+
+
 def _settled(element, variables: list[Variable], thresholds: Thresholds):
-    if isinstance(element, Implies):
-        return replace(element, then=thresholds.settle(variables, element.then))
+    pending = _pending_then(element)
+    if pending is not None:
+        return replace(element, then=thresholds.settle(variables, pending))
     if isinstance(element, (And, Or)):
         return replace(element, args=tuple(_settled(a, variables, thresholds) for a in element.args))
     return thresholds.settle(variables, element)
@@ -124,6 +133,7 @@ def windows_over_lists(node, text: str):
     return replace(node, args=tuple(args))
 
 
+_Join = TypeVar("_Join")  # whatever joins the elements: the transformer's connectives
 _LISTING = re.compile(r" *(?:,|/|(?:, *)?(?:and/or|or|and)) *", re.IGNORECASE)  # written list joins, not side by side
 
 
@@ -135,9 +145,10 @@ def _fold(out: list, keep: int, gone: int, merged) -> bool:
     return True
 
 
-def joined(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+def joined(elements: list, connectives: list[_Join]) -> tuple[list, list[_Join]]:
     """Elements without the ones folded away (None), and the connectives between the rest."""
-    kept, joins = [], []
+    kept: list = []
+    joins: list[_Join] = []
     for i, element in enumerate(elements):
         if element is None:
             continue

@@ -123,7 +123,7 @@ class Thresholds:
         unit = second.unit or self.lexicon.variable(names[1]).unit
         amounts = (replace(limit.amount, unit=unit), replace(second, unit=unit))
         where = variables[0].span if variables else limit.span
-        nodes = [self.compare(Variable(entry.name, where, entry.code, entry.system), limit.comparator, amount, span)
+        nodes: list[Node] = [self.compare(Variable(entry.name, where, entry.code, entry.system), limit.comparator, amount, span)
                  for entry, amount in zip(map(self.lexicon.variable, names), amounts)]
         above = limit.comparator in (Comparator.GT, Comparator.GE)
         return (disjoin if above else conjoin)(nodes, span)

@@ -38,8 +38,8 @@ def lexicon_patterns(lexicon: Lexicon) -> dict[tuple[str, str], list[str]]:
     patterns: dict[tuple[str, str], list[str]] = {}
     for entry in lexicon.variables.values():
         patterns.setdefault(("VAR", entry.name), []).extend(entry.synonyms)
-    for entry in lexicon.concepts.values():
-        patterns.setdefault(("CONCEPT", entry.name), []).extend(entry.synonyms)
+    for concept in lexicon.concepts.values():
+        patterns.setdefault(("CONCEPT", concept.name), []).extend(concept.synonyms)
     for alias, code in lexicon.case_free_units().items():
         patterns.setdefault(("UNIT", code), []).append(alias)
     for phrase in lexicon.phrases:
