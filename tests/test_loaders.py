@@ -94,6 +94,7 @@ GOOD = [
     pytest.param(lambda: lexer.load_filler_words("# comment\nthe\nand/or\n"), id="fillers.txt"),
     pytest.param(lambda: lexer.load_generic_mentions("# comment\ndisease\nmedical  problem\n"), id="generic_mentions.txt"),
     pytest.param(lambda: lexer.load_never_qualifiers("# comment\nrequire\ngiven\n"), id="never_qualifiers.txt"),
+    pytest.param(lambda: lexer.load_population_words("# comment\npatients\nwomen\n"), id="population_words.txt"),
     pytest.param(lambda: vocabulary.load_concept_matches(
         tsv("name | domain | synonyms | members | codes", "chemotherapy | drug | chemo | cisplatin | ")), id="concept_matches.tsv"),
     pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"]}), id="tokenizer.json"),
@@ -250,6 +251,7 @@ BAD = [
     (lambda: lexer.load_never_qualifiers("require\nRequire\n"), "never_qualifiers.txt", "line 2: 'Require' is not one lower-case word"),
     (lambda: lexer.load_never_qualifiers("give up\n"), "never_qualifiers.txt", "line 1: 'give up' is not one lower-case word"),
     (lambda: lexer.load_never_qualifiers("take\ntake\n"), "never_qualifiers.txt", "line 2: 'take' is listed twice"),
+    (lambda: lexer.load_population_words("patients\nPatients\n"), "population_words.txt", "line 2: 'Patients' is not one lower-case word"),
     # concept_matches.tsv, tokenizer.json
     (lambda: vocabulary.load_concept_matches(tsv("name | domain | synonyms | members | codes", "chemo | drugs |  |  | ")),
      "concept_matches.tsv", "unknown domain 'drugs'"),

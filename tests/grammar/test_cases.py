@@ -77,7 +77,7 @@ def test_a_number_before_one_comparator_only_is_not_mirrored_onto_a_variable():
 def test_an_amount_is_no_age():
     """"AMH levels age appropriate (>= 2.3 ng/ml)": the concentration bounds no age."""
     parsed = _parse("AMH levels age appropriate (≥2.3 ng/ml)")
-    ages = [n for n in walk(parsed.logic) if getattr(getattr(n, "variable", None), "name", None) == "age"]
+    ages = [n for n in (walk(parsed.logic) if parsed.logic else ()) if getattr(getattr(n, "variable", None), "name", None) == "age"]
     assert ages == []
     assert any(getattr(n, "unit", None) == "ng/mL" for n in walk(parsed.logic))
 
@@ -95,3 +95,10 @@ def test_a_stage_with_none_named_is_reported_not_a_concept():
     parsed = _parse("Fresh cleavage stage embryo transfer")
     assert parsed.logic is None or "stage" not in render_node(parsed.logic)
     assert any("stage" in f.text for f in parsed.unparsed)
+
+
+@pytest.mark.parametrize("text", ["patients > 2 prior lines", "subjects with >= 2 episodes", "women > 200"])
+def test_a_bare_number_that_counts_or_stands_far_from_the_people_is_no_age(text):
+    parsed = _parse(text)
+    ages = [n for n in (walk(parsed.logic) if parsed.logic else ()) if getattr(getattr(n, "variable", None), "name", None) == "age"]
+    assert ages == [] and parsed.unparsed

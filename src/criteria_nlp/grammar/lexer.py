@@ -21,7 +21,7 @@ from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, default_lexicon, normalize, open_concept
+from ..lexicon import Lexicon, VariableKind, default_lexicon, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.entities import EntityMatch
 from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
@@ -131,7 +131,10 @@ class Tables:
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
+        self.population_words = load_population_words()
         self.letters = load_scale_letters(lexicon.variables)
+        self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
+        self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
@@ -315,6 +318,11 @@ def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("never_qualifiers.txt", text))
 
 
+def load_population_words(text: str | None = None) -> frozenset[str]:
+    """``data/population_words.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("population_words.txt", text))
+
+
 def is_modifier(word: str, never: frozenset[str]) -> bool:
     """Whether a word no rule read can narrow the concept right after it: a word of letters
     that does not change what a criterion means, nor say what someone does ("requiring",
@@ -385,8 +393,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_keep_units_in_place(tokens, words, text), text), text))
-    tokens = _finite_numbers(_within_amounts(_population_conditions(tokens, tables)), words)
+    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
+    tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
+    tokens = _finite_numbers(_within_amounts(_population_conditions(tokens, tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
@@ -715,13 +724,18 @@ def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
     return out
 
 
-def _within_amounts(tokens: list[Token]) -> list[Token]:
+def _within_amounts(tokens: list[Token], tables: Tables) -> list[Token]:
     """"AST/ALT within 2 times the upper limit of normal": "within" before a multiple of a
-    reference limit bounds the value from above; it is no window. (Before a share, "within
-    15% of ideal body weight", it bounds a deviation no variable here names: left as is.)"""
+    reference limit bounds the value from above; it is no window. So does "within" right
+    after a variable that is itself a length of time: "life expectancy within 12 months" is
+    at most 12 months of life. (Before a share, "within 15% of ideal body weight", it bounds
+    a deviation no variable here names: left as is.)"""
     out = list(tokens)
     for k in range(len(out) - 2):
-        if out[k].type == "WITHIN" and out[k + 1].type == "NUMBER" and out[k + 2].type in ("TIMES", "REF"):
+        if out[k].type != "WITHIN" or out[k + 1].type != "NUMBER":
+            continue
+        timed = k > 0 and out[k - 1].type == "VAR" and out[k - 1].value in tables.durations and out[k + 2].type == "UNIT"
+        if out[k + 2].type in ("TIMES", "REF") or timed:
             out[k] = _token("CMP", "<=", out[k].start_pos, out[k].end_pos)
     return out
 
@@ -810,6 +824,33 @@ def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
             continue
         out.append(token)
     return out
+
+
+def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"24 + 0 weeks of amenorrhea", "37+0 - 42+0 weeks of gestation": the obstetric way of
+    writing weeks and days is one number of weeks (36+6 is 36 6/7), not a bound "36 or
+    more". Only where the run of numbers ends in weeks."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        if (token.type == "NUMBER" and len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"
+                and text[out[-1].start_pos:out[-1].end_pos] == "+" and len(token.value) == 1
+                and token.value in "0123456" and _in_weeks(tokens, k + 1, text, tables)):
+            out.pop()
+            weeks = out.pop()
+            value = parse_number(weeks.value) + int(token.value) / 7
+            out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _in_weeks(tokens: list[Token], k: int, text: str, tables: Tables) -> bool:
+    """Whether the numbers from ``k`` on ("- 42+0") end in weeks."""
+    while k < len(tokens) and (tokens[k].type in ("NUMBER", "DASH", "TO", "AND")
+                               or text[tokens[k].start_pos:tokens[k].end_pos] == "+"):
+        k += 1
+    return k < len(tokens) and ((tokens[k].type == "UNIT" and tokens[k].value == "wk") or
+                                (tokens[k].type == "VAR" and tokens[k].value in tables.in_weeks))
 
 
 def _negative_numbers(tokens: list[Token], text: str) -> list[Token]:

@@ -270,7 +270,8 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         stream: Stream = token_stream(index, span)
         result, dropped = parse_tokens(stream.tokens)
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
-        subjects = Subjects(stream, index.text, span, default_tables().never_qualifiers)
+        tables = default_tables()
+        subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         logic = windows_over_lists(logic, index.text) if logic is not None else None

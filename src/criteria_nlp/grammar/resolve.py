@@ -18,7 +18,7 @@ from .. import units
 from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
 from ..spans import Span
 from .lexer import Stream, is_modifier
-from .thresholds import Bound, Pending, Thresholds, unit_of
+from .thresholds import Bound, Pending, Range, Thresholds, unit_of
 
 
 def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = frozenset()) -> list:
@@ -166,6 +166,7 @@ class Chunks:
 
 
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
+_AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
 
 
@@ -209,7 +210,8 @@ class Subjects:
     take their neighbours' variables ("handgrip strength (<26 kg in men; <18 kg in
     women)")."""
 
-    def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset()) -> None:
+    def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset(),
+                 population_words: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.tokens = stream.tokens
         self.words = sorted(stream.words)
@@ -217,7 +219,18 @@ class Subjects:
         self.text = text
         self.within = within
         self.never_qualifiers = never_qualifiers
+        self.population_words = population_words
         self.last: Variable | None = None
+
+    def after_population(self, span: Span) -> bool:
+        """Whether ``span`` comes right after a word naming people and is not followed by
+        what it counts: "patients <18" is an age, "patients > 2 prior lines" is not."""
+        head = self.text[max(self.within.start, span.start - 24):span.start]
+        words = head.split()
+        tail = self.text[span.end:self.within.end].split(maxsplit=1)
+        follows = tail[0].strip(",;.").lower() if tail else ""
+        return (bool(words) and head[-1:].isspace() and words[-1].lower() in self.population_words
+                and (not follows or follows in _AFTER_AGE or not follows[0].isalnum()))
 
     def before(self, span: Span) -> Span | None:
         """The words between the last token before ``span`` and ``span``, taken: found by
@@ -273,6 +286,13 @@ class Subjects:
         return subject
 
 
+def _ages(limit: Bound | Range, thresholds: Thresholds) -> bool:
+    """Whether every number of a bare bound could be an age in years."""
+    entry = thresholds.lexicon.age
+    amounts = (limit.amount,) if isinstance(limit, Bound) else (limit.low, limit.high)
+    return all(a.reference is None and (entry.low or 0) <= a.value <= (entry.high or 0) for a in amounts)
+
+
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
     """Give thresholds without a variable the words before them: minutes to years are how
     long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
@@ -289,6 +309,8 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             if item.fallback is not None:
                 return thresholds.settle([item.fallback], item)
             if unit_of(item.limit) == thresholds.lexicon.age.unit and (item.aged or not item.of_duration):
+                return thresholds.settle([thresholds.age(item.span)], item)
+            if unit_of(item.limit) is None and subjects.after_population(item.span) and _ages(item.limit, thresholds):
                 return thresholds.settle([thresholds.age(item.span)], item)
             if subjects.last is not None and thresholds.fits([subjects.last], item):
                 return thresholds.settle([subjects.last], item)

@@ -275,6 +275,10 @@ class ToLogic(Transformer):
 
     aged_range = aged_bound
 
+    def aged_pair(self, items: list) -> Pending:
+        """"18 and 65 years old": the ends of an age range whose "between" went unwritten."""
+        return self.aged_bound(self.range(items[:3]), items[3])
+
     @v_args(inline=True)
     def aged_after(self, amount: Amount, word: Token, cmp: Token) -> Pending:
         """"18 years of age or older"."""
