@@ -76,3 +76,10 @@ def test_a_generic_word_after_a_concept_is_its_head_not_a_concept_of_its_own():
     parsed = _parse("Rituximab therapy")  # no mention found: the plain word is the head as well
     assert render_node(parsed.logic) == "drug:rituximab" and not parsed.unparsed
     assert render_node(_parse("Any disease", ("disease", "CONDITION")).logic) == "condition:disease"
+
+
+def test_an_abbreviation_in_parentheses_names_the_words_after_it():
+    text = "Telephone Interview for Cognitive Status (TICS) score ≤20"
+    parsed = _parse(text, ("TICS", "OBSERVATION"))
+    compares = [n for n in parsed.logic.args if hasattr(n, "variable")] if hasattr(parsed.logic, "args") else [parsed.logic]
+    assert [(c.variable.name, c.value) for c in compares] == [("tics score", 20)]

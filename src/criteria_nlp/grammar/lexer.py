@@ -350,6 +350,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     while i < stop:
         start, end = starts[i], ends[i]
         piece = text[start:end]
+        if piece == "(" and _plural_mark(index, i, stop):
+            i += 3  # "lesion(s)": the word's own plural, no parenthesis
+            continue
         if piece in tables.grade_letters:
             scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
             grade = tables.letters.get((scale, piece))
@@ -394,9 +397,19 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
+    tokens = _range_of_one_variable(_days_after_weeks(tokens))
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(tokens, tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
+
+
+def _plural_mark(index: DocIndex, i: int, stop: int) -> bool:
+    """Whether the "(" at token ``i`` opens "(s)" or "(es)" written onto the word before it."""
+    if i == 0 or i + 2 >= stop or index.ends[i - 1] != index.starts[i]:
+        return False
+    text = index.text
+    return (text[index.starts[i + 1]:index.ends[i + 1]] in ("s", "es")
+            and text[index.starts[i + 2]:index.ends[i + 2]] == ")")
 
 
 def _entity(index: DocIndex, i: int, stop: int, tables: Tables) -> Token | None:
@@ -841,6 +854,36 @@ def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Toke
             out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, token.end_pos))
             continue
         out.append(token)
+    return out
+
+
+def _days_after_weeks(tokens: list[Token]) -> list[Token]:
+    """"23 weeks 6 days" is 23 6/7 weeks, one amount."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "UNIT" and token.value == "d" and len(out) >= 3 and out[-1].type == "NUMBER"
+                and len(out[-1].value) == 1 and out[-1].value in "0123456" and out[-2].type == "UNIT"
+                and out[-2].value == "wk" and out[-3].type == "NUMBER"):
+            days, weeks_unit = out.pop(), out.pop()
+            weeks = out.pop()
+            value = parse_number(weeks.value) + int(days.value) / 7
+            out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, weeks.end_pos))
+            out.append(_token("UNIT", "wk", weeks_unit.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _range_of_one_variable(tokens: list[Token]) -> list[Token]:
+    """"between 24 weeks of gestation and 36 weeks of gestation": a variable written after
+    both ends of a range is written once, after the second."""
+    out = list(tokens)
+    for k in range(len(out) - 4, -1, -1):
+        first, second = out[k + 1], out[k + 4] if k + 4 < len(out) else None
+        if (out[k].type in ("BETWEEN", "FROM") and out[k + 2].type == "VAR" and out[k + 1].type == "NUMBER"
+                and out[k + 3].type in ("AND", "TO", "DASH") and second is not None and second.type == "NUMBER"
+                and k + 5 < len(out) and out[k + 5].type == "VAR" and out[k + 5].value == out[k + 2].value):
+            del out[k + 2]
     return out
 
 

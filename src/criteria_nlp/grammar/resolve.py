@@ -181,11 +181,17 @@ def _modified(concept: Concept, subjects: Subjects) -> Concept:
     return replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
 
 
+def _balanced(name: str) -> str:
+    """A name without the closing parenthesis of one it does not open ("TICS) score")."""
+    return name.replace(")", " ", 1) if name.find(")") < name.find("(") or "(" not in name else name
+
+
 def _adjacent(gap: str) -> bool:
     """Nothing but spaces, hyphens or one parenthesis (its abbreviation: "Telephone
-    Interview for Cognitive Status (TICS) score") between a name and the words after it."""
+    Interview for Cognitive Status (TICS) score") between a name and the words after it,
+    or the end of the parenthesis the name stands in ("(TICS) score")."""
     gap = gap.strip(" -")
-    return not gap or (gap[0] == "(" and gap[-1] == ")" and gap.count("(") == 1)
+    return not gap or gap == ")" or (gap[0] == "(" and gap[-1] == ")" and gap.count("(") == 1)
 
 
 def variables_of(node) -> list[Variable]:
@@ -318,7 +324,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             return None
         if item.fallback is not None and _adjacent(subjects.text[item.fallback.span.end:subject.start]):
             subject = Span.covering([item.fallback.span, subject])  # "PDA diameter": the concept's own measure
-        name = " ".join(subject.text(subjects.text).lower().split())
+        name = " ".join(_balanced(subject.text(subjects.text)).lower().split())
         span = Span.covering([subject, item.span])
         lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), replace(item, negated=False))
         if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
