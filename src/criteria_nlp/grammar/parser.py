@@ -193,6 +193,11 @@ class _Driver:
         closing = 0
         for index in range(position, len(kinds)):
             kind = kinds[index]
+            if (kind == "VAR" and kept and closing == len(kept) and kinds[kept[-1]] in _VALUE_ENDS
+                    and kinds[index + 1:index + 2] == ("CMP",)):
+                # "biopsy > 6 months with liver stiffness >= 10 kPa": a variable followed by
+                # a comparator starts the next threshold; it is not the bound's before it
+                return tuple(kept), index, dropped
             moved = self.step(stack, kind)
             if moved is None and kept and kinds[kept[-1]] in _WEAK and len(kept) > closing:
                 retry = self.step(before[-1], kind)
@@ -236,6 +241,7 @@ def driver() -> _Driver:
 
 
 _ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "CMPPOST", "REACTION"}
+_VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 
 
