@@ -21,6 +21,7 @@ from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
+from .. import units
 from ..lexicon import Lexicon, VariableKind, default_lexicon, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.entities import EntityMatch
@@ -599,7 +600,9 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
         rate = (token.value.startswith("/") and len(out) >= 2 and out[-1].type == "CONCEPT"
                 and out[-2].type == "NUMBER")  # "4 seizures/week": a count per time
         between = len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"  # "18+ years"
-        if token.type == "UNIT" and not rate and (
+        one = (out and out[-1].type == "WITHIN" and units.is_time(token.value)
+               and not text[token.start_pos:token.end_pos].lower().endswith("s"))  # "in the past year"
+        if token.type == "UNIT" and not rate and not one and (
             not out or (out[-1].type not in _UNIT_AFTER and not between)
             or text[out[-1].end_pos : token.start_pos].strip(" ()0123456789.,-")
         ):

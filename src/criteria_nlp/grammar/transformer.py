@@ -391,16 +391,18 @@ class ToLogic(Transformer):
         return Relative(relation, anchor, Span(items[0].start_pos, items[-1].end_pos))
 
     def _window(self, items: list) -> tuple[Window, Span]:
-        """"in the past 6 months" is anchored on now; "within 30 days" on enrollment."""
+        """"in the past 6 months" is anchored on now; "within 30 days" on enrollment; "in
+        the past year" is one year."""
         tokens = [i for i in items if isinstance(i, Token)]
-        number = next(t for t in tokens if t.type == "NUMBER")
+        number = next((t for t in tokens if t.type == "NUMBER"), None)
         unit = next(t for t in tokens if t.type == "UNIT")
         within = next((t for t in tokens if t.type == "WITHIN" and t.value), None)
         relative = next((i for i in items if isinstance(i, Relative)), None)
         relation = relative.relation if relative else Relation.BEFORE
         anchor = (relative.anchor if relative else None) or (Anchor(within.value) if within else Anchor.ENROLLMENT)
         end = max(tokens[-1].end_pos, relative.span.end if relative else 0)
-        return Window(parse_number(number), unit.value, relation, anchor), Span(tokens[0].start_pos, end)
+        value = parse_number(number) if number is not None else 1.0
+        return Window(value, unit.value, relation, anchor), Span(tokens[0].start_pos, end)
 
     def window_within(self, items: list) -> tuple[Window, Span]:
         return self._window(items)
