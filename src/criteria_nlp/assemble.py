@@ -50,14 +50,14 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
 def _each_excludes(logic: Node | None, text: str) -> Node | None:
     """"History of stroke, myocardial infarction and heart failure": in an exclusion
     criterion a list of concepts excludes each of them, so its "and" is an "or". Only a
-    plain list: concepts set apart by commas, semicolons or "and" alone."""
+    plain list: concepts set apart by commas, semicolons, slashes or "and" alone."""
     if not isinstance(logic, And) or not all(isinstance(arg, Concept) for arg in logic.args):
         return logic
     gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
     return Or(logic.args, logic.span) if all(_LIST_GAP.fullmatch(gap) for gap in gaps) else logic
 
 
-_LIST_GAP = re.compile(r"\s*(?:[,;]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 
 
 def _stated_before_parts(text: str, segment: Segment, parts: tuple[Criterion, ...]) -> Span | None:

@@ -36,6 +36,7 @@ _COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols writ
 _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
+SLASHED = "/"  # the OR of two concepts written with a slash between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,7 +401,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
     tokens = _range_of_one_variable(_days_after_weeks(tokens))
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
-    tokens = _finite_numbers(_within_amounts(_population_conditions(tokens, tables), tables), words)
+    tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
 
 
@@ -737,6 +738,18 @@ def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
         if (out[k].type == "CONCEPT" and out[k].value in tables.reactions and out[k + 1].type in ("OR", "AND")
                 and out[k + 2].type == "REACTION" and out[k + 3].type == "CONCEPT"):
             out[k] = _token("REACTION", out[k].value, out[k].start_pos, out[k].end_pos)
+    return out
+
+
+def _slashed_concepts(tokens: list[Token], text: str) -> list[Token]:
+    """"Pregnancy/nursing", "seizure/epilepsy": a slash between two concepts is an "or" that
+    binds the two before anything else (``SLASHED``). Not after words no rule read
+    ("childbearing potential planning/being pregnant")."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        if (out[k].type == "SLASH" and out[k - 1].type == "CONCEPT" and out[k + 1].type == "CONCEPT"
+                and not text[out[k - 1].end_pos:out[k].start_pos].strip()):
+            out[k] = _token("OR", SLASHED, out[k].start_pos, out[k].end_pos)
     return out
 
 

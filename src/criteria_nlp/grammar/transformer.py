@@ -20,7 +20,7 @@ from ..logic import (
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
-from .lexer import parse_number
+from .lexer import SLASHED, parse_number
 from .resolve import joined, resolve, variables_of
 from .thresholds import (
     Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
@@ -605,7 +605,7 @@ class ToLogic(Transformer):
                 apart.add(len(elements))
             elements.append(item)
             previous_was_connective = False
-        kept, joins = joined(resolve(elements, self.thresholds, frozenset(apart)), connectives)
+        kept, joins = _slashed(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives))
         return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
 
     def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
@@ -645,6 +645,19 @@ def _populations_first(elements: list, connectives: list[str]) -> tuple[list, li
             continue
         out.append(element)
         joins.append(word)
+    return out, joins
+
+
+def _slashed(elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
+    """"limb ischemia/limb thrombotic events": concepts with a slash between them are one
+    alternative, before any other connective joins them to the rest."""
+    out, joins = [elements[0]], []
+    for connective, element in zip(connectives, elements[1:]):
+        if connective.word == SLASHED and isinstance(element, Concept) and _all_concepts(out[-1]):
+            out[-1] = disjoin([out[-1], element])
+            continue
+        out.append(element)
+        joins.append(connective if connective.word != SLASHED else Connective("or"))
     return out, joins
 
 
