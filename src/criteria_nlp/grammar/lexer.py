@@ -399,7 +399,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
-    tokens = _range_of_one_variable(_days_after_weeks(tokens))
+    tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(tokens)), words, text)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -870,6 +870,28 @@ def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Toke
             out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, token.end_pos))
             continue
         out.append(token)
+    return out
+
+
+_SCALE_BEFORE = re.compile(r"\b(?:on|using|with)\s+(?:a|an|the)\s*$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"^[\w\s-]{0,40}?\bscale\b", re.IGNORECASE)
+
+
+def _scale_descriptions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"> 3 on a 0-10 pain intensity numeric scale": the range names the scale's ends, it
+    bounds nothing; its words are reported, not read as a threshold."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        run = tokens[k:k + 3]
+        if (len(run) == 3 and [t.type for t in run] in (["NUMBER", "DASH", "NUMBER"], ["NUMBER", "TO", "NUMBER"])
+                and _SCALE_BEFORE.search(text[max(0, run[0].start_pos - 12):run[0].start_pos])
+                and _SCALE_AFTER.match(text[run[2].end_pos:run[2].end_pos + 48])):
+            words.append(Span(run[0].start_pos, run[2].end_pos))
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
     return out
 
 
