@@ -859,18 +859,65 @@ def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Toke
     """"24 + 0 weeks of amenorrhea", "37+0 - 42+0 weeks of gestation": the obstetric way of
     writing weeks and days is one number of weeks (36+6 is 36 6/7), not a bound "36 or
     more". Only where the run of numbers ends in weeks."""
+    weekly = _ending_in_weeks(tokens, text, tables)
     out: list[Token] = []
     for k, token in enumerate(tokens):
-        if (token.type == "NUMBER" and len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"
-                and text[out[-1].start_pos:out[-1].end_pos] == "+" and len(token.value) == 1
-                and token.value in "0123456" and _in_weeks(tokens, k + 1, text, tables)):
+        if (_day_digit(token) and len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"
+                and text[out[-1].start_pos:out[-1].end_pos] == "+" and weekly[k + 1]):
             out.pop()
-            weeks = out.pop()
-            value = parse_number(weeks.value) + int(token.value) / 7
-            out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, token.end_pos))
+            out.append(_plus_days(out.pop(), token, token.end_pos))
             continue
         out.append(token)
     return out
+
+
+def _ending_in_weeks(tokens: list[Token], text: str, tables: Tables) -> list[bool]:
+    """For each position, whether the run of numbers from there ("- 42+0 weeks") ends in
+    weeks: one pass from the right, so a long run stays linear."""
+    weekly = [False] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if (token.type == "UNIT" and token.value == "wk") or (token.type == "VAR" and token.value in tables.in_weeks):
+            weekly[k] = True
+        elif token.type in ("NUMBER", "DASH", "TO", "AND") or text[token.start_pos:token.end_pos] == "+":
+            weekly[k] = weekly[k + 1]
+    return weekly
+
+
+def _days_after_weeks(tokens: list[Token]) -> list[Token]:
+    """"23 weeks 6 days" is 23 6/7 weeks, one amount."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "UNIT" and token.value == "d" and len(out) >= 3 and _day_digit(out[-1])
+                and out[-2].type == "UNIT" and out[-2].value == "wk" and out[-3].type == "NUMBER"):
+            days, weeks_unit = out.pop(), out.pop()
+            weeks = out.pop()
+            out.append(_plus_days(weeks, days, weeks.end_pos))
+            out.append(_token("UNIT", "wk", weeks_unit.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+def _day_digit(token: Token) -> bool:
+    return token.type == "NUMBER" and len(token.value) == 1 and token.value in "0123456"
+
+
+def _plus_days(weeks: Token, days: Token, end: int) -> Token:
+    """Weeks and days as one number of weeks, from the weeks' number to ``end``."""
+    value = parse_number(weeks.value) + int(days.value) / 7
+    return _token("NUMBER", f"{value:.4g}", weeks.start_pos, end)
+
+
+def _range_of_one_variable(tokens: list[Token]) -> list[Token]:
+    """"between 24 weeks of gestation and 36 weeks of gestation": a variable written after
+    both ends of a range is written once, after the second."""
+    drop = {k + 2 for k in range(len(tokens) - 5)
+            if tokens[k].type in ("BETWEEN", "FROM") and tokens[k + 1].type == "NUMBER"
+            and tokens[k + 2].type == "VAR" and tokens[k + 3].type in ("AND", "TO", "DASH")
+            and tokens[k + 4].type == "NUMBER" and tokens[k + 5].type == "VAR"
+            and tokens[k + 5].value == tokens[k + 2].value}
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
 
 
 _SCALE_BEFORE = re.compile(r"\b(?:on|using|with)\s+(?:a|an|the)\s*$", re.IGNORECASE)
@@ -893,45 +940,6 @@ def _scale_descriptions(tokens: list[Token], words: list[Span], text: str) -> li
         out.append(tokens[k])
         k += 1
     return out
-
-
-def _days_after_weeks(tokens: list[Token]) -> list[Token]:
-    """"23 weeks 6 days" is 23 6/7 weeks, one amount."""
-    out: list[Token] = []
-    for token in tokens:
-        if (token.type == "UNIT" and token.value == "d" and len(out) >= 3 and out[-1].type == "NUMBER"
-                and len(out[-1].value) == 1 and out[-1].value in "0123456" and out[-2].type == "UNIT"
-                and out[-2].value == "wk" and out[-3].type == "NUMBER"):
-            days, weeks_unit = out.pop(), out.pop()
-            weeks = out.pop()
-            value = parse_number(weeks.value) + int(days.value) / 7
-            out.append(_token("NUMBER", f"{value:.4g}", weeks.start_pos, weeks.end_pos))
-            out.append(_token("UNIT", "wk", weeks_unit.start_pos, token.end_pos))
-            continue
-        out.append(token)
-    return out
-
-
-def _range_of_one_variable(tokens: list[Token]) -> list[Token]:
-    """"between 24 weeks of gestation and 36 weeks of gestation": a variable written after
-    both ends of a range is written once, after the second."""
-    out = list(tokens)
-    for k in range(len(out) - 4, -1, -1):
-        first, second = out[k + 1], out[k + 4] if k + 4 < len(out) else None
-        if (out[k].type in ("BETWEEN", "FROM") and out[k + 2].type == "VAR" and out[k + 1].type == "NUMBER"
-                and out[k + 3].type in ("AND", "TO", "DASH") and second is not None and second.type == "NUMBER"
-                and k + 5 < len(out) and out[k + 5].type == "VAR" and out[k + 5].value == out[k + 2].value):
-            del out[k + 2]
-    return out
-
-
-def _in_weeks(tokens: list[Token], k: int, text: str, tables: Tables) -> bool:
-    """Whether the numbers from ``k`` on ("- 42+0") end in weeks."""
-    while k < len(tokens) and (tokens[k].type in ("NUMBER", "DASH", "TO", "AND")
-                               or text[tokens[k].start_pos:tokens[k].end_pos] == "+"):
-        k += 1
-    return k < len(tokens) and ((tokens[k].type == "UNIT" and tokens[k].value == "wk") or
-                                (tokens[k].type == "VAR" and tokens[k].value in tables.in_weeks))
 
 
 def _negative_numbers(tokens: list[Token], text: str) -> list[Token]:
