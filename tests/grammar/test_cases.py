@@ -102,3 +102,8 @@ def test_a_bare_number_that_counts_or_stands_far_from_the_people_is_no_age(text)
     parsed = _parse(text)
     ages = [n for n in (walk(parsed.logic) if parsed.logic else ()) if getattr(getattr(n, "variable", None), "name", None) == "age"]
     assert ages == [] and parsed.unparsed
+
+
+def test_a_cue_no_rule_took_whose_words_are_a_filler_leaves_nothing_unknown():
+    parsed = _parse("Diagnosis of schizophrenia")
+    assert render_node(parsed.logic) == "condition:schizophrenia" and parsed.unparsed == ()

@@ -275,8 +275,11 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     try:
         stream: Stream = token_stream(index, span)
         result, dropped = parse_tokens(stream.tokens)
-        leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT]
         tables = default_tables()
+        # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
+        # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown
+        leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT
+                                 and not tables.is_filler(index.text[t.start_pos:t.end_pos])]
         subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
