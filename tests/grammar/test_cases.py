@@ -107,3 +107,10 @@ def test_a_bare_number_that_counts_or_stands_far_from_the_people_is_no_age(text)
 def test_a_cue_no_rule_took_whose_words_are_a_filler_leaves_nothing_unknown():
     parsed = _parse("Diagnosis of schizophrenia")
     assert render_node(parsed.logic) == "condition:schizophrenia" and parsed.unparsed == ()
+
+
+@pytest.mark.parametrize("text", ["onset of diabetes after age 30", "Diagnosis of T2DM before the age of 60 years of age"])
+def test_an_age_at_an_event_is_reported_not_read_as_the_patients_age(text):
+    parsed = _parse(text)
+    ages = [n for n in walk(parsed.logic) if getattr(getattr(n, "variable", None), "name", None) == "age"]
+    assert ages == [] and any("age" in f.text for f in parsed.unparsed)

@@ -136,6 +136,7 @@ class Tables:
         self.population_words = load_population_words()
         self.letters = load_scale_letters(lexicon.variables)
         self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
+        self.age = lexicon.age.name
         self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
@@ -400,6 +401,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(tokens)), words, text)
+    tokens = _age_at_an_event(tokens, words, tables)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -896,6 +898,27 @@ def _days_after_weeks(tokens: list[Token]) -> list[Token]:
             out.append(_token("UNIT", "wk", weeks_unit.start_pos, token.end_pos))
             continue
         out.append(token)
+    return out
+
+
+def _age_at_an_event(tokens: list[Token], words: list[Span], tables: Tables) -> list[Token]:
+    """"onset of diabetes after age 30", "a heart condition before the age of 50": the age
+    at which something happened, not the patient's age now, which no node here can hold;
+    the words are reported, not read as a bound on today's age."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        number = k + 3 if k + 2 < len(tokens) and tokens[k + 2].type == "OF" else k + 2  # "the age of 50"
+        if (tokens[k].type in ("BEFORE", "AFTER") and number < len(tokens) and tokens[k + 1].type == "VAR"
+                and tokens[k + 1].value == tables.age and tokens[number].type == "NUMBER"):
+            end = number + 1
+            while end < len(tokens) and tokens[end].type in ("UNIT", "AGE"):
+                end += 1
+            words.append(Span(tokens[k].start_pos, tokens[end - 1].end_pos))
+            k = end
+            continue
+        out.append(tokens[k])
+        k += 1
     return out
 
 
