@@ -861,6 +861,8 @@ def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Toke
     """"24 + 0 weeks of amenorrhea", "37+0 - 42+0 weeks of gestation": the obstetric way of
     writing weeks and days is one number of weeks (36+6 is 36 6/7), not a bound "36 or
     more". Only where the run of numbers ends in weeks."""
+    if not any(t.type == "CMPPOST" for t in tokens):
+        return tokens
     weekly = _ending_in_weeks(tokens, text, tables)
     out: list[Token] = []
     for k, token in enumerate(tokens):
@@ -881,7 +883,8 @@ def _ending_in_weeks(tokens: list[Token], text: str, tables: Tables) -> list[boo
         token = tokens[k]
         if (token.type == "UNIT" and token.value == "wk") or (token.type == "VAR" and token.value in tables.in_weeks):
             weekly[k] = True
-        elif token.type in ("NUMBER", "DASH", "TO", "AND") or text[token.start_pos:token.end_pos] == "+":
+        elif token.type in ("NUMBER", "DASH", "TO", "AND") or (
+                token.type == "CMPPOST" and text[token.start_pos:token.end_pos] == "+"):
             weekly[k] = weekly[k + 1]
     return weekly
 
@@ -908,18 +911,27 @@ def _age_at_an_event(tokens: list[Token], words: list[Span], tables: Tables) -> 
     out: list[Token] = []
     k = 0
     while k < len(tokens):
-        number = k + 3 if k + 2 < len(tokens) and tokens[k + 2].type == "OF" else k + 2  # "the age of 50"
-        if (tokens[k].type in ("BEFORE", "AFTER") and number < len(tokens) and tokens[k + 1].type == "VAR"
-                and tokens[k + 1].value == tables.age and tokens[number].type == "NUMBER"):
-            end = number + 1
-            while end < len(tokens) and tokens[end].type in ("UNIT", "AGE"):
-                end += 1
+        end = _event_age_end(tokens, k, tables) if tokens[k].type in ("BEFORE", "AFTER") else None
+        if end is not None:
             words.append(Span(tokens[k].start_pos, tokens[end - 1].end_pos))
             k = end
             continue
         out.append(tokens[k])
         k += 1
     return out
+
+
+def _event_age_end(tokens: list[Token], k: int, tables: Tables) -> int | None:
+    """Where "before/after (the) age (of) N (years) (of age)" from ``k`` ends, if it is one."""
+    if k + 1 >= len(tokens) or tokens[k + 1].type != "VAR" or tokens[k + 1].value != tables.age:
+        return None
+    number = k + 3 if k + 2 < len(tokens) and tokens[k + 2].type == "OF" else k + 2  # "the age of 50"
+    if number >= len(tokens) or tokens[number].type != "NUMBER":
+        return None
+    end = number + 1
+    while end < len(tokens) and tokens[end].type in ("UNIT", "AGE"):
+        end += 1
+    return end
 
 
 def _day_digit(token: Token) -> bool:
@@ -953,14 +965,15 @@ def _scale_descriptions(tokens: list[Token], words: list[Span], text: str) -> li
     out: list[Token] = []
     k = 0
     while k < len(tokens):
-        run = tokens[k:k + 3]
-        if (len(run) == 3 and [t.type for t in run] in (["NUMBER", "DASH", "NUMBER"], ["NUMBER", "TO", "NUMBER"])
-                and _SCALE_BEFORE.search(text[max(0, run[0].start_pos - 12):run[0].start_pos])
-                and _SCALE_AFTER.match(text[run[2].end_pos:run[2].end_pos + 48])):
-            words.append(Span(run[0].start_pos, run[2].end_pos))
+        low = tokens[k]
+        if (low.type == "NUMBER" and k + 2 < len(tokens) and tokens[k + 1].type in ("DASH", "TO")
+                and tokens[k + 2].type == "NUMBER"
+                and _SCALE_BEFORE.search(text[max(0, low.start_pos - 12):low.start_pos])
+                and _SCALE_AFTER.match(text[tokens[k + 2].end_pos:tokens[k + 2].end_pos + 48])):
+            words.append(Span(low.start_pos, tokens[k + 2].end_pos))
             k += 3
             continue
-        out.append(tokens[k])
+        out.append(low)
         k += 1
     return out
 
