@@ -97,11 +97,29 @@ def test_a_stage_with_none_named_is_reported_not_a_concept():
     assert any("stage" in f.text for f in parsed.unparsed)
 
 
-@pytest.mark.parametrize("text", ["patients > 2 prior lines", "subjects with >= 2 episodes", "women > 200"])
+@pytest.mark.parametrize("text", ["patients > 2 prior lines", "women > 200"])
 def test_a_bare_number_that_counts_or_stands_far_from_the_people_is_no_age(text):
     parsed = _parse(text)
     ages = [n for n in (walk(parsed.logic) if parsed.logic else ()) if getattr(getattr(n, "variable", None), "name", None) == "age"]
     assert ages == [] and parsed.unparsed
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("subjects with >= 2 episodes", "observation:episodes {count >= 2}"),
+    ("Laboratory urine culture: <103 colonies", "observation:colonies {count < 103}"),
+])
+def test_words_right_after_a_whole_number_are_what_it_counts(text, counted):
+    assert render_node(_parse(text).logic) == counted
+
+
+@pytest.mark.parametrize("text", [
+    "pain scale greater than 5 impacting activities",
+    "Grade 0 finger extension",
+    "do not exceed 2.0 V",
+])
+def test_no_count_of_a_verb_a_grade_or_a_decimal(text):
+    parsed = _parse(text)
+    assert not [n for n in (walk(parsed.logic) if parsed.logic else ()) if getattr(n, "count", None) is not None]
 
 
 def test_a_cue_no_rule_took_whose_words_are_a_filler_leaves_nothing_unknown():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from criteria_nlp.grammar.lexer import DocIndex
 from criteria_nlp.grammar.parser import parse_criterion
+from criteria_nlp.logic import walk
 from criteria_nlp.pipeline import default_nlp, make_doc
 from criteria_nlp.pipeline.entities import EntityMatch
 from criteria_nlp.render import render_node
@@ -83,3 +84,14 @@ def test_an_abbreviation_in_parentheses_names_the_words_after_it():
     parsed = _parse(text, ("TICS", "OBSERVATION"))
     compares = [n for n in parsed.logic.args if hasattr(n, "variable")] if hasattr(parsed.logic, "args") else [parsed.logic]
     assert [(c.variable.name, c.value) for c in compares] == [("tics score", 20)]
+
+
+def test_limits_per_population_after_an_observation_and_its_abbreviation_are_values_of_it():
+    text = "Subject has lower appendicular muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women)"
+    parsed = _parse(text, ("lower appendicular muscle mass index", "OBSERVATION"))
+    rendered = render_node(parsed.logic)
+    assert "IF demographic:male THEN lower appendicular muscle mass index < 7 kg/m2" in rendered
+    assert "IF demographic:female THEN lower appendicular muscle mass index < 5.7 kg/m2" in rendered
+    limits = [n for n in walk(parsed.logic) if hasattr(n, "variable")]
+    assert {text[v.variable.span.start:v.variable.span.end] for v in limits} == {
+        "lower appendicular muscle mass index (AMMI)"}

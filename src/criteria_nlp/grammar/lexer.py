@@ -220,13 +220,13 @@ class Tables:
         return out, words
 
 
-_UNIT_DOTS = str.maketrans({"∙": ".", "·": ".", "•": ".", "⋅": "."})
+_UNIT_SIGNS = str.maketrans({"∙": ".", "·": ".", "•": ".", "⋅": ".", "⁄": "/", "∕": "/"})  # odd dots, fraction slashes
 _UNIT_RUN = re.compile(r"[^\s,;:()\[\]<>=≤≥]+(?: [^\s,;:()\[\]<>=≤≥]+)*")
 _UNIT_LONGEST = 24  # characters a unit written in pieces may take
 
 
 def _compact(text: str) -> str:
-    return "".join(text.split()).translate(_UNIT_DOTS)
+    return "".join(text.split()).translate(_UNIT_SIGNS)
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -399,7 +399,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), text, tables)
+    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(tokens)), words, text)
     tokens = _age_at_an_event(tokens, words, tables)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
@@ -668,8 +668,11 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
     """A unit written in pieces after its number ("20 ml / min", "30 Kg / m2",
     "900μmol / L", "<15 mL/ min/1.73 m2") is one unit: the longest stretch from the unit's
     start that spells a known unit once its spaces are taken out replaces the pieces. A
-    word glued to the number may begin it ("25th percentile")."""
+    word glued to the number may begin it ("25th percentile"), and so may a word the
+    tokenizer kept whole with the full stop after it ("25 mL.") or a fraction slash in it
+    ("40 mg⁄dL")."""
     glued = {w.start for w in words}
+    odd = {w.start for w in words if text[w.end - 1] == "." or _compact(text[w.start:w.end]) != text[w.start:w.end]}
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -677,15 +680,15 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
         best, start = None, token.start_pos
         if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
             best = _spaced_unit(text, start, token.end_pos, tables)
-        elif token.type == "NUMBER" and token.end_pos in glued:
-            best = _spaced_unit(text, token.end_pos, token.end_pos, tables)
+        elif token.type == "NUMBER" and (token.end_pos in glued or token.end_pos + 1 in odd):
+            start = token.end_pos if token.end_pos in glued else token.end_pos + 1
+            best = _spaced_unit(text, start, start, tables) if text[token.end_pos:start] in ("", " ") else None
             if best is not None:
                 out.append(token)
-                start = token.end_pos
         if best is not None:
             end = best[0]
             out.append(_token("UNIT", best[1], start, end))
-            words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
+            words[:] = [w for w in words if not (start <= w.start and w.end <= end + (text[end:end + 1] == "."))]
             i += 1
             while i < len(tokens) and tokens[i].end_pos <= end:
                 i += 1
@@ -857,10 +860,11 @@ def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+def _weeks_and_days(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"24 + 0 weeks of amenorrhea", "37+0 - 42+0 weeks of gestation": the obstetric way of
     writing weeks and days is one number of weeks (36+6 is 36 6/7), not a bound "36 or
-    more". Only where the run of numbers ends in weeks."""
+    more". Only where the run of numbers ends in weeks; elsewhere a plus written between two
+    numbers joins them ("Patient groups 1+2") and bounds nothing: they are reported."""
     if not any(t.type == "CMPPOST" for t in tokens):
         return tokens
     weekly = _ending_in_weeks(tokens, text, tables)
@@ -870,6 +874,12 @@ def _weeks_and_days(tokens: list[Token], text: str, tables: Tables) -> list[Toke
                 and text[out[-1].start_pos:out[-1].end_pos] == "+" and weekly[k + 1]):
             out.pop()
             out.append(_plus_days(out.pop(), token, token.end_pos))
+            continue
+        if (token.type == "NUMBER" and len(out) >= 2 and out[-1].type == "CMPPOST" and out[-2].type == "NUMBER"
+                and text[out[-2].start_pos:token.end_pos].replace(" ", "") == text[out[-2].start_pos:token.end_pos]
+                and text[out[-1].start_pos:out[-1].end_pos] == "+"):
+            out.pop()
+            words.append(Span(out.pop().start_pos, token.end_pos))
             continue
         out.append(token)
     return out
@@ -955,17 +965,25 @@ def _range_of_one_variable(tokens: list[Token]) -> list[Token]:
     return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
 
 
-_SCALE_BEFORE = re.compile(r"\b(?:on|using|with)\s+(?:a|an|the)\s*$", re.IGNORECASE)
+_SCALE_BEFORE = re.compile(r"(?:\b(?:on|using|with)\s+(?:a|an|the)\s*|\(\s*)$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"^[\w\s-]{0,40}?\bscale\b", re.IGNORECASE)
 
 
 def _scale_descriptions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
-    """"> 3 on a 0-10 pain intensity numeric scale": the range names the scale's ends, it
-    bounds nothing; its words are reported, not read as a threshold."""
+    """"> 3 on a 0-10 pain intensity numeric scale", "pain > 5 (0-10 scale)", "6 or more on
+    a 10-point NRS scale": the numbers name the scale's ends or size, they bound nothing;
+    their words are reported, not read as a threshold."""
     out: list[Token] = []
     k = 0
     while k < len(tokens):
         low = tokens[k]
+        if (low.type == "NUMBER" and k + 1 < len(tokens) and tokens[k + 1].type == "UNIT"
+                and tokens[k + 1].value == "{score}" and text[low.end_pos:tokens[k + 1].end_pos].strip(" -") == "point"
+                and _SCALE_BEFORE.search(text[max(0, low.start_pos - 12):low.start_pos])
+                and _SCALE_AFTER.match(text[tokens[k + 1].end_pos:tokens[k + 1].end_pos + 48])):
+            words.append(Span(low.start_pos, tokens[k + 1].end_pos))
+            k += 2
+            continue
         if (low.type == "NUMBER" and k + 2 < len(tokens) and tokens[k + 1].type in ("DASH", "TO")
                 and tokens[k + 2].type == "NUMBER"
                 and _SCALE_BEFORE.search(text[max(0, low.start_pos - 12):low.start_pos])

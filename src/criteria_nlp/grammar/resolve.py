@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
-from ..logic import And, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
+from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
 from ..spans import Span
 from .lexer import Stream, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
@@ -49,10 +49,17 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     out[i] = _settled(element, neighbour, thresholds)
             elif element is not None:
                 neighbour = variables_of(element) or neighbour
+    for i in range(1, len(out)):
+        # "muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women)": limits per
+        # population right after an observation are values of it
+        measured = _measured_by(out[i - 1])
+        if measured is not None and i not in apart and _population_limits(out[i]):
+            out[i] = _settled(out[i], [measured], thresholds)
     for i in range(len(out) - 1):
-        # "under 18 or over 50 years": a bare bound takes the unit of the bound after it
+        # "under 18 or over 50 years": a bare bound takes the unit of the bound written right after it
         here, after = out[i], out[i + 1]
-        if isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound):
+        if (isinstance(here, Pending) and isinstance(after, Pending) and isinstance(here.limit, Bound)
+                and after.span.start - here.span.end <= _JOINED):
             amount = here.limit.amount
             if amount.unit is None and amount.reference is None and unit_of(after.limit):
                 out[i] = replace(here, limit=replace(here.limit, amount=replace(amount, unit=unit_of(after.limit))))
@@ -92,6 +99,22 @@ def _pendings(element) -> list[Pending]:
     parts = element.args if isinstance(element, (And, Or)) else (element,)
     thens = [then for then in map(_pending_then, parts) if then is not None]
     return thens if isinstance(element, (Implies, And, Or)) and len(thens) == len(parts) else []
+
+
+def _population_limits(element) -> bool:
+    """Whether an element is two or more limits each under its population's condition."""
+    return (isinstance(element, (And, Or)) and len(element.args) > 1
+            and all(isinstance(a, Implies) and _pending_then(a) is not None for a in element.args))
+
+
+def _measured_by(element) -> Variable | None:
+    """The value an observation names: by the first of its names, written where all of them
+    are ("muscle mass index (AMMI)")."""
+    first = element.args[0] if isinstance(element, Or) else element
+    if (isinstance(first, Concept) and first.domain is Domain.OBSERVATION
+            and (first is element or all(isinstance(a, Concept) and a.domain is Domain.OBSERVATION for a in element.args))):
+        return Variable(first.name, element.span, first.code, first.system)
+    return None
 
 
 def _pending_then(node: Node) -> Pending | None:
@@ -168,6 +191,8 @@ class Chunks:
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
+_JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
+_NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
 
 
 def _modified(concept: Concept, subjects: Subjects) -> Concept:
@@ -182,8 +207,11 @@ def _modified(concept: Concept, subjects: Subjects) -> Concept:
 
 
 def _balanced(name: str) -> str:
-    """A name without the closing parenthesis of one it does not open ("TICS) score")."""
-    return name.replace(")", " ", 1) if name.find(")") < name.find("(") or "(" not in name else name
+    """A name without the closing parenthesis of one it does not open ("TICS) score"), and
+    with the one it opens closed ("index (AMMI" where the bound's own parenthesis follows)."""
+    if name.find(")") < name.find("(") or "(" not in name:
+        name = name.replace(")", " ", 1)
+    return name + ")" if name.count("(") > name.count(")") else name
 
 
 def _adjacent(gap: str) -> bool:
@@ -227,6 +255,7 @@ class Subjects:
         self.never_qualifiers = never_qualifiers
         self.population_words = population_words
         self.last: Variable | None = None
+        self.token_starts: list[int] | None = None
 
     def after_population(self, span: Span) -> bool:
         """Whether ``span`` comes right after a word naming people and is not followed by
@@ -243,6 +272,10 @@ class Subjects:
         bisection, so a criterion of many bounds stays linear."""
         at = bisect_right(self.bounds, span.start)
         edge = self.bounds[at - 1] if at else self.within.start
+        opened = self.text.rfind("(", edge, span.start)
+        if (opened > edge and self.text[opened - 1].isspace() and ")" not in self.text[opened:span.start]
+                and self.text[opened + 1:span.start].strip()):
+            edge = opened  # "high school (grades 6-12)": the bound's parenthesis holds its name
         low, high = bisect_left(self.starts, edge), bisect_left(self.starts, span.start)
         while high > low and self.words[high - 1].end > span.start:
             high -= 1
@@ -266,6 +299,24 @@ class Subjects:
             return None
         stop = starts[at + 1] if at + 1 < len(starts) else self.within.end
         return self._take(low, bisect_left(self.starts, stop))
+
+    def counted(self, span: Span) -> Span | None:
+        """The words written right after a bare count, up to the next token or filler ("at
+        least one antenatal clinical visit)", "at least 4 sites with"), taken: what it counts."""
+        low = bisect_left(self.starts, span.end)
+        if (low == len(self.starts) or not self.text[span.end:self.starts[low]].isspace()
+                or not self.text[self.starts[low]].isalpha()
+                or self.words[low].text(self.text).lower().endswith(_NOT_COUNTED)):
+            return None
+        if self.token_starts is None:
+            self.token_starts = sorted(t.start_pos for t in self.tokens)
+        at = bisect_left(self.token_starts, span.end)
+        stop = self.token_starts[at] if at < len(self.token_starts) else self.within.end
+        high = low + 1
+        while (high < len(self.words) and self.words[high].end <= stop
+               and not self.text[self.words[high - 1].end:self.words[high].start].strip(" -")):
+            high += 1
+        return self._take(low, high) if self.words[high - 1].end <= stop else None
 
     def modifiers(self, span: Span) -> list[Span]:
         """The words written right before ``span`` with nothing but spaces or hyphens
@@ -299,6 +350,17 @@ def _ages(limit: Bound | Range, thresholds: Thresholds) -> bool:
     return all(a.reference is None and (entry.low or 0) <= a.value <= (entry.high or 0) for a in amounts)
 
 
+def _count(limit: Bound | Range, text: str) -> bool:
+    """Whether a bound could count things: a whole number written without decimals ("2.0 V"
+    is a measure), with no unit or reference, and a comparator, as "Grade 0 finger" and "12
+    channel ECG" have none."""
+    if not isinstance(limit, Bound) or limit.comparator is Comparator.EQ:
+        return False
+    amount = limit.amount
+    return (amount.unit is None and amount.reference is None and float(amount.value).is_integer()
+            and "." not in amount.span.text(text))
+
+
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
     """Give thresholds without a variable the words before them: minutes to years are how
     long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
@@ -307,6 +369,14 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
     education"); else a bound in years is the age ("≥ 18 years"), unless the text says it
     lasted ("for at least one year"). Anything else is reported unparsed."""
     if isinstance(item, Pending):
+        counted = subjects.counted(item.span) if _count(item.limit, subjects.text) else None
+        if counted is not None and isinstance(item.limit, Bound):
+            name = " ".join(counted.text(subjects.text).lower().split())
+            span = Span.covering([item.span, counted])
+            subjects.last = Variable(name, counted)  # "at least one tibial vessel of at least 40mm"
+            concept = replace(thresholds.counted(Concept(Domain.OBSERVATION, name, counted), item.limit),
+                              span=span, window=item.window)
+            return Not(concept, span) if item.negated else concept
         subject = subjects.before(item.span) or (subjects.inside(item.span, item.limit.span) if item.of_duration else None)
         if subject is None and units.is_time(unit_of(item.limit)) and not item.aged:
             subject = subjects.after_of(item.span)

@@ -223,6 +223,15 @@ class Thresholds:
             return replace(concept, dose=bound, span=span)
         return None
 
+    def counted(self, concept: Concept, limit: Bound) -> Concept:
+        """A whole number of the events or things a concept names ("at least 2 prior
+        regimens", "at least 24 permanent teeth"): how many; "at least one" only asks that
+        it exists."""
+        amount = limit.amount
+        if (limit.comparator is Comparator.GE and amount.value == 1) or (limit.comparator is Comparator.GT and amount.value == 0):
+            return concept
+        return replace(concept, count=Limit(limit.comparator, amount.value))
+
     def is_stage(self, node) -> bool:
         """A stage or grade of the disease written beside it ("stage III periodontitis"),
         not a value of a scale of its own."""

@@ -16,7 +16,7 @@ from lark import Token, Transformer, v_args
 from .. import units
 from ..lexicon import Lexicon, VariableKind, read_comparator
 from ..logic import (
-    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Limit, Node, Not, Or, Reference,
+    And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin,
 )
 from ..spans import Span
@@ -355,12 +355,7 @@ class ToLogic(Transformer):
                 return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
             named = [Variable(c.name, c.span, c.code, c.system) for c in concepts_of(target)]
             return self.thresholds.apply(named, bound, span)
-        exists = (bound.comparator is Comparator.GE and amount.value == 1) or (
-            bound.comparator is Comparator.GT and amount.value == 0)
-        if exists:
-            return replace_span(target, span)
-        count = Limit(bound.comparator, amount.value)
-        return replace_span(map_concepts(target, lambda c: replace(c, count=count)), span)
+        return replace_span(map_concepts(target, lambda c: self.thresholds.counted(c, bound)), span)
 
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
@@ -528,14 +523,15 @@ class ToLogic(Transformer):
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
         variables = variables_of(main)
         span = _cover(main.span, _span(right))
-        pairs = inner.args if isinstance(inner, And) else (inner,)
-        if len(pairs) > 1 and all(_for_population(p) and isinstance(p.then, Pending) for p in pairs):
-            # "hemoglobin (<13 g/dL in men; <12 g/dL in women)": one limit per population, of
-            # the value just named
+        pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
+        if len(pairs) > 1 and all(_population_limit(p) is not None for p in pairs):
+            # "hemoglobin (<13 g/dL in men; <12 g/dL in women)", "(<40 mg/dL for men or
+            # <50 mg/dL for women)": one limit per population, of the value just named
             named = variables or ([self._measured(main)] if isinstance(main, Concept)
                                   and main.domain is Domain.OBSERVATION else [])
             if named:
-                return conjoin([replace(p, then=self.thresholds.settle(named, p.then)) for p in pairs], span)
+                settled = [self._population_settled(p, named) for p in pairs]
+                return (disjoin if isinstance(inner, Or) else conjoin)(settled, span)
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
             then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
@@ -564,6 +560,12 @@ class ToLogic(Transformer):
                 return settled if self.lexicon.variable(main.name) is not None else And((main, settled), span)
             return And((main, inner), span)
         return And((main, inner), span)
+
+    def _population_settled(self, pair: Node, named: list[Variable]) -> Node:
+        limit = _population_limit(pair)
+        if isinstance(pair, Implies):
+            return replace(pair, then=self.thresholds.settle(named, limit))
+        return replace(pair, args=tuple(self.thresholds.settle(named, a) if a is limit else a for a in pair.args))
 
     def _measured(self, concept: Concept) -> Variable:
         """The value a concept names, with the lexicon variable's code where there is one."""
@@ -730,6 +732,18 @@ def _group(kind, elements: list):
         # whole "or" true, which no criterion means.
         elements = [And((e.if_, e.then), e.span) if _for_population(e) else e for e in elements]
     return (conjoin if kind is And else disjoin)(elements)
+
+
+def _population_limit(node) -> Pending | None:
+    """The waiting limit of one population's pair, written "if" ("<13 g/dL in men") or, under
+    "or", already the population and its limit (see ``_group``)."""
+    if _for_population(node):
+        then: object = node.then
+        return then if isinstance(then, Pending) else None
+    if isinstance(node, And) and len(node.args) == 2 and _population(node.args[0]) and isinstance(node.args[1], Pending):
+        pending: object = node.args[1]
+        return pending if isinstance(pending, Pending) else None
+    return None
 
 
 def _for_population(node) -> bool:
