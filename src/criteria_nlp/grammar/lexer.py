@@ -400,8 +400,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
-    tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(tokens)), words, text)
-    tokens = _age_at_an_event(tokens, words, tables)
+    tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
+    tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -786,6 +786,91 @@ def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
             out.append(_token("IF", "", token.start_pos, token.end_pos))
         elif token.type != "IN":
             out.append(token)
+    return out
+
+
+_VERSION = re.compile(r"\bversion\s*$", re.IGNORECASE)
+
+
+def _versions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"RECIST version 1.1", "CTCAE version 5.0 grade 2": the number after "version" names
+    an edition, it is no value; it is reported with the words."""
+    out: list[Token] = []
+    named_to = -1  # where the last edition number ends: "5.0.1" goes on in pieces
+    for token in tokens:
+        if token.type == "NUMBER" and (token.start_pos == named_to
+                                       or _VERSION.search(text, max(0, token.start_pos - 9), token.start_pos)):
+            words.append(Span(token.start_pos, token.end_pos))
+            named_to = token.end_pos
+            continue
+        out.append(token)
+    return out
+
+
+_ON_THE = re.compile(r"\s*\bon\s+(?:the|an?)\s+", re.IGNORECASE)
+_INSTRUMENT = re.compile(r"[^\n,;:()\[\]<>=≤≥]{0,60}?\b(?:scale|questionnaire|inventory|index|test|battery|"
+                         r"assessment|examination|chart)s?\b", re.IGNORECASE)
+_VALUE_PARTS = {"NUMBER", "CMP", "CMPPOST", "UNIT", "DASH", "TO", "TIMES"}
+_NAMED_IN = {"NUMBER", "CMP", "CMPPOST", "VAR", "AND", "OR", "COMMA", "SEMI", "LPAR", "RPAR"}
+
+
+def _instruments(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"a score of > 5 on the Roland-Morris Disability Questionnaire", "< 120 points on the
+    Mattis Dementia Rating Scale": an instrument named after the value is whose value it
+    is, one variable, not the concepts its name holds ("disability", "dementia"); unless a
+    variable or concept stands right before the value ("Pain > 4 on a visual numerical
+    scale", where the scale is only how pain was measured)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        out.append(token)
+        k += 1
+        if token.type not in ("NUMBER", "UNIT", "CMPPOST") or (k < len(tokens) and tokens[k].type in _VALUE_PARTS):
+            continue
+        on = _ON_THE.match(text, token.end_pos)
+        named = _INSTRUMENT.match(text, on.end()) if on else None
+        if named is None or (k < len(tokens) and tokens[k].start_pos < on.end()):
+            continue
+        inside = k
+        while inside < len(tokens) and tokens[inside].start_pos < named.end():
+            inside += 1
+        if any(t.type in _NAMED_IN or t.end_pos > named.end() for t in tokens[k:inside]) or _subject_before(out, text):
+            continue
+        out.append(_token("VAR", normalize(named.group()), on.end(), named.end()))
+        words[:] = [w for w in words if not (on.end() <= w.start and w.end <= named.end())]
+        k = inside
+    return out
+
+
+def _subject_before(out: list[Token], text: str) -> bool:
+    """Whether a variable or concept is written right before the value that ends ``out``."""
+    j = len(out) - 1
+    while j > 0 and out[j - 1].type in _VALUE_PARTS:
+        j -= 1
+    if j > 0 and out[j - 1].type == "OF":
+        j -= 1
+    return j > 0 and out[j - 1].type in ("VAR", "CONCEPT") and not text[out[j - 1].end_pos:out[j].start_pos].strip()
+
+
+_RANGE_ENDS = {"NUMBER", "UNIT", "REF", "AGE", "MONTH"}
+_ASIDE = re.compile(r"\s*(?:\([^()]*\))?\s*")  # "20 (microaneurysms only) to 35": a range's end may carry an aside
+
+
+def _written_ranges(tokens: list[Token], text: str) -> list[Token]:
+    """"to" between two values joins them only when they stand right beside it: in "step 1
+    treatment, according to GINA Guideline 2016" the words between would otherwise vanish
+    from the token stream and leave a range 1 to 2016. That "to" is a plain word, a filler."""
+    if not any(t.type == "TO" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        if token.type == "TO" and 0 < k < len(tokens) - 1 and tokens[k + 1].type in ("NUMBER", "MONTH"):
+            j = k - 2 if k >= 2 and (tokens[k - 2].type, tokens[k - 1].type) == ("LPAR", "RPAR") else k - 1
+            if not (j >= 0 and tokens[j].type in _RANGE_ENDS and _ASIDE.fullmatch(text, tokens[j].end_pos, token.start_pos)
+                    and _ASIDE.fullmatch(text, token.end_pos, tokens[k + 1].start_pos)):
+                continue
+        out.append(token)
     return out
 
 
