@@ -796,7 +796,7 @@ def _versions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
     """"RECIST version 1.1", "CTCAE version 5.0 grade 2": the number after "version" names
     an edition, it is no value; it is reported with the words."""
     out: list[Token] = []
-    named_to = -1  # where the last edition number ends: "5.0.1" goes on in pieces
+    named_to: int | None = -1  # where the last edition number ends: "5.0.1" goes on in pieces
     for token in tokens:
         if token.type == "NUMBER" and (token.start_pos == named_to
                                        or _VERSION.search(text, max(0, token.start_pos - 9), token.start_pos)):
