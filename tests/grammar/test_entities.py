@@ -95,3 +95,8 @@ def test_limits_per_population_after_an_observation_and_its_abbreviation_are_val
     limits = [n for n in walk(parsed.logic) if hasattr(n, "variable")]
     assert {text[v.variable.span.start:v.variable.span.end] for v in limits} == {
         "lower appendicular muscle mass index (AMMI)"}
+
+
+def test_seconds_after_an_observation_are_its_value_not_a_window():
+    parsed = _parse("Time up ang go test </= 12 seconds", ("Time up ang", "OBSERVATION"))
+    assert render_node(parsed.logic) == "(observation:time up ang AND time up ang go test <= 12 s)"

@@ -514,8 +514,9 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
 
 
 def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> list[Token]:
-    """"under 18 or over 50": an after-number phrase that starts with a connective and is
-    followed by a number is that connective and a comparator before the number."""
+    """"under 18 or over 50", "more than 50% and less than 70%": an after-number phrase that
+    starts with a connective and is followed by a number is that connective and a comparator
+    before the number, with the words up to the number ("than") when they complete it."""
     out: list[Token] = []
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -523,11 +524,15 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
             surface = text[token.start_pos : token.end_pos]
             word, _, rest = surface.partition(" ")
             joiner = tables.forms.get(word.lower())
+            end = token.end_pos
             comparator = tables.forms.get(" ".join(rest.lower().split()))
+            if comparator is None or comparator[0] != "CMP":
+                end = following.start_pos
+                comparator = tables.forms.get(" ".join(text[token.start_pos + len(word):end].lower().split()))
             if joiner and joiner[0] in ("OR", "AND") and comparator and comparator[0] == "CMP":
                 start = token.start_pos + len(word) + (len(rest) - len(rest.lstrip())) + 1
                 out.append(_token(joiner[0], joiner[1], token.start_pos, token.start_pos + len(word)))
-                out.append(_token("CMP", comparator[1], start, token.end_pos))
+                out.append(_token("CMP", comparator[1], start, len(text[:end].rstrip())))
                 continue
         out.append(token)
     return out

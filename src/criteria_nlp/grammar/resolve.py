@@ -41,14 +41,17 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
             _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
     for order in (range(len(out)), range(len(out) - 1, -1, -1)):
         neighbour: list[Variable] = []
+        written: set[str | None] = set()  # the units a neighbour named only by words was compared in
         for i in order:
             element = out[i]
             waiting = _pendings(element)
             if waiting:
-                if neighbour and all(thresholds.fits(neighbour, p) for p in waiting):
+                if neighbour and all(thresholds.fits(neighbour, p) and _same_measure(p, neighbour, written, thresholds)
+                                     for p in waiting):
                     out[i] = _settled(element, neighbour, thresholds)
-            elif element is not None:
-                neighbour = variables_of(element) or neighbour
+            elif element is not None and variables_of(element):
+                neighbour = variables_of(element)
+                written = {c.unit for c in _compares(element)}
     for i in range(1, len(out)):
         # "muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women)": limits per
         # population right after an observation are values of it
@@ -76,11 +79,23 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         if (i + 1 < len(out) and i + 1 not in apart and isinstance(out[i + 1], Concept)
                 and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i]))):
             continue
-        if before is not None and not units.is_time(unit_of(out[i].limit)):
+        if before is not None and not units.is_period(unit_of(out[i].limit)):
             # "weight loss of >5 kg": the amount belongs to the concept, or to what words
             # after it name of it ("PDA diameter > 1.5 mm"), which ``finish`` knows
             concept = out[before]
             out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
+    for i in range(1, len(out)):
+        # "Stenosis of more than 50% and less than 70%": bounds written with comparators,
+        # joined after the concept in one chunk of their own, are amounts of it as one bound
+        # would be
+        group, concept = out[i], out[i - 1]
+        bounds = _bare_bounds(group)
+        if (bounds and len(bounds) == len(group.args) and isinstance(concept, Concept) and i not in apart
+                and concept.domain is not Domain.DEMOGRAPHIC
+                and all(isinstance(b.limit, Bound) and b.limit.comparator is not Comparator.EQ
+                        and not units.is_period(unit_of(b.limit)) for b in bounds)):
+            named = Variable(concept.name, concept.span, concept.code, concept.system)
+            out[i] = replace(group, args=tuple(replace(b, fallback=named) for b in bounds))
     for i, element in enumerate(out):
         if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
             for j in (i + 1, i - 1):
@@ -88,6 +103,31 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def _bare_bounds(element) -> list[Pending]:
+    """The bounds of a group of bounds still without a variable."""
+    return [a for a in element.args if isinstance(a, Pending)] if isinstance(element, (And, Or)) else []
+
+
+def _same_measure(pending: Pending, neighbour: list[Variable], written: set[str | None], thresholds: Thresholds) -> bool:
+    """A variable the lexicon does not know has no usual unit to check a bound against; a
+    bound takes it only in a unit it was written with ("salivary flow (>60 sec) or acidic
+    saliva pH˂5.8" leaves the pH alone)."""
+    if all(thresholds.lexicon.variable(v.name) is not None for v in neighbour):
+        return True
+    unit = unit_of(pending.limit)
+    return unit in written or (unit is not None and any(w is not None and units.same_kind(unit, w) for w in written))
+
+
+def _compares(node) -> list[Compare]:
+    if isinstance(node, Compare):
+        return [node]
+    if isinstance(node, Implies):
+        return _compares(node.then)
+    if isinstance(node, (And, Or, Not)):
+        return [c for arg in (node.args if isinstance(node, (And, Or)) else (node.arg,)) for c in _compares(arg)]
+    return []
 
 
 def _pendings(element) -> list[Pending]:
@@ -382,8 +422,10 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             subject = subjects.after_of(item.span)
             item = item if subject is None else replace(item, of_duration=True)
         if subject is None:
-            if item.fallback is not None:
-                return thresholds.settle([item.fallback], item)
+            if item.fallback is not None:  # or a name written after that concept, nearer the bound
+                last = subjects.last
+                nearer = last is not None and last.span.start > item.fallback.span.end and thresholds.fits([last], item)
+                return thresholds.settle([last if nearer and last is not None else item.fallback], item)
             if unit_of(item.limit) == thresholds.lexicon.age.unit and (item.aged or not item.of_duration):
                 return thresholds.settle([thresholds.age(item.span)], item)
             if unit_of(item.limit) is None and subjects.after_population(item.span) and _ages(item.limit, thresholds):

@@ -212,6 +212,8 @@ class Thresholds:
         span = Span.covering([concept.span, pending.span])
         bound = Limit(limit.comparator, limit.amount.value, unit)
         if units.is_time(unit):
+            if concept.domain is Domain.OBSERVATION and not units.is_period(unit):
+                return None  # "Timed Up and Go test < 12 seconds": the test's value, not how recent
             recent = limit.comparator in (Comparator.LT, Comparator.LE) and not pending.of_duration
             if recent and concept.window is None:
                 window = pending.window or Window(limit.amount.value, unit, Relation.BEFORE, Anchor.ENROLLMENT)
