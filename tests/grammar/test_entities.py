@@ -76,7 +76,7 @@ def test_a_generic_word_after_a_concept_is_its_head_not_a_concept_of_its_own():
     assert parsed.logic.span.text(text) == text
     parsed = _parse("Rituximab therapy")  # no mention found: the plain word is the head as well
     assert render_node(parsed.logic) == "drug:rituximab" and not parsed.unparsed
-    assert render_node(_parse("Any disease", ("disease", "CONDITION")).logic) == "condition:disease"
+    assert render_node(_parse("Any disease", ("disease", "CONDITION")).logic) == "condition:disease (any)"
 
 
 def test_an_abbreviation_in_parentheses_names_the_words_after_it():

@@ -326,13 +326,17 @@ def load_population_words(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("population_words.txt", text))
 
 
+_SHOWN = frozenset({"any"})  # "any history of cancer" is cancer: the word is shown with it, not lost
+
+
 def is_modifier(word: str, never: frozenset[str]) -> bool:
     """Whether a word no rule read can narrow the concept right after it: a word of letters
     that does not change what a criterion means, nor say what someone does ("requiring",
     "able"; ``never_qualifiers.txt``); "pre-existing" and "life-threatening" are kinds,
-    "causing" is an act."""
+    "causing" is an act. "any" right before a concept asks for it as the concept alone
+    does; as a qualifier it stays in the node instead of leaving the criterion unknown."""
     pieces = word.lower().split()
-    return all(len(p) > 1 and p[0].isalpha() and p not in MEANING_WORDS and p not in never
+    return all(len(p) > 1 and p[0].isalpha() and (p not in MEANING_WORDS or p in _SHOWN) and p not in never
                and not (p.endswith("ing") and "-" not in p) for p in pieces)
 
 

@@ -362,7 +362,7 @@ class Subjects:
         """The words written right before ``span`` with nothing but spaces or hyphens
         between them ("ipsilateral acetabular fracture"; "neck and shoulder surgery" has
         "shoulder"), at most ``_MODIFIERS``, taken; a word that changes what a criterion
-        means ("except", "any") or says what someone does ("requiring") is never one
+        means ("except", "other") or says what someone does ("requiring") is never one
         (``lexer.is_modifier``), and stays reported."""
         high = bisect_right(self.starts, span.start)
         low, edge = high, span.start
