@@ -132,3 +132,14 @@ def test_an_age_at_an_event_is_reported_not_read_as_the_patients_age(text):
     parsed = _parse(text)
     ages = [n for n in walk(parsed.logic) if getattr(getattr(n, "variable", None), "name", None) == "age"]
     assert ages == [] and any("age" in f.text for f in parsed.unparsed)
+
+
+@pytest.mark.parametrize("text", [
+    "Willing and able to provide informed consent",
+    "Ability to give informed consent",
+    "Signed written informed consent",
+    "Patients whose parents consent to participate in the study",
+])
+def test_consent_with_the_verbs_around_it_is_one_concept(text):
+    parsed = _parse(text)
+    assert "other:informed consent" in render_node(parsed.logic) and parsed.unparsed == ()
