@@ -49,9 +49,10 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                 if neighbour and all(thresholds.fits(neighbour, p) and _same_measure(p, neighbour, written, thresholds)
                                      for p in waiting):
                     out[i] = _settled(element, neighbour, thresholds)
-            elif element is not None and variables_of(element):
-                neighbour = variables_of(element)
-                written = {c.unit for c in _compares(element)}
+            elif element is not None:
+                named = variables_of(element)
+                if named:
+                    neighbour, written = named, {c.unit for c in _compares(element)}
     for i in range(1, len(out)):
         # "muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women)": limits per
         # population right after an observation are values of it
