@@ -438,6 +438,11 @@ class ToLogic(Transformer):
         return self._with_window(atom, window, _cover(atom.span, wspan))
 
     @v_args(inline=True)
+    def windowed_aside(self, atom, left: Token, window, right: Token) -> Node:
+        """"stroke (within 30 days)": a window in parentheses after what it times."""
+        return self._with_window(atom, window, _cover(atom.span, _span(right)))
+
+    @v_args(inline=True)
     def windowed_before(self, window, atom) -> Node:
         wspan = window.span if isinstance(window, MinimumGap) else window[1]
         return self._with_window(atom, window, _cover(wspan, atom.span))
