@@ -143,3 +143,17 @@ def test_an_age_at_an_event_is_reported_not_read_as_the_patients_age(text):
 def test_consent_with_the_verbs_around_it_is_one_concept(text):
     parsed = _parse(text)
     assert "other:informed consent" in render_node(parsed.logic) and parsed.unparsed == ()
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("Total IgG level <6 g/L (at screening).", "Total IgG level <6 g/L (at screening)"),
+    ("Hemoglobin < 9 g/dL at screening and platelets < 100,000", "Hemoglobin < 9 g/dL at screening"),
+])
+def test_the_time_criteria_are_checked_at_joins_the_atom_before_it(text, taken):
+    parsed = _parse(text)
+    assert parsed.unparsed == ()
+    assert taken in [n.span.text(text) for n in walk(parsed.logic)]
+
+
+def test_an_anchor_with_no_atom_before_it_is_reported():
+    assert [f.text for f in _parse("at screening").unparsed] == ["screening"]

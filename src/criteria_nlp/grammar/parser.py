@@ -20,11 +20,11 @@ from spacy.tokens import Doc
 
 from .. import cache as startup_cache
 from ..lexicon import default_lexicon
-from ..logic import Fragment, Node
+from ..logic import Anchor, Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
-from .resolve import Chunks, Subjects, finish, resolve, windows_over_lists
+from .resolve import Chunks, Subjects, checked_at, finish, resolve, windows_over_lists
 from .thresholds import Thresholds
 from .transformer import ToLogic
 
@@ -279,15 +279,21 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
         # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT
-                                 and not tables.is_filler(index.text[t.start_pos:t.end_pos])]
+                                 and not tables.is_filler(index.text[t.start_pos:t.end_pos])
+                                 and not (t.type == "ANCHOR" and t.value in _CHECK_TIMES)]
+        anchors = [Span(t.start_pos, t.end_pos) for t in dropped if t.type == "ANCHOR" and t.value in _CHECK_TIMES]
         subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         logic = windows_over_lists(logic, index.text) if logic is not None else None
+        if logic is not None and anchors:
+            logic, anchors = checked_at(logic, anchors, index.text)
+        leftovers += anchors
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)
         return Parsed(None, (Fragment(span, span.text(index.text)),))
 
 
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
+_CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}

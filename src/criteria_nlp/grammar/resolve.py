@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
-from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, conjoin, disjoin
+from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk
 from ..spans import Span
 from .lexer import Stream, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
@@ -50,9 +50,9 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                                      for p in waiting):
                     out[i] = _settled(element, neighbour, thresholds)
             elif element is not None:
-                named = variables_of(element)
-                if named:
-                    neighbour, written = named, {c.unit for c in _compares(element)}
+                found = variables_of(element)
+                if found:
+                    neighbour, written = found, {c.unit for c in _compares(element)}
     for i in range(1, len(out)):
         # "muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women)": limits per
         # population right after an observation are values of it
@@ -195,6 +195,43 @@ def windows_over_lists(node, text: str):
             first -= 1
         args[first:-1] = [replace(a, window=last.window) for a in args[first:-1]]
     return replace(node, args=tuple(args))
+
+
+_CHECKED_AT = re.compile(r"\s*\(?\s*at\s+", re.IGNORECASE)  # "... >= 12 at screening", "... (at screening"
+
+
+def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[Span]]:
+    """"QMG score >= 12 at screening", "IgG < 6 g/L (at screening)": the time criteria are
+    checked at, written right after an atom, is part of what that atom says; its span takes
+    the words in rather than report them, which would leave a met criterion unknown. Returns
+    the logic and the anchors no atom took."""
+    left: list[Span] = []
+    for anchor in anchors:
+        before = [a for a in atoms(node) if a.span.end <= anchor.start
+                  and _CHECKED_AT.fullmatch(text, a.span.end, anchor.start)]
+        if not before:
+            left.append(anchor)
+            continue
+        end = anchor.end + (text[anchor.end:anchor.end + 1] == ")" and "(" in text[before[-1].span.end:anchor.start])
+        node = _widened(node, before[-1], end)
+    return node, left
+
+
+def _widened(node, atom, end: int):
+    """``node`` with ``atom``'s span, and those of the nodes above it, reaching ``end``."""
+    if node is atom:
+        return replace(node, span=Span(node.span.start, max(node.span.end, end)))
+    parts = {f: getattr(node, f) for f in ("args", "arg", "if_", "then") if hasattr(node, f)}
+    if not parts:
+        return node
+    changed = {f: (tuple(_widened(a, atom, end) for a in v) if f == "args" else _widened(v, atom, end))
+               for f, v in parts.items()}
+    return replace(node, span=Span(node.span.start, max(node.span.end, end)) if _holds(node, atom) else node.span,
+                   **changed)
+
+
+def _holds(node, atom) -> bool:
+    return any(n is atom for n in walk(node))
 
 
 _Join = TypeVar("_Join")  # whatever joins the elements: the transformer's connectives
