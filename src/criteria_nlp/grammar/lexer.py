@@ -403,7 +403,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
+    tokens = _weeks_and_days(_keep_units_in_place(_per_body_surface(tokens, words, text), words, text), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
@@ -952,6 +952,35 @@ def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
             continue
         out.append(token)
     return out
+
+
+_BODY_SURFACE = re.compile(r"\s*(?:m\s*\*\s*m|m\s*\^\s*2|m\s*[2²]|sq\.?\s*m|m)?\b", re.IGNORECASE)
+
+
+def _per_body_surface(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"60 ml/min/1,73 m*m", "30 mL/min/1.7m2": a clearance per body surface written in a
+    way the unit table does not hold is still that unit; read as two numbers, "60 / 1.73"
+    would become the fraction 34.7."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (token.type == "UNIT" and token.value == "mL/min" and k + 2 < len(tokens) and tokens[k + 1].type == "SLASH"
+                and tokens[k + 2].type == "NUMBER" and text[tokens[k + 2].start_pos:tokens[k + 2].end_pos] in _SURFACES):
+            tail = _BODY_SURFACE.match(text, tokens[k + 2].end_pos)
+            end = tail.end() if tail and tail.group().strip() else tokens[k + 2].end_pos
+            out.append(_token("UNIT", "mL/min/{1.73_m2}", token.start_pos, end))
+            words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
+            k += 3
+            while k < len(tokens) and tokens[k].end_pos <= end:
+                k += 1
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_SURFACES = {"1.73", "1,73", "1.7", "1,7"}  # the body surface a clearance is given per, as written
 
 
 def _weeks_and_days(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
