@@ -696,15 +696,23 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
                 out.append(token)
         if best is not None:
             end = best[0]
-            out.append(_token("UNIT", best[1], start, end))
-            words[:] = [w for w in words if not (start <= w.start and w.end <= end + (text[end:end + 1] == "."))]
-            i += 1
-            while i < len(tokens) and tokens[i].end_pos <= end:
-                i += 1
+            i = _one_unit(out, tokens, words, i, Span(start, end), best[1], end + (text[end:end + 1] == "."))
             continue
         out.append(token)
         i += 1
     return out
+
+
+def _one_unit(out: list[Token], tokens: list[Token], words: list[Span], i: int, span: Span, code: str,
+              words_end: int) -> int:
+    """One UNIT token for ``span`` put in ``out``, in place of the tokens from ``i`` and the
+    words (up to ``words_end``) it covers; returns the index of the first token after it."""
+    out.append(_token("UNIT", code, span.start, span.end))
+    words[:] = [w for w in words if not (span.start <= w.start and w.end <= words_end)]
+    i += 1
+    while i < len(tokens) and tokens[i].end_pos <= span.end:
+        i += 1
+    return i
 
 
 def _spaced_unit(text: str, start: int, after: int, tables: Tables) -> tuple[int, str] | None:
@@ -969,11 +977,7 @@ def _per_body_surface(tokens: list[Token], words: list[Span], text: str) -> list
                 and tokens[k + 2].type == "NUMBER" and text[tokens[k + 2].start_pos:tokens[k + 2].end_pos] in _SURFACES):
             tail = _BODY_SURFACE.match(text, tokens[k + 2].end_pos)
             end = tail.end() if tail and tail.group().strip() else tokens[k + 2].end_pos
-            out.append(_token("UNIT", "mL/min/{1.73_m2}", token.start_pos, end))
-            words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
-            k += 3
-            while k < len(tokens) and tokens[k].end_pos <= end:
-                k += 1
+            k = _one_unit(out, tokens, words, k, Span(token.start_pos, end), "mL/min/{1.73_m2}", end)
             continue
         out.append(token)
         k += 1
