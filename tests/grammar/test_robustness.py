@@ -26,9 +26,12 @@ def test_a_counted_reaction_with_several_agents_counts_each(text, expected):
 
 
 def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(monkeypatch):
-    # the failure is planted in the grammar's callbacks (a plain dict), which the compiled
-    # build calls the same way as the pure-Python one
-    callbacks = parser.criterion_parser().parser.parser.parser.callbacks
+    # the failure is planted in the driver's table of callbacks (a plain list, filled as
+    # plans first meet each rule), which the compiled build calls the same way as the
+    # pure-Python one
+    text = "Inclusion Criteria:\n- platelets > 100,000/uL\n- hemoglobin >= 9 g/dL\n"
+    parse_text(text)
+    driver = parser.driver()
 
     def breaking(callback):
         def run(children):
@@ -37,9 +40,8 @@ def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(m
             return callback(children)
         return run
 
-    for rule, callback in list(callbacks.items()):
-        monkeypatch.setitem(callbacks, rule, breaking(callback))
-    trial = parse_text("Inclusion Criteria:\n- platelets > 100,000/uL\n- hemoglobin >= 9 g/dL\n")
+    monkeypatch.setattr(driver, "calls", [breaking(callback) for callback in driver.calls])
+    trial = parse_text(text)
     first, second = trial.criteria
     assert first.logic is None and [f.text for f in first.unparsed] == ["platelets > 100,000/uL"]
     assert any(isinstance(n, Compare) for n in walk(second.logic))

@@ -82,6 +82,10 @@ class _Driver:
         self.start = lalr.parse_table.start_states["start"]
         self.end = lalr.parse_table.end_states["start"]
         self.callbacks = lalr.callbacks
+        # plans name rules by number: a plan of ints and None holds no object the garbage
+        # collector must walk, and the plan cache holds tens of thousands of them
+        self.rule_ids: dict = {}
+        self.calls: list = []
 
     def step(self, stack: list[int], kind: str) -> list[int] | None:
         """The state stack after a token of type ``kind`` ("$END": end of input), or None
@@ -143,7 +147,7 @@ class _Driver:
             children = values[-argument:] if argument else []
             if argument:
                 del values[-argument:]
-            values.append(self.callbacks[rule](children))
+            values.append(self.calls[rule](children))
         return values[-1]
 
     def _record(self, kinds: tuple[str, ...], fed: tuple[int, ...]) -> tuple:
@@ -161,10 +165,17 @@ class _Driver:
                 if size:
                     del stack[-size:]
                 stack.append(self.states[stack[-1]][rule.origin.name][1])
-                ops.append((rule, size))
+                ops.append((self._rule_id(rule), size))
                 if index is None and stack[-1] == self.end:
                     return tuple(ops)
         return tuple(ops)
+
+    def _rule_id(self, rule) -> int:
+        number = self.rule_ids.get(rule)
+        if number is None:
+            number = self.rule_ids[rule] = len(self.calls)
+            self.calls.append(self.callbacks[rule])
+        return number
 
     @lru_cache(maxsize=32768)
     def plan(self, kinds: tuple[str, ...]) -> tuple[tuple[tuple, tuple[int, ...]], ...]:
