@@ -95,6 +95,7 @@ GOOD = [
     pytest.param(lambda: lexer.load_generic_mentions("# comment\ndisease\nmedical  problem\n"), id="generic_mentions.txt"),
     pytest.param(lambda: lexer.load_never_qualifiers("# comment\nrequire\ngiven\n"), id="never_qualifiers.txt"),
     pytest.param(lambda: lexer.load_population_words("# comment\npatients\nwomen\n"), id="population_words.txt"),
+    pytest.param(lambda: lexer.load_instrument_words("# comment\nscale\nquestionnaire\n"), id="instrument_words.txt"),
     pytest.param(lambda: vocabulary.load_concept_matches(
         tsv("name | domain | synonyms | members | codes", "chemotherapy | drug | chemo | cisplatin | ")), id="concept_matches.tsv"),
     pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"]}), id="tokenizer.json"),
@@ -252,6 +253,7 @@ BAD = [
     (lambda: lexer.load_never_qualifiers("give up\n"), "never_qualifiers.txt", "line 1: 'give up' is not one lower-case word"),
     (lambda: lexer.load_never_qualifiers("take\ntake\n"), "never_qualifiers.txt", "line 2: 'take' is listed twice"),
     (lambda: lexer.load_population_words("patients\nPatients\n"), "population_words.txt", "line 2: 'Patients' is not one lower-case word"),
+    (lambda: lexer.load_instrument_words("scale\nrating scale\n"), "instrument_words.txt", "line 2: 'rating scale' is not one lower-case word"),
     # concept_matches.tsv, tokenizer.json
     (lambda: vocabulary.load_concept_matches(tsv("name | domain | synonyms | members | codes", "chemo | drugs |  |  | ")),
      "concept_matches.tsv", "unknown domain 'drugs'"),

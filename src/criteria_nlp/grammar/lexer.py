@@ -134,6 +134,7 @@ class Tables:
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
+        self.instrument = instrument_pattern(load_instrument_words())
         self.letters = load_scale_letters(lexicon.variables)
         self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
         self.age = lexicon.age.name
@@ -221,7 +222,8 @@ class Tables:
 
 
 _UNIT_SIGNS = str.maketrans({"∙": ".", "·": ".", "•": ".", "⋅": ".", "⁄": "/", "∕": "/"})  # odd dots, fraction slashes
-_UNIT_RUN = re.compile(r"[^\s,;:()\[\]<>=≤≥]+(?: [^\s,;:()\[\]<>=≤≥]+)*")
+_UNIT_PIECE = r"(?:[^\s,;:()\[\]<>=≤≥]|(?<=\d),(?=\d))+"  # a decimal comma stays in ("mL/min/1,73 m2")
+_UNIT_RUN = re.compile(rf"{_UNIT_PIECE}(?: {_UNIT_PIECE})*")
 _UNIT_LONGEST = 24  # characters a unit written in pieces may take
 
 
@@ -326,6 +328,18 @@ def load_population_words(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("population_words.txt", text))
 
 
+def load_instrument_words(text: str | None = None) -> frozenset[str]:
+    """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("instrument_words.txt", text))
+
+
+def instrument_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """An instrument's name from where it starts: up to 60 characters of one phrase, ending
+    in one of ``heads`` or its plural."""
+    words = "|".join(sorted(map(re.escape, heads)))
+    return re.compile(rf"[^\n,;:()\[\]<>=≤≥]{{0,60}}?\b(?:{words})s?\b", re.IGNORECASE)
+
+
 _SHOWN = frozenset({"any"})  # "any history of cancer" is cancer: the word is shown with it, not lost
 
 
@@ -403,9 +417,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _weeks_and_days(_keep_units_in_place(_per_body_surface(tokens, words, text), words, text), words, text, tables)
+    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
-    tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text)
+    tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
@@ -696,23 +710,15 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
                 out.append(token)
         if best is not None:
             end = best[0]
-            i = _one_unit(out, tokens, words, i, Span(start, end), best[1], end + (text[end:end + 1] == "."))
+            out.append(_token("UNIT", best[1], start, end))
+            words[:] = [w for w in words if not (start <= w.start and w.end <= end + (text[end:end + 1] == "."))]
+            i += 1
+            while i < len(tokens) and tokens[i].end_pos <= end:
+                i += 1
             continue
         out.append(token)
         i += 1
     return out
-
-
-def _one_unit(out: list[Token], tokens: list[Token], words: list[Span], i: int, span: Span, code: str,
-              words_end: int) -> int:
-    """One UNIT token for ``span`` put in ``out``, in place of the tokens from ``i`` and the
-    words (up to ``words_end``) it covers; returns the index of the first token after it."""
-    out.append(_token("UNIT", code, span.start, span.end))
-    words[:] = [w for w in words if not (span.start <= w.start and w.end <= words_end)]
-    i += 1
-    while i < len(tokens) and tokens[i].end_pos <= span.end:
-        i += 1
-    return i
 
 
 def _spaced_unit(text: str, start: int, after: int, tables: Tables) -> tuple[int, str] | None:
@@ -825,13 +831,11 @@ def _versions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
 
 
 _ON_THE = re.compile(r"\s*\bon\s+(?:the|an?)\s+", re.IGNORECASE)
-_INSTRUMENT = re.compile(r"[^\n,;:()\[\]<>=≤≥]{0,60}?\b(?:scale|questionnaire|inventory|index|test|battery|"
-                         r"assessment|examination|chart)s?\b", re.IGNORECASE)
 _VALUE_PARTS = {"NUMBER", "CMP", "CMPPOST", "UNIT", "DASH", "TO", "TIMES"}
 _NAMED_IN = {"NUMBER", "CMP", "CMPPOST", "VAR", "AND", "OR", "COMMA", "SEMI", "LPAR", "RPAR"}
 
 
-def _instruments(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+def _instruments(tokens: list[Token], words: list[Span], text: str, instrument: re.Pattern[str]) -> list[Token]:
     """"a score of > 5 on the Roland-Morris Disability Questionnaire", "< 120 points on the
     Mattis Dementia Rating Scale": an instrument named after the value is whose value it
     is, one variable, not the concepts its name holds ("disability", "dementia"); unless a
@@ -846,7 +850,7 @@ def _instruments(tokens: list[Token], words: list[Span], text: str) -> list[Toke
         if token.type not in ("NUMBER", "UNIT", "CMPPOST") or (k < len(tokens) and tokens[k].type in _VALUE_PARTS):
             continue
         on = _ON_THE.match(text, token.end_pos)
-        named = _INSTRUMENT.match(text, on.end()) if on else None
+        named = instrument.match(text, on.end()) if on else None
         if named is None or (k < len(tokens) and tokens[k].start_pos < on.end()):
             continue
         inside = k
@@ -960,31 +964,6 @@ def _join_hyphenated_units(tokens: list[Token]) -> list[Token]:
             continue
         out.append(token)
     return out
-
-
-_BODY_SURFACE = re.compile(r"\s*(?:m\s*\*\s*m|m\s*\^\s*2|m\s*[2²]|sq\.?\s*m|m)?\b", re.IGNORECASE)
-
-
-def _per_body_surface(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
-    """"60 ml/min/1,73 m*m", "30 mL/min/1.7m2": a clearance per body surface written in a
-    way the unit table does not hold is still that unit; read as two numbers, "60 / 1.73"
-    would become the fraction 34.7."""
-    out: list[Token] = []
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        if (token.type == "UNIT" and token.value == "mL/min" and k + 2 < len(tokens) and tokens[k + 1].type == "SLASH"
-                and tokens[k + 2].type == "NUMBER" and text[tokens[k + 2].start_pos:tokens[k + 2].end_pos] in _SURFACES):
-            tail = _BODY_SURFACE.match(text, tokens[k + 2].end_pos)
-            end = tail.end() if tail and tail.group().strip() else tokens[k + 2].end_pos
-            k = _one_unit(out, tokens, words, k, Span(token.start_pos, end), "mL/min/{1.73_m2}", end)
-            continue
-        out.append(token)
-        k += 1
-    return out
-
-
-_SURFACES = {"1.73", "1,73", "1.7", "1,7"}  # the body surface a clearance is given per, as written
 
 
 def _weeks_and_days(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:

@@ -122,6 +122,8 @@ def _same_measure(pending: Pending, neighbour: list[Variable], written: set[str 
 
 
 def _compares(node) -> list[Compare]:
+    """The compares of an element that may still hold waiting bounds, which ``logic.atoms``
+    cannot walk."""
     if isinstance(node, Compare):
         return [node]
     if isinstance(node, Implies):
@@ -366,9 +368,8 @@ class Subjects:
 
     def after_of(self, span: Span) -> Span | None:
         """The words joined to ``span`` by "of" and nothing else ("at least 12 years of
-        education"), taken. Rarely asked, so the token positions are read here, not for
-        every criterion."""
-        starts = sorted(t.start_pos for t in self.tokens)
+        education"), taken."""
+        starts = self._token_starts()
         at = bisect_left(starts, span.end)
         if at == len(starts) or not any(t.start_pos == starts[at] and t.type == "OF" for t in self.tokens):
             return None
@@ -386,15 +387,20 @@ class Subjects:
                 or not self.text[self.starts[low]].isalpha()
                 or self.words[low].text(self.text).lower().endswith(_NOT_COUNTED)):
             return None
-        if self.token_starts is None:
-            self.token_starts = sorted(t.start_pos for t in self.tokens)
-        at = bisect_left(self.token_starts, span.end)
-        stop = self.token_starts[at] if at < len(self.token_starts) else self.within.end
+        starts = self._token_starts()
+        at = bisect_left(starts, span.end)
+        stop = starts[at] if at < len(starts) else self.within.end
         high = low + 1
         while (high < len(self.words) and self.words[high].end <= stop
                and not self.text[self.words[high - 1].end:self.words[high].start].strip(" -")):
             high += 1
         return self._take(low, high) if self.words[high - 1].end <= stop else None
+
+    def _token_starts(self) -> list[int]:
+        """Where the tokens start, in order: asked for rarely, so read once when first asked."""
+        if self.token_starts is None:
+            self.token_starts = sorted(t.start_pos for t in self.tokens)
+        return self.token_starts
 
     def modifiers(self, span: Span) -> list[Span]:
         """The words written right before ``span`` with nothing but spaces or hyphens
