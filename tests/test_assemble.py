@@ -14,9 +14,9 @@ TEXT = (
     "Inclusion Criteria:\n"
     "- Patients must have one of the following:\n"
     "   a. ANC < 1.0 x 10^9/L\n"
-    "   b. frobnicated xyzzy syndrome\n"
+    "   b. frobnicated xyzzy plonk\n"
     "Exclusion Criteria:\n"
-    "- quux blorfitis of the zorp\n"
+    "- quux blorf of the zorp\n"
 )
 
 
@@ -26,7 +26,7 @@ def test_a_part_no_rule_understood_keeps_its_place_in_the_parents_tree():
     assert isinstance(parent.logic, Or)
     compare, hole = parent.logic.args
     assert isinstance(compare, Compare) and isinstance(hole, Unparsed)
-    assert hole.text == "frobnicated xyzzy syndrome"
+    assert hole.text == "frobnicated xyzzy plonk"
     assert TEXT[hole.span.start : hole.span.end] == hole.text
 
 
@@ -35,7 +35,7 @@ def test_the_trial_tree_holds_every_criterion_even_unparsed_ones():
     assert isinstance(trial.logic, And)
     inclusion, exclusion = trial.logic.args
     assert isinstance(exclusion, Not) and isinstance(exclusion.arg, Unparsed)
-    assert render_node(exclusion) == "NOT UNPARSED 'quux blorfitis of the zorp'"
+    assert render_node(exclusion) == "NOT UNPARSED 'quux blorf of the zorp'"
 
 
 def _anc(value: float):

@@ -17,6 +17,7 @@ import pytest
 from criteria_nlp import lexicon, units
 from criteria_nlp.errors import RuleError
 from criteria_nlp.grammar import lexer
+from criteria_nlp.grammar.term_forms import load_term_forms
 from criteria_nlp.patients import vocabulary
 from criteria_nlp.pipeline import infix_patterns
 from criteria_nlp.resources import load_json
@@ -96,6 +97,8 @@ GOOD = [
     pytest.param(lambda: lexer.load_never_qualifiers("# comment\nrequire\ngiven\n"), id="never_qualifiers.txt"),
     pytest.param(lambda: lexer.load_population_words("# comment\npatients\nwomen\n"), id="population_words.txt"),
     pytest.param(lambda: lexer.load_instrument_words("# comment\nscale\nquestionnaire\n"), id="instrument_words.txt"),
+    pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
+                                             "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
         tsv("name | domain | synonyms | members | codes", "chemotherapy | drug | chemo | cisplatin | ")), id="concept_matches.tsv"),
     pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"]}), id="tokenizer.json"),
@@ -254,6 +257,16 @@ BAD = [
     (lambda: lexer.load_never_qualifiers("take\ntake\n"), "never_qualifiers.txt", "line 2: 'take' is listed twice"),
     (lambda: lexer.load_population_words("patients\nPatients\n"), "population_words.txt", "line 2: 'Patients' is not one lower-case word"),
     (lambda: lexer.load_instrument_words("scale\nrating scale\n"), "instrument_words.txt", "line 2: 'rating scale' is not one lower-case word"),
+    (lambda: load_term_forms(tsv("form | place | domain", "Ectomy | suffix | procedure")), "term_forms.tsv",
+     "'Ectomy' is not one lower-case word"),
+    (lambda: load_term_forms(tsv("form | place | domain", "ectomy | prefix | procedure")), "term_forms.tsv",
+     "place 'prefix' is not one of"),
+    (lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | observation")), "term_forms.tsv",
+     "domain 'observation' is not one of"),
+    (lambda: load_term_forms(tsv("form | place | domain", "diploma | never | condition")), "term_forms.tsv",
+     "a never row names no domain"),
+    (lambda: load_term_forms(tsv("form | place | domain", "mab | suffix | drug", "mab | head | drug")), "term_forms.tsv",
+     "'mab' is listed twice"),
     # concept_matches.tsv, tokenizer.json
     (lambda: vocabulary.load_concept_matches(tsv("name | domain | synonyms | members | codes", "chemo | drugs |  |  | ")),
      "concept_matches.tsv", "unknown domain 'drugs'"),

@@ -76,7 +76,7 @@ def test_batch_missing_input():
     assert result.exit_code == 2 and result.output.startswith("error: ")
 
 
-KAWASAKI = "Inclusion Criteria:\n- documented Kawasaki disease\n"  # a disease the lexicon does not list
+PEMPHIGUS = "Inclusion Criteria:\n- documented pemphigus\n"  # a disease neither the lexicon nor a word form names
 
 
 def _names(logic: dict | None) -> set[str]:
@@ -86,16 +86,16 @@ def _names(logic: dict | None) -> set[str]:
 
 
 def test_parse_fast_leaves_out_the_entity_recognizer():
-    full = json.loads(runner.invoke(app, ["parse", "-"], input=KAWASAKI).stdout)["criteria"][0]
-    fast = json.loads(runner.invoke(app, ["parse", "-", "--fast"], input=KAWASAKI).stdout)["criteria"][0]
-    assert "kawasaki disease" in _names(full["logic"])
-    assert fast["logic"] is None and fast["unparsed"][0]["text"] == "documented Kawasaki disease"
+    full = json.loads(runner.invoke(app, ["parse", "-"], input=PEMPHIGUS).stdout)["criteria"][0]
+    fast = json.loads(runner.invoke(app, ["parse", "-", "--fast"], input=PEMPHIGUS).stdout)["criteria"][0]
+    assert "pemphigus" in _names(full["logic"])
+    assert fast["logic"] is None and fast["unparsed"][0]["text"] == "documented pemphigus"
 
 
 def test_batch_workers_honour_fast(tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_text("\n".join(json.dumps({"id": f"t{i}", "text": KAWASAKI}) for i in range(70)))
-    for flags, expect in (([], {"kawasaki disease"}), (["--fast"], set())):
+    source.write_text("\n".join(json.dumps({"id": f"t{i}", "text": PEMPHIGUS}) for i in range(70)))
+    for flags, expect in (([], {"pemphigus"}), (["--fast"], set())):
         out = tmp_path / "out.jsonl"
         result = runner.invoke(app, ["batch", str(source), "--out", str(out), "-w", "2", *flags])
         assert result.exit_code == 0, result.output

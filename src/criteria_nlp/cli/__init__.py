@@ -25,7 +25,7 @@ def _fail(err: Exception) -> None:
 def parse(
     file: Annotated[Optional[str], typer.Argument(help="Criteria text, CT.gov v2 JSON or registry page; '-' for stdin; none for the reference trial NCT00846833.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json, text or html (a review page).")] = "json",
-    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained entity recognizer: several times faster; finds only the lexicon's concepts.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained entity recognizer: several times faster; finds the lexicon's concepts and those its word forms name (\"-ectomy\", \"-mab\", \"... syndrome\").")] = False,
 ) -> None:
     """Parse one trial's criteria and print criteria-logic JSON, a text review or an HTML page."""
     from .. import api, ingest
@@ -64,7 +64,7 @@ def batch(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write failed records (id, source, line, error) as JSONL here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Keep the trials an interrupted run wrote (OUT.partial, else OUT) and parse only the rest.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained entity recognizer: several times faster; finds only the lexicon's concepts.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained entity recognizer: several times faster; finds the lexicon's concepts and those its word forms name (\"-ectomy\", \"-mab\", \"... syndrome\").")] = False,
 ) -> None:
     """Parse many trials; a bad record is reported and skipped, never fatal to the run."""
     from ..batch import BatchInterrupted, run_batch

@@ -31,6 +31,7 @@ from ..resources import data_file
 from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
+from .term_forms import load_term_forms, named_by_form
 
 _COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols written onto a number ("≥10")
 _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
@@ -135,6 +136,8 @@ class Tables:
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
         self.instrument = instrument_pattern(load_instrument_words())
+        self.term_forms = load_term_forms()
+        self.never_kinds = self.never_qualifiers | MEANING_WORDS
         self.letters = load_scale_letters(lexicon.variables)
         self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
         self.age = lexicon.age.name
@@ -382,6 +385,11 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
                 i += 1
                 continue
         match = matches.get(i)
+        if (match is not None and match.terminal == "TIMES" and piece.isalpha()
+                and not (tokens and tokens[-1].type == "NUMBER") and not text[end:end + 2].lstrip()[:1].isdigit()):
+            words.append(Span(start, end))  # a letter, not a product: "Fragile X syndrome"
+            i += 1
+            continue
         if match is not None and match.end <= stop:
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
@@ -414,6 +422,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
+    tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
