@@ -157,3 +157,8 @@ def test_the_time_criteria_are_checked_at_joins_the_atom_before_it(text, taken):
 
 def test_an_anchor_with_no_atom_before_it_is_reported():
     assert [f.text for f in _parse("at screening").unparsed] == ["screening"]
+
+
+def test_non_that_only_modifies_the_noun_after_it_negates_nothing():
+    parsed = _parse("non-diabetic mother")
+    assert parsed.logic is None and [f.text for f in parsed.unparsed] == ["non-diabetic mother"]

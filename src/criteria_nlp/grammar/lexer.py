@@ -394,6 +394,14 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
+        negated = _NON.fullmatch(piece)
+        opposite = _negated_concept(index, i, stop, negated.group(1), tables) if negated is not None else None
+        if opposite is not None and negated is not None:
+            concept, last = opposite
+            tokens.append(_token("NEG", "", start, start + negated.start(1)))
+            tokens.append(_token("CONCEPT", concept, start + negated.start(1), index.ends[last]))
+            i = last + 1
+            continue
         entity = index.entities.get(i)
         head = (entity.end, entity.end_char) if entity is not None and entity.end <= stop else (i + 1, end)
         if (tokens and tokens[-1].type == "CONCEPT" and not text[tokens[-1].end_pos : start].strip()
@@ -430,8 +438,43 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
-    tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables), words)
+    tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     return Stream(*_relative_clauses(tokens, words, text, span, tables))
+
+
+_NON = re.compile(r"[Nn]on-?([a-z][a-z-]+)", re.IGNORECASE)
+
+
+def _negated_concept(index: DocIndex, i: int, stop: int, rest: str, tables: Tables) -> tuple[str, int] | None:
+    """"non-pregnant", "non-smoking", "non-childbearing potential": the lexicon concept
+    the word after "non" names, and the last token of its name; words after it join the
+    name only when the word alone already names the same concept ("childbearing"), so
+    "non-sustained ventricular tachycardia" is no negated "sustained ventricular
+    tachycardia", and "non-pregnant women" are women. Not when the word only modifies what follows ("non-melanoma skin
+    cancer", "non-infectious or autoimmune keratitis", "(non-infectious) pneumonitis"):
+    the criterion or sentence ends, or a population word or a preposition follows, or a
+    comma and another such word."""
+    hit = tables.forms.get(rest.lower())
+    if hit is None or hit[0] != "CONCEPT":
+        return None
+    text = index.text
+    last = i
+    for extra in (2, 1):
+        if i + extra < stop:
+            extras = [text[index.starts[j]:index.ends[j]].lower() for j in range(i + 1, i + extra + 1)]
+            if tables.forms.get(" ".join([rest.lower(), *extras])) == hit and extras[-1] not in tables.population_words:
+                last = i + extra
+                break
+    following = [text[index.starts[j]:index.ends[j]].lower() for j in range(last + 1, min(last + 3, stop))]
+    if not following or following[0] in _ENDS or following[0] in _AFTER_NEGATED or following[0] in tables.population_words:
+        return hit[1], last
+    if following[0] == "," and len(following) > 1 and (following[1].startswith("non") or following[1] in tables.population_words):
+        return hit[1], last  # "non-pregnant, non-lactating female"
+    return None
+
+
+_ENDS = frozenset({".", ";", ":"})
+_AFTER_NEGATED = frozenset({"for", "with", "at", "in", "who", "during", "since", "as"})
 
 
 def _plural_mark(index: DocIndex, i: int, stop: int) -> bool:
@@ -790,12 +833,14 @@ def _slashed_concepts(tokens: list[Token], text: str) -> list[Token]:
     return out
 
 
-def _within_amounts(tokens: list[Token], tables: Tables) -> list[Token]:
+def _within_amounts(tokens: list[Token], tables: Tables, words: list[Span], text: str) -> list[Token]:
     """"AST/ALT within 2 times the upper limit of normal": "within" before a multiple of a
     reference limit bounds the value from above; it is no window. So does "within" right
     after a variable that is itself a length of time: "life expectancy within 12 months" is
-    at most 12 months of life. (Before a share, "within 15% of ideal body weight", it bounds
-    a deviation no variable here names: left as is.)"""
+    at most 12 months of life. Before a range in a unit that is no time it is "between":
+    "body mass index within the range 19 - 24.9 kg/m^2" (the word "range" goes with it).
+    (Before one share, "within 15% of ideal body weight", it bounds a deviation no variable
+    here names: left as is.)"""
     out = list(tokens)
     for k in range(len(out) - 2):
         if out[k].type != "WITHIN" or out[k + 1].type != "NUMBER":
@@ -803,7 +848,24 @@ def _within_amounts(tokens: list[Token], tables: Tables) -> list[Token]:
         timed = k > 0 and out[k - 1].type == "VAR" and out[k - 1].value in tables.durations and out[k + 2].type == "UNIT"
         if out[k + 2].type in ("TIMES", "REF") or timed:
             out[k] = _token("CMP", "<=", out[k].start_pos, out[k].end_pos)
+        elif _measured_range(out[k + 1:k + 6]):
+            gap = [w for w in words if out[k].end_pos <= w.start and w.end <= out[k + 1].start_pos]
+            if all(text[w.start:w.end].lower() == "range" for w in gap):
+                for w in gap:
+                    words.remove(w)
+                out[k] = _token("BETWEEN", "", out[k].start_pos, gap[-1].end if gap else out[k].end_pos)
     return out
+
+
+def _measured_range(tokens: list[Token]) -> bool:
+    """Whether the tokens open with a range whose unit is no length of time: "19 - 24.9
+    kg/m^2", "35.0-37.5 °C"."""
+    kinds = [t.type for t in tokens]
+    for shape in (("NUMBER", "DASH", "NUMBER", "UNIT"), ("NUMBER", "TO", "NUMBER", "UNIT"),
+                  ("NUMBER", "UNIT", "DASH", "NUMBER", "UNIT"), ("NUMBER", "UNIT", "TO", "NUMBER", "UNIT")):
+        if tuple(kinds[:len(shape)]) == shape:
+            return not units.is_time(tokens[len(shape) - 1].value)
+    return False
 
 
 def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
