@@ -439,7 +439,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
-    return Stream(*_relative_clauses(tokens, words, text, span, tables))
+    tokens, words = _relative_clauses(tokens, words, text, span, tables)
+    return Stream(_window_comparators(tokens), words)
 
 
 _NON = re.compile(r"[Nn]on-?([a-z][a-z-]+)", re.IGNORECASE)
@@ -866,6 +867,23 @@ def _measured_range(tokens: list[Token]) -> bool:
         if tuple(kinds[:len(shape)]) == shape:
             return not units.is_time(tokens[len(shape) - 1].value)
     return False
+
+
+def _window_comparators(tokens: list[Token]) -> list[Token]:
+    """"chemotherapy at least 4 weeks before X": a comparator opens a window only right
+    after a concept, with a length of time and a relation to an event after it; it is then
+    a WCMP, so the grammar never reads "Olanzapine >20 mg/day" as the start of a window and
+    loses the bound. Anywhere else ("life expectancy of at least 6 weeks following study
+    entry", "for at least 2 weeks before baseline") it stays a comparator."""
+    out = list(tokens)
+    for k in range(len(out) - 3):
+        if (k and out[k - 1].type in ("CONCEPT", "TAIL") and out[k].type == "CMP" and out[k + 1].type == "NUMBER"
+                and out[k + 2].type == "UNIT" and units.is_time(out[k + 2].value) and out[k + 3].type in _RELATIONS):
+            out[k] = _token("WCMP", out[k].value, out[k].start_pos, out[k].end_pos)
+    return out
+
+
+_RELATIONS = frozenset({"BEFORE", "AFTER", "ANCHOR"})
 
 
 def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:

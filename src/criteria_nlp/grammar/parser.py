@@ -181,8 +181,8 @@ class _Driver:
     def plan(self, kinds: tuple[str, ...]) -> tuple[tuple[tuple, tuple[int, ...]], ...]:
         """Chunks as (shift/reduce operations that build it, indices left out for good). When a token does not fit
         and the parse could have closed earlier, close it there and start afresh: LALR
-        prefers to shift ("prednisone <10 mg" read as the start of a window), so a later
-        token that cannot follow is better served by a new start than by being dropped."""
+        prefers to shift, so a later token that cannot follow is better served by a new
+        start than by being dropped."""
         chunks = []
         position = 0
         while position < len(kinds):
@@ -251,7 +251,7 @@ def driver() -> _Driver:
     return _Driver(criterion_parser())
 
 
-_ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "CMPPOST", "REACTION"}
+_ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION"}
 _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 

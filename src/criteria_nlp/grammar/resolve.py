@@ -85,18 +85,22 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
             # after it name of it ("PDA diameter > 1.5 mm"), which ``finish`` knows
             concept = out[before]
             out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
+        elif i and _second_bound(out[i - 1], out[i]):
+            # "Stenosis of more than 50% and less than 70%": the second bound bounds the same amount
+            out[i] = replace(out[i], fallback=out[i - 1].fallback)
     for i in range(1, len(out)):
         # "Stenosis of more than 50% and less than 70%": bounds written with comparators,
         # joined after the concept in one chunk of their own, are amounts of it as one bound
-        # would be
+        # would be; so are the bounds that open such a group ("carotid stenosis <70% ... or
+        # diagnosed with angiography")
         group, concept = out[i], out[i - 1]
         bounds = _bare_bounds(group)
-        if (bounds and len(bounds) == len(group.args) and isinstance(concept, Concept) and i not in apart
+        if (bounds and isinstance(concept, Concept) and i not in apart
                 and concept.domain is not Domain.DEMOGRAPHIC
                 and all(isinstance(b.limit, Bound) and b.limit.comparator is not Comparator.EQ
                         and not units.is_period(unit_of(b.limit)) for b in bounds)):
             named = Variable(concept.name, concept.span, concept.code, concept.system)
-            out[i] = replace(group, args=tuple(replace(b, fallback=named) for b in bounds))
+            out[i] = replace(group, args=tuple(replace(a, fallback=named) if a in bounds else a for a in group.args))
     for i, element in enumerate(out):
         if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
             for j in (i + 1, i - 1):
@@ -106,9 +110,27 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     return out
 
 
+def _second_bound(first, second: Pending) -> bool:
+    """Whether a bound, only a connective after one that describes a concept, bounds the
+    same amount from its other side."""
+    if not (isinstance(first, Pending) and first.fallback is not None and second.fallback is None
+            and isinstance(first.limit, Bound) and isinstance(second.limit, Bound)
+            and second.span.start - first.span.end <= _JOINED):
+        return False
+    comparators = {first.limit.comparator, second.limit.comparator}
+    return Comparator.EQ not in comparators and not units.is_period(unit_of(second.limit))
+
+
 def _bare_bounds(element) -> list[Pending]:
-    """The bounds of a group of bounds still without a variable."""
-    return [a for a in element.args if isinstance(a, Pending)] if isinstance(element, (And, Or)) else []
+    """The bounds still without a variable that open a group."""
+    if not isinstance(element, (And, Or)):
+        return []
+    opening: list[Pending] = []
+    for arg in element.args:
+        if not isinstance(arg, Pending):
+            break
+        opening.append(arg)
+    return opening
 
 
 def _same_measure(pending: Pending, neighbour: list[Variable], written: set[str | None], thresholds: Thresholds) -> bool:
