@@ -162,3 +162,9 @@ def test_an_anchor_with_no_atom_before_it_is_reported():
 def test_non_that_only_modifies_the_noun_after_it_negates_nothing():
     parsed = _parse("non-diabetic mother")
     assert parsed.logic is None and [f.text for f in parsed.unparsed] == ["non-diabetic mother"]
+
+
+def test_an_age_named_apart_from_its_bounds_is_named_by_that_word():
+    text = "Healthy volunteers aged between ≥20 and ≤45 years old"
+    ages = [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
+    assert [(n.value, n.variable.span.text(text)) for n in ages] == [(20.0, "aged"), (45.0, "aged")]

@@ -241,6 +241,36 @@ def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[S
     return node, left
 
 
+def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
+    """Ages bounded where the text names the age apart from the bound ("aged between ≥20
+    and ≤45 years old", "≥ 12 to < 18 years of age") are named by that word: the variable's
+    span is the nearest "age"/"aged"/"ages" of the criterion, not the bound's own text."""
+    words = [Span(m.start(), m.end()) for m in _AGE_WORD.finditer(text, within.start, within.end)]
+    if not words:
+        return node
+
+    def named(part):
+        if isinstance(part, Compare) and part.variable.name == age and not _AGE_WORD.search(part.variable.span.text(text)):
+            nearest = min(words, key=lambda w: max(w.start - part.span.end, part.span.start - w.end))
+            if max(nearest.start - part.span.end, part.span.start - nearest.end) <= _AGE_REACH:
+                return replace(part, variable=replace(part.variable, span=nearest))
+        return part
+    return _mapped(node, named)
+
+
+def _mapped(node, change):
+    """``node`` with ``change`` applied to every node below it, bottom up."""
+    parts = {f: getattr(node, f) for f in ("args", "arg", "if_", "then") if hasattr(node, f)}
+    if parts:
+        node = replace(node, **{f: (tuple(_mapped(a, change) for a in v) if f == "args" else _mapped(v, change))
+                                for f, v in parts.items()})
+    return change(node)
+
+
+_AGE_WORD = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
+_AGE_REACH = 40  # characters between a bound and the word that names it an age
+
+
 def _widened(node, atom, end: int):
     """``node`` with ``atom``'s span, and those of the nodes above it, reaching ``end``."""
     if node is atom:
