@@ -92,7 +92,8 @@ def infix_patterns(raw: dict) -> list[str]:
 
 def default_nlp(*, fast: bool = False) -> Language:
     """The full pipeline, or with ``fast`` the rules only (no entity recognizer): the
-    lexicon's concepts and variables but none outside it, at several times the speed."""
+    lexicon's concepts and variables, and the concepts word forms name
+    (``grammar/term_forms.py``), at several times the speed."""
     return _built(fast)
 
 
