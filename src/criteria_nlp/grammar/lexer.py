@@ -901,17 +901,18 @@ def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
     return out
 
 
-_VERSION = re.compile(r"\bversion\s*$", re.IGNORECASE)
+_VERSION = re.compile(r"(?:\b[Vv]ersion|\bVERSION|\b[A-Z][A-Z0-9-]+[\s,]+[Vv]\.?)\s*$")  # "CTCAE, v 4.0"
 
 
 def _versions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
-    """"RECIST version 1.1", "CTCAE version 5.0 grade 2": the number after "version" names
-    an edition, it is no value; it is reported with the words."""
+    """"RECIST version 1.1", "CTCAE version 5.0 grade 2", "NCI-CTCAE, v 4.0": the number
+    after "version" (or "v" after a name in capitals) names an edition, it is no value; it
+    is reported with the words."""
     out: list[Token] = []
     named_to: int | None = -1  # where the last edition number ends: "5.0.1" goes on in pieces
     for token in tokens:
         if token.type == "NUMBER" and (token.start_pos == named_to
-                                       or _VERSION.search(text, max(0, token.start_pos - 9), token.start_pos)):
+                                       or _VERSION.search(text, max(0, token.start_pos - 20), token.start_pos)):
             words.append(Span(token.start_pos, token.end_pos))
             named_to = token.end_pos
             continue

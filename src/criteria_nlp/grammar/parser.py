@@ -205,9 +205,10 @@ class _Driver:
         for index in range(position, len(kinds)):
             kind = kinds[index]
             if (kind == "VAR" and kept and closing == len(kept) and kinds[kept[-1]] in _VALUE_ENDS
-                    and kinds[index + 1:index + 2] == ("CMP",)):
-                # "biopsy > 6 months with liver stiffness >= 10 kPa": a variable followed by
-                # a comparator starts the next threshold; it is not the bound's before it
+                    and kinds[index + 1:index + 2] in (("CMP",), ("BETWEEN",))):
+                # "biopsy > 6 months with liver stiffness >= 10 kPa", "over 18 years weighing
+                # between 65 and 85 Kg": a variable followed by a comparator or "between"
+                # starts the next threshold; it is not the bound's before it
                 return tuple(kept), index, dropped
             moved = self.step(stack, kind)
             if moved is None and kept and kinds[kept[-1]] in _WEAK and len(kept) > closing:
