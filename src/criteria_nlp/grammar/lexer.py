@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -431,7 +431,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
-    tokens = _assemble_units(_shared_heads(tokens, words, tables, text), words, text, tables)
+    tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
@@ -867,6 +867,20 @@ def _measured_range(tokens: list[Token]) -> bool:
         if tuple(kinds[:len(shape)]) == shape:
             return not units.is_time(tokens[len(shape) - 1].value)
     return False
+
+
+def _named_durations(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """"usual sleep duration <4 hours", "disease duration >= 6 months": "duration" before a
+    bound is the last word of what is bounded, which the threshold rules name by its words;
+    only after a bound ("of less than 1-year duration") does it say the bound is how long."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1].type if k + 1 < len(tokens) else None
+        if token.type == "DURATION" and following in ("CMP", "BETWEEN") and token.value == "":
+            insort(words, Span(token.start_pos, token.end_pos), key=lambda w: w.start)
+            continue
+        out.append(token)
+    return out
 
 
 def _window_comparators(tokens: list[Token]) -> list[Token]:
