@@ -168,3 +168,9 @@ def test_an_age_named_apart_from_its_bounds_is_named_by_that_word():
     text = "Healthy volunteers aged between ≥20 and ≤45 years old"
     ages = [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
     assert [(n.value, n.variable.span.text(text)) for n in ages] == [(20.0, "aged"), (45.0, "aged")]
+
+
+def test_the_words_that_joined_a_part_no_rule_read_are_reported_with_it():
+    text = ("Stable dose of NSAIDs including Cyclooxygenase-1 (COX-1) or Cyclooxygenase-2 (COX-2) "
+            "inhibitors at least 2 weeks before their Baseline Visit")
+    assert any(f.text.startswith("including") for f in _parse(text).unparsed)

@@ -327,6 +327,16 @@ _JOINED = len(" and/or ")  # the widest gap between two bounds with only a conne
 _NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
 
 
+def _report_join(text: str, start: int, end: int, leftovers: list[Span]) -> None:
+    """The words that joined a part no rule could read to the one before it go with that
+    part ("NSAIDs including <unread>"); a plain list join ("," "or" "and") says nothing."""
+    gap = text[start:end]
+    if gap.strip(" ,;/()") and not _LISTING.fullmatch(gap):
+        lead = len(gap) - len(gap.lstrip(" ,;/("))
+        trail = len(gap) - len(gap.rstrip(" ,;/("))
+        leftovers.append(Span(start + lead, end - trail))
+
+
 def _modified(concept: Concept, subjects: Subjects) -> Concept:
     """Words no rule read, written right before a concept, narrow it ("ipsilateral
     acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
@@ -559,7 +569,11 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
     if isinstance(item, Chunks):
         item = And(item.items, Span.covering([i.span for i in item.items]))
     if isinstance(item, (And, Or)):
-        args = [a for a in (finish(x, leftovers, subjects, thresholds) for x in item.args) if a is not None]
+        done = [finish(x, leftovers, subjects, thresholds) for x in item.args]
+        for before, lost, result in zip(item.args, item.args[1:], done[1:]):
+            if result is None:
+                _report_join(subjects.text, before.span.end, lost.span.start, leftovers)
+        args = [a for a in done if a is not None]
         if not args:
             return None
         return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
