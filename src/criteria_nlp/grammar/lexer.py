@@ -135,7 +135,8 @@ class Tables:
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
-        self.instrument = instrument_pattern(load_instrument_words())
+        self.instrument_heads = load_instrument_words()
+        self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
         self.letters = load_scale_letters(lexicon.variables)
@@ -437,6 +438,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
+    tokens = _measuring_for(tokens, words, text, tables.instrument_heads)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(tokens, words, text, span, tables)
@@ -937,6 +939,34 @@ def _versions(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
 _ON_THE = re.compile(r"\s*\bon\s+(?:the|an?)\s+", re.IGNORECASE)
 _VALUE_PARTS = {"NUMBER", "CMP", "CMPPOST", "UNIT", "DASH", "TO", "TIMES"}
 _NAMED_IN = {"NUMBER", "CMP", "CMPPOST", "VAR", "AND", "OR", "COMMA", "SEMI", "LPAR", "RPAR"}
+
+
+def _measuring_for(tokens: list[Token], words: list[Span], text: str, heads: frozenset[str]) -> list[Token]:
+    """"Patient Health Questionnaire (PHQ9) for depression score ≥15", "GAD-7 Questionnaire
+    for anxiety score ≥10": "for X score" after an instrument says what it measures; the
+    bound is the instrument's, and X is no condition of the patient. The instrument's name
+    takes the words in, up to "score"."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (token.type == "VAR" and k + 3 < len(tokens) and tokens[k + 1].type == "LASTING"
+                and text[tokens[k + 1].start_pos:tokens[k + 1].end_pos].lower() == "for"
+                and tokens[k + 2].type == "CONCEPT" and tokens[k + 3].type == "CMP"
+                and _SCORE_WORD.fullmatch(text, tokens[k + 2].end_pos, tokens[k + 3].start_pos)
+                and all(w.lower() in heads for w in text[token.end_pos:tokens[k + 1].start_pos].replace("(", " ").replace(")", " ").split()
+                        if w.isalpha())):
+            end = tokens[k + 2].end_pos + len(text[tokens[k + 2].end_pos:tokens[k + 3].start_pos].rstrip())
+            words[:] = [w for w in words if not (token.start_pos <= w.start and w.end <= end)]
+            out.append(_token("VAR", token.value, token.start_pos, end))
+            k += 3
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_SCORE_WORD = re.compile(r"\s+scores?\s*", re.IGNORECASE)
 
 
 def _instruments(tokens: list[Token], words: list[Span], text: str, instrument: re.Pattern[str]) -> list[Token]:
