@@ -433,6 +433,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
+    tokens = _years_old(tokens, text)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
@@ -869,6 +870,25 @@ def _measured_range(tokens: list[Token]) -> bool:
         if tuple(kinds[:len(shape)]) == shape:
             return not units.is_time(tokens[len(shape) - 1].value)
     return False
+
+
+def _years_old(tokens: list[Token], text: str) -> list[Token]:
+    """"> 18 y.o.", "25yo": one written form is both the unit and the word saying the bound
+    is an age; its "y" is the unit (years) and the rest ("o.", "/o") the AGE word, so the
+    grammar reads an age and not how long the concept before it lasted."""
+    out: list[Token] = []
+    for token in tokens:
+        written = text[token.start_pos:token.end_pos].lower()
+        if token.type == "UNIT" and token.value == "a" and written in _YEARS_OLD:
+            cut = token.start_pos + (2 if written.startswith("y.") else 1)
+            out.append(_token("UNIT", token.value, token.start_pos, cut))
+            out.append(_token("AGE", "", cut, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+_YEARS_OLD = frozenset({"y.o.", "y.o", "yo", "y/o"})
 
 
 def _named_durations(tokens: list[Token], words: list[Span]) -> list[Token]:
