@@ -97,6 +97,7 @@ GOOD = [
     pytest.param(lambda: lexer.load_never_qualifiers("# comment\nrequire\ngiven\n"), id="never_qualifiers.txt"),
     pytest.param(lambda: lexer.load_population_words("# comment\npatients\nwomen\n"), id="population_words.txt"),
     pytest.param(lambda: lexer.load_instrument_words("# comment\nscale\nquestionnaire\n"), id="instrument_words.txt"),
+    pytest.param(lambda: lexer.load_change_words("# comment\nreduction\nincrease\n"), id="change_words.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -257,6 +258,7 @@ BAD = [
     (lambda: lexer.load_never_qualifiers("take\ntake\n"), "never_qualifiers.txt", "line 2: 'take' is listed twice"),
     (lambda: lexer.load_population_words("patients\nPatients\n"), "population_words.txt", "line 2: 'Patients' is not one lower-case word"),
     (lambda: lexer.load_instrument_words("scale\nrating scale\n"), "instrument_words.txt", "line 2: 'rating scale' is not one lower-case word"),
+    (lambda: lexer.load_change_words("reduction\nreduction\n"), "change_words.txt", "line 2: 'reduction' is listed twice"),
     (lambda: load_term_forms(tsv("form | place | domain", "Ectomy | suffix | procedure")), "term_forms.tsv",
      "'Ectomy' is not one lower-case word"),
     (lambda: load_term_forms(tsv("form | place | domain", "ectomy | prefix | procedure")), "term_forms.tsv",

@@ -136,6 +136,7 @@ class Tables:
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
         self.instrument_heads = load_instrument_words()
+        self.change_words = load_change_words()
         self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
@@ -332,6 +333,11 @@ def load_population_words(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("population_words.txt", text))
 
 
+def load_change_words(text: str | None = None) -> frozenset[str]:
+    """``data/change_words.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("change_words.txt", text))
+
+
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in _single_words("instrument_words.txt", text))
@@ -433,7 +439,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
-    tokens = _years_old(tokens, text)
+    tokens = _changes(_years_old(tokens, text), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
@@ -870,6 +876,41 @@ def _measured_range(tokens: list[Token]) -> bool:
         if tuple(kinds[:len(shape)]) == shape:
             return not units.is_time(tokens[len(shape) - 1].value)
     return False
+
+
+def _changes(tokens: list[Token], words: list[Span], text: str, changes: frozenset[str]) -> list[Token]:
+    """"Y-BOCS reduction of < 35%", "decrease in eGFR > 30%": a change word right after a
+    variable, or right before it with "in"/"of" between, names what the bound is on: the
+    variable's change (a variable of its own, "fev1 improvement"), not its value."""
+    if not words:
+        return tokens
+    by_start = {w.start: w for w in words}
+    by_end = {w.end: w for w in words}
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "VAR":
+            after = by_start.get(token.end_pos + 1) or by_start.get(token.end_pos + 2)
+            if after is not None and text[token.end_pos:after.start].strip():
+                after = None
+            before = _change_before(text, token, by_end)
+            for word, start, end in ((after, token.start_pos, after.end if after else 0),
+                                     (before, before.start if before else 0, token.end_pos)):
+                if word is not None and text[word.start:word.end].lower() in changes:
+                    words.remove(word)
+                    name = f"{token.value} {text[word.start:word.end].lower()}"
+                    token = _token("VAR", name, start, end)
+                    break
+        out.append(token)
+    return out
+
+
+def _change_before(text: str, token: Token, by_end: dict[int, Span]) -> Span | None:
+    """The word written before a variable with "in" or "of" between ("decrease in eGFR")."""
+    match = _IN_OF_BEFORE.search(text, max(0, token.start_pos - 6), token.start_pos)
+    return by_end.get(match.start()) if match else None
+
+
+_IN_OF_BEFORE = re.compile(r"\s+(?:in|of)\s+$", re.IGNORECASE)
 
 
 def _years_old(tokens: list[Token], text: str) -> list[Token]:
