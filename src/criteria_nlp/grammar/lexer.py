@@ -448,7 +448,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _measuring_for(tokens, words, text, tables.instrument_heads)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
-    tokens, words = _relative_clauses(tokens, words, text, span, tables)
+    tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     return Stream(_window_comparators(tokens), words)
 
 
@@ -911,6 +911,47 @@ def _change_before(text: str, token: Token, by_end: dict[int, Span]) -> Span | N
 
 
 _IN_OF_BEFORE = re.compile(r"\s+(?:in|of)\s+$", re.IGNORECASE)
+
+
+def _defined_variables(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"Body Mass Index (BMI, weight in kg divided by the square of height in meters) of 18.0
+    to 30.0 kg/m2", "HbA1c (accordingly to IFCC) 47 mmol/mol - 110 mmol/mol": a
+    parenthesis with no value of its own between a variable and its bound says how the
+    variable is defined or measured; it goes into the variable's span, and the bound is the
+    variable's (the words in it named "meters" or "ifcc" the variable)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        close = _closing(tokens, k + 1) if token.type == "VAR" else None
+        if close is not None and not _UNIT_LIKE.search(text, tokens[k + 1].end_pos, tokens[close].start_pos):
+            after = [t.type for t in tokens[close + 1:close + 3]]
+            if after[:1] in (["CMP"], ["BETWEEN"], ["NUMBER"]) or after in (["OF", "CMP"], ["OF", "NUMBER"], ["OF", "BETWEEN"]):
+                end = tokens[close].end_pos
+                words[:] = [w for w in words if not (token.end_pos <= w.start and w.end <= end)]
+                out.append(_token("VAR", token.value, token.start_pos, end))
+                k = close + 1
+                continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _closing(tokens: list[Token], k: int) -> int | None:
+    """The index of the ")" that closes a "(" at ``k`` with no value inside, or None."""
+    if k >= len(tokens) or tokens[k].type != "LPAR":
+        return None
+    for j in range(k + 1, min(len(tokens), k + 12)):
+        kind = tokens[j].type
+        if kind == "RPAR":
+            return j
+        if kind in _VALUE_INSIDE:
+            return None
+    return None
+
+
+_VALUE_INSIDE = frozenset({"LPAR", "CMP", "WCMP", "CMPPOST", "NUMBER", "BETWEEN", "REF", "UNIT"})
+_UNIT_LIKE = re.compile(r"[/\d]")  # "(mg/dL)": the unit the value is written in, not a definition
 
 
 def _years_old(tokens: list[Token], text: str) -> list[Token]:
