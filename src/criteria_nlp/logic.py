@@ -6,8 +6,8 @@ Nodes are frozen so rewrites go through ``dataclasses.replace``; serialization l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Union
 
@@ -201,6 +201,17 @@ def children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, Implies):
         return (node.if_, node.then)
     return node.args
+
+
+def with_children(node: Node, change: Callable[[Node], Node]) -> Node:
+    """``node`` with ``change`` applied to each of its ``children``."""
+    if isinstance(node, LEAVES):
+        return node
+    if isinstance(node, Not):
+        return replace(node, arg=change(node.arg))
+    if isinstance(node, Implies):
+        return replace(node, if_=change(node.if_), then=change(node.then))
+    return replace(node, args=tuple(change(a) for a in node.args))
 
 
 def walk(node: Node) -> Iterator[Node]:

@@ -143,6 +143,11 @@ class Tables:
         self.letters = load_scale_letters(lexicon.variables)
         self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
         self.age = lexicon.age.name
+        self.age_unit = lexicon.age.unit
+        # forms that are both the unit of years and the age word ("y.o.", "yo", "y/o")
+        units_of = lexicon.case_free_units()
+        self.years_old = frozenset(form.lower() for (terminal, _), forms in patterns.items() if terminal == "AGE"
+                                   for form in forms if units_of.get(form.lower()) == self.age_unit)
         self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
@@ -439,7 +444,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
-    tokens = _changes(_years_old(tokens, text), words, text, tables.change_words)
+    tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
@@ -452,7 +457,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     return Stream(_window_comparators(tokens), words)
 
 
-_NON = re.compile(r"[Nn]on-?([a-z][a-z-]+)", re.IGNORECASE)
+_NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
 
 
 def _negated_concept(index: DocIndex, i: int, stop: int, rest: str, tables: Tables) -> tuple[str, int] | None:
@@ -460,10 +465,10 @@ def _negated_concept(index: DocIndex, i: int, stop: int, rest: str, tables: Tabl
     the word after "non" names, and the last token of its name; words after it join the
     name only when the word alone already names the same concept ("childbearing"), so
     "non-sustained ventricular tachycardia" is no negated "sustained ventricular
-    tachycardia", and "non-pregnant women" are women. Not when the word only modifies what follows ("non-melanoma skin
-    cancer", "non-infectious or autoimmune keratitis", "(non-infectious) pneumonitis"):
-    the criterion or sentence ends, or a population word or a preposition follows, or a
-    comma and another such word."""
+    tachycardia", and "non-pregnant women" are women. Not when the word only modifies what
+    follows ("non-melanoma skin cancer", "non-infectious or autoimmune keratitis",
+    "(non-infectious) pneumonitis"): the criterion or sentence ends, or a population word
+    or a preposition follows, or a comma and another such word."""
     hit = tables.forms.get(rest.lower())
     if hit is None or hit[0] != "CONCEPT":
         return None
@@ -954,23 +959,20 @@ _VALUE_INSIDE = frozenset({"LPAR", "CMP", "WCMP", "CMPPOST", "NUMBER", "BETWEEN"
 _UNIT_LIKE = re.compile(r"[/\d]")  # "(mg/dL)": the unit the value is written in, not a definition
 
 
-def _years_old(tokens: list[Token], text: str) -> list[Token]:
-    """"> 18 y.o.", "25yo": one written form is both the unit and the word saying the bound
-    is an age; its "y" is the unit (years) and the rest ("o.", "/o") the AGE word, so the
+def _years_old(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"> 18 y.o.": a written form that is both a unit alias of years and an AGE cue
+    (``tables.years_old``) is split: its "y." is the unit and the rest the AGE word, so the
     grammar reads an age and not how long the concept before it lasted."""
     out: list[Token] = []
     for token in tokens:
         written = text[token.start_pos:token.end_pos].lower()
-        if token.type == "UNIT" and token.value == "a" and written in _YEARS_OLD:
+        if token.type == "UNIT" and token.value == tables.age_unit and written in tables.years_old:
             cut = token.start_pos + (2 if written.startswith("y.") else 1)
             out.append(_token("UNIT", token.value, token.start_pos, cut))
             out.append(_token("AGE", "", cut, token.end_pos))
             continue
         out.append(token)
     return out
-
-
-_YEARS_OLD = frozenset({"y.o.", "y.o", "yo", "y/o"})
 
 
 def _named_durations(tokens: list[Token], words: list[Span]) -> list[Token]:

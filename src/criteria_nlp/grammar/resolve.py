@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
-from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk
+from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk, with_children
 from ..spans import Span
 from .lexer import Stream, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
@@ -260,11 +260,7 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
 
 def _mapped(node, change):
     """``node`` with ``change`` applied to every node below it, bottom up."""
-    parts = {f: getattr(node, f) for f in ("args", "arg", "if_", "then") if hasattr(node, f)}
-    if parts:
-        node = replace(node, **{f: (tuple(_mapped(a, change) for a in v) if f == "args" else _mapped(v, change))
-                                for f, v in parts.items()})
-    return change(node)
+    return change(with_children(node, lambda child: _mapped(child, change)))
 
 
 _AGE_WORD = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
@@ -273,15 +269,9 @@ _AGE_REACH = 40  # characters between a bound and the word that names it an age
 
 def _widened(node, atom, end: int):
     """``node`` with ``atom``'s span, and those of the nodes above it, reaching ``end``."""
-    if node is atom:
-        return replace(node, span=Span(node.span.start, max(node.span.end, end)))
-    parts = {f: getattr(node, f) for f in ("args", "arg", "if_", "then") if hasattr(node, f)}
-    if not parts:
-        return node
-    changed = {f: (tuple(_widened(a, atom, end) for a in v) if f == "args" else _widened(v, atom, end))
-               for f, v in parts.items()}
-    return replace(node, span=Span(node.span.start, max(node.span.end, end)) if _holds(node, atom) else node.span,
-                   **changed)
+    if node is atom or _holds(node, atom):
+        node = replace(node, span=Span(node.span.start, max(node.span.end, end)))
+    return node if node is atom else with_children(node, lambda child: _widened(child, atom, end))
 
 
 def _holds(node, atom) -> bool:

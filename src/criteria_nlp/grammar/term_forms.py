@@ -82,6 +82,8 @@ def named_by_form(tokens: list[Token], words: list[Span], text: str, forms: Term
     A head noun alone ("therapy") names nothing in particular and stays a word; a word of
     known form with another word right after it only names that word's kind ("Pitt
     bacteraemia score", "total lesion area")."""
+    if not words:
+        return tokens, words
     found: list[Token] = []
     kept: list[Span] = []
     starts = [t.start_pos for t in tokens]

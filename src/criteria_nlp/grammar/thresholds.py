@@ -212,11 +212,11 @@ class Thresholds:
         span = Span.covering([concept.span, pending.span])
         bound = Limit(limit.comparator, limit.amount.value, unit)
         if units.is_time(unit):
-            if concept.domain is Domain.OBSERVATION and not units.is_period(unit):
-                return None  # "Timed Up and Go test < 12 seconds": the test's value, not how recent
             recent = limit.comparator in (Comparator.LT, Comparator.LE) and not pending.of_duration
-            if recent and not units.is_period(unit):
-                return None  # "Cardiac MRI T2* <10 ms": no event is seconds old at enrollment
+            if not units.is_period(unit) and (recent or concept.domain is Domain.OBSERVATION):
+                # seconds are a value ("Timed Up and Go test < 12 seconds", "Cardiac MRI T2*
+                # <10 ms"): no event is seconds old at enrollment
+                return None
             if recent and concept.window is None:
                 window = pending.window or Window(limit.amount.value, unit, Relation.BEFORE, Anchor.ENROLLMENT)
                 return replace(concept, window=window, span=span)
