@@ -174,3 +174,14 @@ def test_the_words_that_joined_a_part_no_rule_read_are_reported_with_it():
     text = ("Stable dose of NSAIDs including Cyclooxygenase-1 (COX-1) or Cyclooxygenase-2 (COX-2) "
             "inhibitors at least 2 weeks before their Baseline Visit")
     assert any(f.text.startswith("including") for f in _parse(text).unparsed)
+
+
+@pytest.mark.parametrize("text, name, words", [
+    ("Smokers of more than 10 cigarettes a day.", "cigarettes per day", "Smokers"),
+    ("Alcohol consumption (> 2 drinks per day)", "alcohol intake", "Alcohol consumption"),
+    ("current smokers and/or smoking history >15 pack years", "pack-years", "smoking history"),
+    ("Smokers (>20 cigarettes per week)", "smoking frequency", "Smokers"),
+])
+def test_a_rate_written_after_its_habit_is_named_by_the_habit(text, name, words):
+    compares = [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
+    assert [(n.variable.name, n.variable.span.text(text)) for n in compares] == [(name, words)]

@@ -137,6 +137,7 @@ class Tables:
         self.population_words = load_population_words()
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
+        self.rate_subjects = load_rate_subjects(lexicon)
         self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
@@ -341,6 +342,22 @@ def load_population_words(text: str | None = None) -> frozenset[str]:
 def load_change_words(text: str | None = None) -> frozenset[str]:
     """``data/change_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in _single_words("change_words.txt", text))
+
+
+def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
+    """``data/rate_subjects.tsv`` (or ``text`` in its format): variable -> the habit it
+    counts, both names the lexicon knows."""
+    out: dict[str, str] = {}
+    for row in read_table("rate_subjects.tsv", ("variable", "of"), text=text):
+        variable, habit = row["variable"], row["of"]
+        if lexicon.variable(variable) is None:
+            raise RuleError(f"rate_subjects.tsv: unknown variable {variable!r}")
+        if habit not in lexicon.concepts:
+            raise RuleError(f"rate_subjects.tsv: unknown concept {habit!r}")
+        if variable in out:
+            raise RuleError(f"rate_subjects.tsv: {variable!r} is listed twice")
+        out[variable] = habit
+    return out
 
 
 def load_instrument_words(text: str | None = None) -> frozenset[str]:

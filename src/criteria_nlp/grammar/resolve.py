@@ -258,6 +258,51 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
     return _mapped(node, named)
 
 
+def named_rates(node: Node, text: str, rate_subjects: dict[str, str], thresholds: Thresholds) -> Node:
+    """A threshold written right after the habit or measure it counts is named by it:
+    "Smokers of more than 10 cigarettes a day", "Alcohol consumption (> 2 drinks per day)".
+    The concept's own words are the variable's; the concept goes, since the threshold
+    already requires it. A concept with qualifiers stays ("former smokers of > 10
+    pack-years" bounds a past habit), and so does a thing counted before its own measure
+    ("at least one tibial vessel of at least 40mm"): only a lexicon variable is its own rate."""
+    def named(part):
+        if not isinstance(part, And):
+            return part
+        out: list[Node] = []
+        for arg in part.args:
+            last = out[-1] if out else None
+            if isinstance(last, Concept) and _counts(last, arg, text, rate_subjects, thresholds):
+                out[-1] = _named_by(arg, last.span)
+            else:
+                out.append(arg)
+        return part if len(out) == len(part.args) else conjoin(out, part.span)
+    return _mapped(node, named)
+
+
+def _counts(concept: Concept, node, text: str, rate_subjects: dict[str, str], thresholds: Thresholds) -> bool:
+    if (concept.domain is not Domain.OBSERVATION or concept.qualifiers or concept.window is not None
+            or concept.count is not None or concept.duration is not None or concept.dose is not None):
+        return False
+    if not isinstance(node, (Compare, And, Or)) or not _RATE_GAP.fullmatch(text[concept.span.end:node.span.start]):
+        return False
+    compares = _compares(node)
+    return bool(compares) and len(compares) == len(atoms(node)) and all(
+        c.variable.name == f"{concept.name} frequency" or rate_subjects.get(c.variable.name) == concept.name
+        or (c.variable.name == concept.name and thresholds.lexicon.variable(concept.name) is not None)
+        for c in compares)
+
+
+def _named_by(node, span: Span):
+    """``node`` with each threshold's variable written at ``span``, and the spans above it
+    reaching back to it."""
+    if isinstance(node, Compare):
+        return replace(node, variable=replace(node.variable, span=span), span=Span.covering([span, node.span]))
+    return replace(with_children(node, lambda child: _named_by(child, span)), span=Span.covering([span, node.span]))
+
+
+_RATE_GAP = re.compile(r"[\s(:,-]*(?:of\s*)?\(?\s*", re.IGNORECASE)
+
+
 def _mapped(node, change):
     """``node`` with ``change`` applied to every node below it, bottom up."""
     return change(with_children(node, lambda child: _mapped(child, change)))
