@@ -27,6 +27,7 @@ def _named(text: str, tokens: list[Token] | None = None) -> tuple[list[str], lis
 @pytest.mark.parametrize("word, domain", [
     ("cordectomy", Domain.PROCEDURE), ("tislelizumab", Domain.DRUG), ("lisinopril", Domain.DRUG),
     ("sarcoidosis", Domain.CONDITION), ("Pyelonephritis", Domain.CONDITION),
+    ("narcolepsy", Domain.CONDITION), ("oligohydramnios", Domain.CONDITION), ("bradycardia", Domain.CONDITION),
 ])
 def test_a_suffix_names_the_domain_of_its_word(word, domain):
     assert FORMS.domain(word) == (domain, True)
@@ -58,3 +59,17 @@ def test_words_a_bound_follows_are_left_to_the_threshold_rules():
     bound = [Token("CMP", ">", start_pos=14, end_pos=15), Token("NUMBER", "2", start_pos=16, end_pos=17)]
     found, kept = named_by_form(bound, _words(text)[:2], text, FORMS, frozenset())
     assert [t.type for t in found] == ["CMP", "NUMBER"] and [text[w.start:w.end] for w in kept] == ["target", "lesion"]
+
+
+def test_an_eponym_before_disease_names_a_condition():
+    assert _named("Kawasaki disease") == (["condition|kawasaki disease@0"], [])
+
+
+def test_function_words_and_stages_are_not_part_of_the_name():
+    assert _named("vaccination against meningococcal disease") == (
+        ["condition|meningococcal disease@20"], ["vaccination", "against"])
+    assert _named("stage IIIa or IIIb disease") == ([], ["stage", "IIIa", "or", "IIIb", "disease"])
+
+
+def test_a_capital_letter_is_part_of_the_name():
+    assert _named("MHC class I deficiency") == (["condition|mhc class i deficiency@0"], [])

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from lark import Token
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import RuleError
 from ..lexicon import open_concept
@@ -25,8 +26,9 @@ _MODIFIERS = 4  # words before a head that still name its kind
 _BOUNDS = frozenset({"CMP", "CMPPOST", "NUMBER", "BETWEEN", "FROM"})
 _GAP = re.compile(r"\s*(?:\(e?s\))?\s*[:(]?\s*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
-# what someone did or how: "received", "requiring", "previously" never name a kind
-_NOT_A_KIND = re.compile(r"(?:[a-z]{3,}(?:ed|ing)|[a-z]{2,}ly)")
+# what someone did or how: "received", "requiring", "previously" never name a kind; nor does a
+# stage ("IIIb disease", "IIA disease"): the stage rules read it
+_NOT_A_KIND = re.compile(r"(?:[a-z]{3,}(?:ed|ing)|[a-z]{2,}ly|(?:i{1,3}|iv|vi{0,3})[a-c]|i{2,3}|vi{1,3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +123,16 @@ def named_by_form(tokens: list[Token], words: list[Span], text: str, forms: Term
 
 
 def _may_modify(piece: str, forms: TermForms, never_kinds: frozenset[str]) -> bool:
-    """Whether a word can say what kind of thing the head after it is."""
+    """Whether a word can say what kind of thing the head after it is: not a function word
+    ("against meningococcal disease", "a two-vessel disease"; spaCy's English stop words)."""
     lower = piece.lower()
     return bool(_WORD.fullmatch(piece)) and not (_NOT_A_KIND.fullmatch(lower) or lower in never_kinds
-                                                  or lower in forms.never)
+                                                  or lower in forms.never or _function_word(piece))
+
+
+def _function_word(piece: str) -> bool:
+    """A capital letter alone is a name's letter ("MHC class I deficiency"), not a word."""
+    return piece.lower() in STOP_WORDS and not (len(piece) == 1 and piece.isupper())
 
 
 def _compared(tokens: list[Token], starts: list[int], text: str, word: Span) -> bool:
