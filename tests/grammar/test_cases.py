@@ -185,3 +185,24 @@ def test_the_words_that_joined_a_part_no_rule_read_are_reported_with_it():
 def test_a_rate_written_after_its_habit_is_named_by_the_habit(text, name, words):
     compares = [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
     assert [(n.variable.name, n.variable.span.text(text)) for n in compares] == [(name, words)]
+
+
+def test_an_amount_after_concepts_side_by_side_measures_one_of_them():
+    text = "Uncontrolled Diabetes [hemoglobin A1c, (HbA1c) >7.5%]."
+    compares = [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
+    assert [(n.variable.name, n.comparator.value, n.value, n.unit) for n in compares] == [("hba1c", ">", 7.5, "%")]
+
+
+def test_of_concepts_side_by_side_an_amount_measures_the_observation():
+    from criteria_nlp.grammar.resolve import _ending_concept
+    from criteria_nlp.logic import And, Concept, Domain
+
+    noise = Concept(Domain.OBSERVATION, "background noise level", Span(0, 22))
+    music = Concept(Domain.PROCEDURE, "music therapy", Span(30, 43))
+    assert _ending_concept(And((noise, music), Span(0, 43))) is noise
+    assert _ending_concept(And((music,), Span(30, 43))) is music
+
+
+def test_a_bare_number_after_concepts_side_by_side_is_not_their_amount():
+    text = "History of diarrhoea in 7 days prior to first dose of vaccine (defined as =3 unformed loose stools in 24 hours)."
+    assert not [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]

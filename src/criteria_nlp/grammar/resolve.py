@@ -80,10 +80,13 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         if (i + 1 < len(out) and i + 1 not in apart and isinstance(out[i + 1], Concept)
                 and _fold(out, i + 1, i, thresholds.attach(out[i + 1], out[i]))):
             continue
-        if before is not None and not units.is_period(unit_of(out[i].limit)):
-            # "weight loss of >5 kg": the amount belongs to the concept, or to what words
-            # after it name of it ("PDA diameter > 1.5 mm"), which ``finish`` knows
-            concept = out[before]
+        # "weight loss of >5 kg": the amount belongs to the concept, or to what words after it
+        # name of it ("PDA diameter > 1.5 mm"), which ``finish`` knows; an amount in a unit
+        # after concepts side by side, to one of them ("Uncontrolled Diabetes [hemoglobin A1c,
+        # (HbA1c) >7.5%]"; a bare number there is as often a name's: "IL-17", "cT1-2")
+        concept = out[before] if before is not None else (
+            _ending_concept(out[i - 1]) if i and i not in apart and unit_of(out[i].limit) else None)
+        if concept is not None and not units.is_period(unit_of(out[i].limit)):
             out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
         elif i and _second_bound(out[i - 1], out[i]):
             # "Stenosis of more than 50% and less than 70%": the second bound bounds the same amount
@@ -108,6 +111,21 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def _ending_concept(element) -> Concept | None:
+    """The concept of a group ending in concepts that an amount after it measures: its last
+    observation ("Background noise level during music therapy must be 55dB or less"), else
+    its last concept if that names no population."""
+    if not isinstance(element, (And, Or)) or not isinstance(element.args[-1], Concept):
+        return None
+    ending: list[Concept] = []
+    for arg in reversed(element.args):
+        if not isinstance(arg, Concept):
+            break
+        ending.append(arg)
+    measured = next((c for c in ending if c.domain is Domain.OBSERVATION), ending[0])
+    return measured if measured.domain is not Domain.DEMOGRAPHIC else None
 
 
 def _second_bound(first, second: Pending) -> bool:
