@@ -100,6 +100,7 @@ GOOD = [
     pytest.param(lambda: lexer.load_change_words("# comment\nreduction\nincrease\n"), id="change_words.txt"),
     pytest.param(lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoking")),
                  id="rate_subjects.tsv"),
+    pytest.param(lambda: lexer.load_past_words("# comment\nformer\nex\n"), id="past_words.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -261,6 +262,7 @@ BAD = [
     (lambda: lexer.load_population_words("patients\nPatients\n"), "population_words.txt", "line 2: 'Patients' is not one lower-case word"),
     (lambda: lexer.load_instrument_words("scale\nrating scale\n"), "instrument_words.txt", "line 2: 'rating scale' is not one lower-case word"),
     (lambda: lexer.load_change_words("reduction\nreduction\n"), "change_words.txt", "line 2: 'reduction' is listed twice"),
+    (lambda: lexer.load_past_words("former\nFormer\n"), "past_words.txt", "line 2: 'Former' is not one lower-case word"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "packs | smoking")), "rate_subjects.tsv",
      "unknown variable 'packs'"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoker")), "rate_subjects.tsv",

@@ -138,6 +138,7 @@ class Tables:
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
+        self.past_words = load_past_words()
         self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
@@ -342,6 +343,11 @@ def load_population_words(text: str | None = None) -> frozenset[str]:
 def load_change_words(text: str | None = None) -> frozenset[str]:
     """``data/change_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in _single_words("change_words.txt", text))
+
+
+def load_past_words(text: str | None = None) -> frozenset[str]:
+    """``data/past_words.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("past_words.txt", text))
 
 
 def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:

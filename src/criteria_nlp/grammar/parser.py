@@ -301,7 +301,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         if logic is not None and anchors:
             logic, anchors = checked_at(logic, anchors, index.text)
         logic = named_ages(logic, index.text, span, tables.age) if logic is not None else None
-        logic = named_rates(logic, index.text, tables.rate_subjects, thresholds) if logic is not None else None
+        logic = named_rates(logic, index.text, tables, thresholds) if logic is not None else None
         leftovers += anchors
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)

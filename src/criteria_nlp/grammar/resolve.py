@@ -17,7 +17,7 @@ from typing import TypeVar
 from .. import units
 from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk, with_children
 from ..spans import Span
-from .lexer import Stream, is_modifier
+from .lexer import Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
 
 
@@ -276,20 +276,21 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
     return _mapped(node, named)
 
 
-def named_rates(node: Node, text: str, rate_subjects: dict[str, str], thresholds: Thresholds) -> Node:
+def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -> Node:
     """A threshold written right after the habit or measure it counts is named by it:
     "Smokers of more than 10 cigarettes a day", "Alcohol consumption (> 2 drinks per day)".
     The concept's own words are the variable's; the concept goes, since the threshold
-    already requires it. A concept with qualifiers stays ("former smokers of > 10
-    pack-years" bounds a past habit), and so does a thing counted before its own measure
-    ("at least one tibial vessel of at least 40mm"): only a lexicon variable is its own rate."""
+    already requires it. A habit put in the past stays ("former smokers of > 10
+    pack-years": ``data/past_words.txt``), and so does a thing counted before its own
+    measure ("at least one tibial vessel of at least 40mm"): only a lexicon variable is its
+    own rate."""
     def named(part):
         if not isinstance(part, And):
             return part
         out: list[Node] = []
         for arg in part.args:
             last = out[-1] if out else None
-            if isinstance(last, Concept) and _counts(last, arg, text, rate_subjects, thresholds):
+            if isinstance(last, Concept) and _counts(last, arg, text, tables, thresholds):
                 out[-1] = _named_by(arg, last.span)
             else:
                 out.append(arg)
@@ -297,15 +298,16 @@ def named_rates(node: Node, text: str, rate_subjects: dict[str, str], thresholds
     return _mapped(node, named)
 
 
-def _counts(concept: Concept, node, text: str, rate_subjects: dict[str, str], thresholds: Thresholds) -> bool:
-    if (concept.domain is not Domain.OBSERVATION or concept.qualifiers or concept.window is not None
-            or concept.count is not None or concept.duration is not None or concept.dose is not None):
+def _counts(concept: Concept, node, text: str, tables: Tables, thresholds: Thresholds) -> bool:
+    if (concept.domain is not Domain.OBSERVATION or concept.window is not None or concept.count is not None
+            or concept.duration is not None or concept.dose is not None
+            or any(word in tables.past_words for q in concept.qualifiers for word in re.split(r"[\s-]+", q))):
         return False
     if not isinstance(node, (Compare, And, Or)) or not _RATE_GAP.fullmatch(text[concept.span.end:node.span.start]):
         return False
     compares = _compares(node)
     return bool(compares) and len(compares) == len(atoms(node)) and all(
-        c.variable.name == f"{concept.name} frequency" or rate_subjects.get(c.variable.name) == concept.name
+        c.variable.name == f"{concept.name} frequency" or tables.rate_subjects.get(c.variable.name) == concept.name
         or (c.variable.name == concept.name and thresholds.lexicon.variable(concept.name) is not None)
         for c in compares)
 
