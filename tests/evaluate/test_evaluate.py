@@ -325,3 +325,11 @@ def test_hba1c_converts_between_its_two_scales_by_its_own_equation():
     assert truth(ifcc, compare("hba1c", ">=", 6.6, "%", code="4548-4")) is F
     ngsp = record(observations=[lab(7.0, "%", code="4548-4")])
     assert truth(ngsp, compare("hba1c", ">", 48, "mmol/mol", code="59261-8")) is T   # 7 % is 53 mmol/mol
+
+
+def test_a_ratio_threshold_meets_a_percentage_record():
+    """"FEV1/FVC > 0.70" is read as the ratio (unit 1), a record holds it in percent."""
+    patient = record(observations=[lab(65, "%", code="19926-5")])
+    assert truth(patient, compare("fev1/fvc ratio", ">", 0.7, "1", code="19926-5")) is F
+    patient = record(observations=[lab(75, "%", code="19926-5")])
+    assert truth(patient, compare("fev1/fvc ratio", ">", 0.7, "1", code="19926-5")) is T

@@ -82,8 +82,9 @@ class Thresholds:
             unit = None
         elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
             # a bare number takes the variable's usual unit only where it makes sense in it
-            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L)
-            unit = entry.unit
+            # ("platelets < 75" is 75 x 10^9/L; "WBC < 2400" is not 2400 x 10^9/L); a
+            # fraction of a percentage is the ratio itself ("FEV1/FVC > 0.70" is 70%)
+            unit = "1" if entry.unit == "%" and 0 < amount.value < 1 else entry.unit
         code = self.lexicon.unit_codes.get((variable.name, unit)) if unit else None
         if code is not None:  # "HbA1c > 48 mmol/mol" is the IFCC term, not the % one
             variable = replace(variable, code=code, system="http://loinc.org")
