@@ -41,9 +41,13 @@ class Bound:
 
 @dataclass(frozen=True, slots=True)
 class Range:
+    """Both ends inclusive, unless a comparator before the range says the low end is not
+    ("BMI >27 to 45")."""
+
     low: Amount
     high: Amount
     span: Span
+    above_low: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +136,7 @@ class Thresholds:
     def range(self, variable: Variable, limit: Range, span: Span) -> Node:
         """Both ends of a range, as written: "ECOG 0-2" is ECOG >= 0 and <= 2 even though 0
         is the scale's own floor, so the tree says what the text says."""
-        return conjoin([self.compare(variable, Comparator.GE, limit.low, span),
+        return conjoin([self.compare(variable, Comparator.GT if limit.above_low else Comparator.GE, limit.low, span),
                         self.compare(variable, Comparator.LE, limit.high, span)], span)
 
     def values(self, variable: Variable, values: list[Amount], span: Span) -> Node:

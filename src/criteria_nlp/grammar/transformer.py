@@ -178,6 +178,9 @@ class ToLogic(Transformer):
         an amount of a variable measured in time; of a list, the variables it can measure take it."""
         variables = items[0]
         bound = next(i for i in reversed(items) if isinstance(i, (Bound, Range)))
+        written = next((i for i in items if isinstance(i, Token) and i.type == "CMP"), None)
+        if isinstance(bound, Range) and written is not None and read_comparator(written.value)[0] is Comparator.GT:
+            bound = replace(bound, above_low=True)  # "BMI >27 to 45"
         end = _span(items[-1]) if isinstance(items[-1], Token) else bound.span
         known = [self.lexicon.variable(v.name) for v in variables]
         measured = [v for v in variables if self.thresholds.measured_in(v, bound)]
