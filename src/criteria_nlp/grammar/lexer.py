@@ -466,6 +466,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
+    tokens = _ratios(tokens, words, text)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -481,6 +482,32 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
+
+
+def _ratios(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"AST/ALT ratio > 2", "BUN to creatinine ratio": two variables, then the word
+    "ratio", are one variable, the ratio, named as written (the lexicon knows the common
+    ones whole: "FEV1/FVC"). Without the word, "AST/ALT > 2.5 x ULN" bounds each."""
+    ratios = {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
+    if not ratios:
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (token.type == "VAR" and k + 2 < len(tokens) and tokens[k + 1].type in ("SLASH", "TO")
+                and tokens[k + 2].type == "VAR"):
+            end = tokens[k + 2].end_pos
+            word = ratios.get(end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" ")))
+            if word is not None:
+                name = " ".join(text[token.start_pos:word.end].lower().split())
+                out.append(_token("VAR", name, token.start_pos, word.end))
+                words.remove(word)
+                k += 3
+                continue
+        out.append(token)
+        k += 1
+    return out
 
 
 def _negated_concept(index: DocIndex, i: int, stop: int, rest: str, tables: Tables) -> tuple[str, int] | None:
