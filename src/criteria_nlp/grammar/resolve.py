@@ -50,7 +50,7 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                                      for p in waiting):
                     out[i] = _settled(element, neighbour, thresholds)
             elif element is not None:
-                found = variables_of(element)
+                found = _mentioned_last(element, out, i, order.step, thresholds) or variables_of(element)
                 if found:
                     neighbour, written = found, {c.unit for c in _compares(element)}
     for i in range(1, len(out)):
@@ -111,6 +111,22 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def _mentioned_last(element, out: list, i: int, step: int, thresholds: Thresholds) -> list[Variable]:
+    """The lexicon variable a group ends by naming without a bound, right before the bound
+    after it ("ECOG performance status: <= 2 and the Hematopoietic Cell Transplant-Co-morbidity
+    Index (HCT-I): <=3"): that bound is this variable's, not the one bounded earlier."""
+    last = element.args[-1] if isinstance(element, And) and step == 1 else None
+    after = out[i + 1] if i + 1 < len(out) else None
+    if (isinstance(last, Concept) and last.domain is Domain.OBSERVATION and not last.qualifiers
+            and isinstance(after, Pending) and after.span.start - last.span.end <= _NAMED_GAP
+            and thresholds.lexicon.variable(last.name) is not None):
+        return [Variable(last.name, last.span, last.code, last.system)]
+    return []
+
+
+_NAMED_GAP = 12  # characters between a variable's name and its bound: " (HCT-I): "
 
 
 def _ending_concept(element) -> Concept | None:
