@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
+from ..lexicon import VariableKind
 from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk, with_children
 from ..spans import Span
 from .lexer import Stream, Tables, is_modifier
@@ -86,7 +87,10 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         # (HbA1c) >7.5%]"; a bare number there is as often a name's: "IL-17", "cT1-2")
         concept = out[before] if before is not None else (
             _ending_concept(out[i - 1]) if i and i not in apart and unit_of(out[i].limit) else None)
-        if concept is not None and not units.is_period(unit_of(out[i].limit)):
+        scale = _scale_before(out, i, apart, thresholds) if concept is not None else None
+        if scale is not None:
+            out[i] = replace(out[i], fallback=scale)
+        elif concept is not None and not units.is_period(unit_of(out[i].limit)):
             out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
         elif i and _second_bound(out[i - 1], out[i]):
             # "Stenosis of more than 50% and less than 70%": the second bound bounds the same amount
@@ -111,6 +115,34 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                     _fold(out, j, i, thresholds.stage_of(out[j], element))
                     break
     return out
+
+
+def _scale_before(out: list, i: int, apart: frozenset[int], thresholds: Thresholds) -> Variable | None:
+    """A scale named before the concepts a bare number follows, that the number can be a
+    score of ("mRS before the autoimmune encephalitis > 3", "Kellgren-Lawrence score at
+    X-ray evaluation > 3"): a condition or a procedure has no score of its own."""
+    pending = out[i]
+    if not isinstance(pending.limit, Bound) or pending.limit.amount.unit is not None or pending.limit.amount.reference is not None:
+        return None
+    j = i - 1
+    while j >= 0 and j + 1 not in apart and isinstance(out[j], Concept) and out[j].domain in _SCORELESS:
+        j -= 1
+    named = out[j] if 0 <= j < i - 1 and j + 1 not in apart else None
+    if not isinstance(named, Concept) or named.domain is not Domain.OBSERVATION or named.qualifiers:
+        return None
+    variable = Variable(named.name, named.span, named.code, named.system)
+    if not _is_scale(variable, thresholds) or not thresholds.agrees(variable, pending.limit):
+        return None
+    return variable
+
+
+def _is_scale(variable: Variable, thresholds: Thresholds) -> bool:
+    entry = thresholds.lexicon.variable(variable.name)
+    return entry is not None and entry.kind in _SCALES
+
+
+_SCORELESS = frozenset({Domain.CONDITION, Domain.PROCEDURE})
+_SCALES = frozenset({VariableKind.SCORE, VariableKind.STAGE})
 
 
 def _mentioned_last(element, out: list, i: int, step: int, thresholds: Thresholds) -> list[Variable]:
@@ -595,6 +627,12 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
                               span=span, window=item.window)
             return Not(concept, span) if item.negated else concept
         subject = subjects.before(item.span) or (subjects.inside(item.span, item.limit.span) if item.of_duration else None)
+        if (subject is not None and item.fallback is not None and _is_scale(item.fallback, thresholds)
+                and not _adjacent(subjects.text[item.fallback.span.end:subject.start])):
+            # "pain ratings greater than 4" after a pain scale: the scale's score; the words
+            # in front, apart from the scale's name, are reported
+            leftovers.append(subject)
+            return thresholds.settle([item.fallback], item)
         if subject is None and units.is_time(unit_of(item.limit)) and not item.aged:
             subject = subjects.after_of(item.span)
             item = item if subject is None else replace(item, of_duration=True)
