@@ -23,12 +23,14 @@ def _records(name: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("name, size", [("chia", 2000), ("lct-dev", 500)])
-def test_every_word_is_in_a_node_or_reported(name, size):
+def test_every_word_is_in_a_node_or_reported(name, size, caplog):
     records = _records(name)
     assert len(records) == size
     # A blank file (Chia has a few) has no words to lose and is refused as input.
     documents = [from_text(r["text"], id=r["id"]) for r in records if r["text"].strip()]
     assert list(silent_in(documents)) == []
+    # and no criterion was reported unparsed because a rule failed rather than read nothing
+    assert [r.getMessage() for r in caplog.records if r.name == "criteria_nlp.grammar.parser"] == []
 
 
 def test_the_check_finds_a_word_that_is_dropped():

@@ -25,7 +25,7 @@ def test_a_counted_reaction_with_several_agents_counts_each(text, expected):
     assert criterion.logic is not None and render_node(criterion.logic) == expected
 
 
-def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(monkeypatch):
+def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(monkeypatch, caplog):
     # the failure is planted in the driver's table of callbacks (a plain list, filled as
     # plans first meet each rule), which the compiled build calls the same way as the
     # pure-Python one
@@ -45,3 +45,5 @@ def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(m
     first, second = trial.criteria
     assert first.logic is None and [f.text for f in first.unparsed] == ["platelets > 100,000/uL"]
     assert any(isinstance(n, Compare) for n in walk(second.logic))
+    assert [r.getMessage() for r in caplog.records if r.name == parser.__name__] == [
+        "internal error on criterion 'platelets > 100,000/uL'; reported unparsed"]

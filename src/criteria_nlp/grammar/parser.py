@@ -9,6 +9,7 @@ first: it does not accept a custom lexer, which this design needs.)
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import cast
 from functools import cache, lru_cache
@@ -305,9 +306,12 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         leftovers += anchors
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)
+        # said, so a bug never passes for text the grammar merely did not understand
+        _LOG.warning("internal error on criterion %r; reported unparsed", span.text(index.text)[:80], exc_info=True)
         return Parsed(None, (Fragment(span, span.text(index.text)),))
 
 
+_LOG = logging.getLogger(__name__)
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
 _CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}
