@@ -139,6 +139,7 @@ class Tables:
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
         self.past_words = load_past_words()
+        self.test_results = load_test_results(lexicon)
         self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
@@ -350,6 +351,22 @@ def load_past_words(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("past_words.txt", text))
 
 
+def load_test_results(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
+    """``data/test_results.tsv`` (or ``text`` in its format): test variable -> the concept
+    its result detects, both names the lexicon knows."""
+    out: dict[str, str] = {}
+    for row in read_table("test_results.tsv", ("test", "detects"), text=text):
+        test, detects = row["test"], row["detects"]
+        if lexicon.variable(test) is None:
+            raise RuleError(f"test_results.tsv: unknown variable {test!r}")
+        if detects not in lexicon.concepts:
+            raise RuleError(f"test_results.tsv: unknown concept {detects!r}")
+        if test in out:
+            raise RuleError(f"test_results.tsv: {test!r} is listed twice")
+        out[test] = detects
+    return out
+
+
 def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
     """``data/rate_subjects.tsv`` (or ``text`` in its format): variable -> the habit it
     counts, both names the lexicon knows."""
@@ -466,7 +483,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
-    tokens = _ratios(tokens, words, text)
+    tokens = _negative_results(_ratios(tokens, words, text), words, text, tables)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -482,6 +499,37 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
+
+
+def _negative_results(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Women of childbearing potential must have a negative pregnancy test": "negative"
+    right before a test or a condition says its result; read after what came before it, it
+    had made the women not of childbearing potential. Not when it follows a name right away
+    ("HER2 negative breast cancer": the HER2 status is negative). A condition is
+    negated ("negative HIV status"), a test that detects one (``data/test_results.tsv``)
+    negates that condition; of any other test the word is reported."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        before = out[-1] if out else None
+        if (token.type != "NEGPOST" or after is None or after.type not in ("VAR", "CONCEPT")
+                or text[token.end_pos:after.start_pos].strip()
+                or (before is not None and before.type in ("VAR", "CONCEPT")
+                    and not text[before.end_pos:token.start_pos].strip(" -"))):
+            out.append(token)
+            k += 1
+            continue
+        detected = tables.test_results.get(after.value) if after.type == "VAR" else after.value
+        if detected is None:
+            words.append(Span(token.start_pos, token.end_pos))
+            out.append(after)
+        else:
+            out.append(_token("NEG", "", token.start_pos, token.end_pos))
+            out.append(_token("CONCEPT", detected, after.start_pos, after.end_pos))
+        k += 2
+    return out
 
 
 def _ratios(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
