@@ -353,33 +353,27 @@ def load_past_words(text: str | None = None) -> frozenset[str]:
 
 def load_test_results(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
     """``data/test_results.tsv`` (or ``text`` in its format): test variable -> the concept
-    its result detects, both names the lexicon knows."""
-    out: dict[str, str] = {}
-    for row in read_table("test_results.tsv", ("test", "detects"), text=text):
-        test, detects = row["test"], row["detects"]
-        if lexicon.variable(test) is None:
-            raise RuleError(f"test_results.tsv: unknown variable {test!r}")
-        if detects not in lexicon.concepts:
-            raise RuleError(f"test_results.tsv: unknown concept {detects!r}")
-        if test in out:
-            raise RuleError(f"test_results.tsv: {test!r} is listed twice")
-        out[test] = detects
-    return out
+    its result detects."""
+    return _variable_concepts("test_results.tsv", ("test", "detects"), lexicon, text)
 
 
 def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
-    """``data/rate_subjects.tsv`` (or ``text`` in its format): variable -> the habit it
-    counts, both names the lexicon knows."""
+    """``data/rate_subjects.tsv`` (or ``text`` in its format): variable -> the habit it counts."""
+    return _variable_concepts("rate_subjects.tsv", ("variable", "of"), lexicon, text)
+
+
+def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, text: str | None) -> dict[str, str]:
+    """A two-column table from a lexicon variable, each once, to a lexicon concept."""
     out: dict[str, str] = {}
-    for row in read_table("rate_subjects.tsv", ("variable", "of"), text=text):
-        variable, habit = row["variable"], row["of"]
+    for row in read_table(name, header, text=text):
+        variable, concept = row[header[0]], row[header[1]]
         if lexicon.variable(variable) is None:
-            raise RuleError(f"rate_subjects.tsv: unknown variable {variable!r}")
-        if habit not in lexicon.concepts:
-            raise RuleError(f"rate_subjects.tsv: unknown concept {habit!r}")
+            raise RuleError(f"{name}: unknown variable {variable!r}")
+        if concept not in lexicon.concepts:
+            raise RuleError(f"{name}: unknown concept {concept!r}")
         if variable in out:
-            raise RuleError(f"rate_subjects.tsv: {variable!r} is listed twice")
-        out[variable] = habit
+            raise RuleError(f"{name}: {variable!r} is listed twice")
+        out[variable] = concept
     return out
 
 
