@@ -134,9 +134,11 @@ class _Driver:
         if len(results) == 1:
             return results[0], dropped
         # a separator the chunks were split at keeps a bound from describing the next chunk
-        apart = frozenset(k for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k] and any(
-            t.type in _SEPARATORS for t in tokens[max(shifted[k - 1]) + 1 : min(shifted[k])]))
-        settled = resolve(results, _thresholds(), apart)
+        between = {k: {t.type for t in tokens[max(shifted[k - 1]) + 1 : min(shifted[k])]}
+                   for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k]}
+        barred = frozenset(k for k, kinds in between.items() if kinds & _BARS)
+        apart = barred | frozenset(k for k, kinds in between.items() if kinds & _SEPARATORS)
+        settled = resolve(results, _thresholds(), apart, barred)
         return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
@@ -315,3 +317,4 @@ _LOG = logging.getLogger(__name__)
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
 _CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}
+_BARS = {"UNLESS", "EXCEPT"}  # left over, they keep even a duration from the chunk before

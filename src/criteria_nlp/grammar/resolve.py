@@ -22,7 +22,8 @@ from .lexer import Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
 
 
-def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = frozenset()) -> list:
+def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = frozenset(),
+            barred: frozenset[int] = frozenset()) -> list:
     """The elements of one parse with their waiting thresholds settled. An element folded
     into its neighbour (a duration or dose into its concept, a stage into its condition)
     leaves None in its place, so the connectives between elements keep their positions.
@@ -35,10 +36,12 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     in ``finish``, once the words in front of it are known. ``apart`` holds the positions
     of elements a written connective ("," "and" "or") separates from the one before: a
     bound never describes a concept across one ("Patients > 18 years, scheduled for a
-    procedure").""" 
+    procedure"). ``barred`` holds those an "unless" or "except" no rule read stands
+    before: not even a duration crosses it ("brain metastases unless treated and stable
+    for >= 4 weeks")."""
     out: list = list(elements)
     for i in range(1, len(out)):
-        if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept):
+        if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept) and i not in barred:
             _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
     for order in (range(len(out)), range(len(out) - 1, -1, -1)):
         neighbour: list[Variable] = []
