@@ -477,7 +477,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
-    tokens = _negative_results(_ratios(tokens, words, text), words, text, tables)
+    tokens = _lists_ending_in_or(_negative_results(_ratios(tokens, words, text), words, text, tables))
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -493,6 +493,34 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
+
+
+def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
+    """"History of stroke, seizures, head trauma or any diseases of central nervous
+    system": a list of concepts whose "or" comes before an item no rule reads is still a
+    list of alternatives; with that item gone, only commas joined the rest and made them
+    all required. The last comma of such a list of three or more becomes its "or" (of two,
+    "or" would bind the first item to what stands before the list)."""
+    out = list(tokens)
+    for k, token in enumerate(tokens):
+        if token.type != "OR":
+            continue
+        rest = next((m for m in range(k + 1, len(tokens)) if tokens[m].type in _LIST_ENDS), len(tokens))
+        if any(t.type in _ITEM_STARTS for t in tokens[k + 1:rest]):
+            continue  # the item after "or" has words a rule reads
+        j = k - 1 if k and tokens[k - 1].type == "COMMA" else k
+        commas: list[int] = []
+        while j >= 2 and tokens[j - 1].type == "CONCEPT" and tokens[j - 2].type == "COMMA":
+            commas.append(j - 2)
+            j -= 2
+        if len(commas) >= 2 and j >= 1 and tokens[j - 1].type == "CONCEPT":
+            out[commas[0]] = _token("OR", token.value, tokens[commas[0]].start_pos, tokens[commas[0]].end_pos)
+    return out
+
+
+_ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION", "FAMILY", "BEFORE", "CMP",
+                          "WCMP", "NUMBER", "BETWEEN", "LPAR"})
+_LIST_ENDS = frozenset({"COMMA", "SEMI", "AND", "OR"})
 
 
 def _negative_results(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
