@@ -688,6 +688,15 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
         while start > 0 and joins[start - 1] == "," and _listed(out[start - 1]):
             start -= 1
         listing = word == "or" and start < len(out) - 1 and _listed(element) and _listed(out[-1])
+        negated = (word == "or" and start == 1 and joins[0] == "," and isinstance(out[0], Not)  # "no" opens it
+                   and _listed(out[0].arg) and _listed(element) and _listed(out[-1]))
+        if negated:
+            # "No chemotherapy, radiotherapy, or immunotherapy": the "no" denies every item
+            first = out[start - 1]
+            listed = Not(disjoin([first.arg, *out[start:], element]), _cover(first.span, element.span))
+            del out[start - 1:], joins[start - 1:]
+            out.append(listed)
+            continue
         if listing:
             listed = disjoin([*out[start:], element])
             del out[start:], joins[start:]
