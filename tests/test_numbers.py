@@ -59,3 +59,17 @@ def _nodes(node):
     yield node
     for child in (node.get("args") or []) + [node[k] for k in ("arg", "if", "then") if k in node]:
         yield from _nodes(child)
+
+
+@pytest.mark.parametrize("written, value", [("1,500", 1500.0), ("1,5", 1.5), ("8,530.1", 8530.1), ("1,000,000", 1e6)])
+def test_commas_group_thousands_or_mark_the_decimal(written, value):
+    from criteria_nlp.grammar.lexer import parse_number
+
+    assert parse_number(written) == value
+
+
+def test_a_number_with_both_separators_is_read_not_a_failed_criterion(caplog):
+    """Found by the fuzz once the catch-all logged: "8,530.1" raised inside the lexer."""
+    trial = parse_text("Inclusion Criteria:\n- platelets ≤ 8,530.1 /uL\n")
+    values = [n.value for c in trial.criteria if c.logic for n in walk(c.logic) if isinstance(n, Compare)]
+    assert values == [8530.1] and not [r for r in caplog.records if "internal error" in r.getMessage()]

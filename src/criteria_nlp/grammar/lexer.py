@@ -253,10 +253,11 @@ def _token(terminal: str, payload: str, start: int, end: int) -> Token:
 
 
 def parse_number(text: str) -> float:
-    """"1,500" is fifteen hundred; "1,5" is a decimal comma."""
+    """"1,500" is fifteen hundred; "1,5" is a decimal comma; with a decimal point written,
+    every comma groups thousands ("8,530.1")."""
     if "," in text:
         head, _, tail = text.rpartition(",")
-        text = text.replace(",", "") if len(tail) == 3 and "." not in tail else head.replace(",", "") + "." + tail
+        text = text.replace(",", "") if "." in text or len(tail) == 3 else head.replace(",", "") + "." + tail
     return float(text)
 
 
