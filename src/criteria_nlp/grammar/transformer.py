@@ -367,10 +367,20 @@ class ToLogic(Transformer):
         return _per_concept(target, span, lambda c: Compare(
             Variable(f"{c.name} frequency", c.span), bound.comparator, bound.amount.value, span, unit.value))
 
-    @v_args(inline=True)
-    def including(self, main, word: Token, example):
-        """"X including Y": Y is a kind of X, so either one counts."""
-        return Or((main, example), _cover(main.span, example.span))
+    def including(self, items: list):
+        """"X including Y": Y is a kind of X, so either one counts; so does each concept of
+        a list after the word ("immune mediating medications, for example but not limited
+        to azathioprine, cyclosporine, and methotrexate"). What follows the list's concepts
+        is no example and stands beside it."""
+        main, parts = items[0], [i for i in items[2:] if not isinstance(i, Token)]
+        examples = [parts[0]]
+        for part in parts[1:]:
+            if not _listed(part):
+                break
+            examples.append(part)
+        rest = parts[len(examples):]
+        listed = Or((main, *examples), _cover(main.span, examples[-1].span))
+        return And((listed, *rest), _cover(main.span, rest[-1].span)) if rest else listed
 
     @v_args(inline=True)
     def examples_of(self, main, left: Token, word: Token, inner, right: Token):
