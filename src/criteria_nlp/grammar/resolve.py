@@ -335,7 +335,7 @@ def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -
     pack-years": ``data/past_words.txt``), and so does a thing counted before its own
     measure ("at least one tibial vessel of at least 40mm"): only a lexicon variable is its
     own rate."""
-    def named(part):
+    def by_habit(part: Node) -> Node:
         if not isinstance(part, And):
             return part
         out: list[Node] = []
@@ -346,7 +346,7 @@ def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -
             else:
                 out.append(arg)
         return part if len(out) == len(part.args) else conjoin(out, part.span)
-    return _mapped(node, named)
+    return _mapped(node, by_habit)
 
 
 def _counts(concept: Concept, node, text: str, tables: Tables, thresholds: Thresholds) -> bool:
