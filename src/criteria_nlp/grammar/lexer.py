@@ -478,7 +478,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
-    tokens = _lists_ending_in_or(_negative_results(_ratios(tokens, words, text), words, text, tables))
+    tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
+    tokens = _lists_ending_in_or(tokens)
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -524,19 +525,57 @@ _ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION"
 _LIST_ENDS = frozenset({"COMMA", "SEMI", "AND", "OR"})
 
 
+def _positive_results(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"positive for hepatitis B surface antigen", "HIV serology positive", "positive
+    hepatitis C antibody": a test that detects a condition (``data/test_results.tsv``),
+    said to be positive, is that condition; as a mere mention of the test, any patient with
+    a result, negative too, met it."""
+    positive = {w.start: w for w in words if text[w.start:w.end].lower() == "positive"}
+    if not positive:
+        return tokens
+    ends = {w.end: w for w in positive.values()}
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        detected = tables.test_results.get(token.value) if token.type == "VAR" else None
+        if detected is None:
+            out.append(token)
+            continue
+        gap_before = token.start_pos - len(text[:token.start_pos].rstrip(" -"))
+        word = ends.get(token.start_pos - gap_before)
+        if (word is None and out and out[-1].type == "LASTING" and text[out[-1].start_pos:out[-1].end_pos].lower() == "for"
+                and not text[out[-1].end_pos:token.start_pos].strip()):
+            word = ends.get(len(text[:out[-1].start_pos].rstrip()))
+            if word is not None:
+                out.pop()  # "positive for": the "for" is part of the phrase
+        after = text[token.end_pos:].lstrip(" -")
+        if word is None:
+            word = positive.get(len(text) - len(after)) if after.lower().startswith("positive") else None
+        if word is None:
+            out.append(token)
+            continue
+        words.remove(word)
+        out.append(_token("CONCEPT", detected, min(word.start, token.start_pos), max(word.end, token.end_pos)))
+    return out
+
+
 def _negative_results(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"Women of childbearing potential must have a negative pregnancy test": "negative"
     right before a test or a condition says its result; read after what came before it, it
     had made the women not of childbearing potential. Not when it follows a name right away
     ("HER2 negative breast cancer": the HER2 status is negative). A condition is
     negated ("negative HIV status"), a test that detects one (``data/test_results.tsv``)
-    negates that condition; of any other test the word is reported."""
+    negates that condition, written before or after it; of any other test the word is
+    reported."""
     out: list[Token] = []
     k = 0
     while k < len(tokens):
         token = tokens[k]
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         before = out[-1] if out else None
+        if (token.type == "NEGPOST" and before is not None and before.type == "VAR" and before.value in tables.test_results
+                and not text[before.end_pos:token.start_pos].strip(" -")):
+            # "HIV serology negative": no HIV infection, not "no HIV serology"
+            out[-1] = _token("CONCEPT", tables.test_results[before.value], before.start_pos, before.end_pos)
         if (token.type != "NEGPOST" or after is None or after.type not in ("VAR", "CONCEPT")
                 or text[token.end_pos:after.start_pos].strip()
                 or (before is not None and before.type in ("VAR", "CONCEPT")
