@@ -728,6 +728,9 @@ _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(rf"[{_COMPARATOR_MARKS}]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
+# after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
+# says what they must be: the grammar reads it, it is no description of the women
+_TAIL_NAMED = {"CONCEPT", "NEG", "NEGPOST"}
 
 
 def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> tuple[list[Token], list[Span]]:
@@ -744,7 +747,9 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             continue
         end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
         inside = tokens[i + 1 : end]
-        if not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside):
+        if (not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside)
+                or (out[-1].value in tables.populations and any(t.type in _TAIL_NAMED for t in inside)
+                    and text[token.start_pos:token.end_pos].lower() != "whose")):  # "whose partner": someone else
             if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
                 words.append(Span(token.start_pos, token.end_pos))
             i += 1
