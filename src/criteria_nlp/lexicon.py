@@ -51,6 +51,11 @@ class VariableEntry:
     def system(self) -> str | None:
         return LOINC if self.code else None
 
+    @property
+    def is_scale(self) -> bool:
+        """A score or stage: compared on its own numbers, whatever unit is written."""
+        return self.kind in (VariableKind.SCORE, VariableKind.STAGE)
+
 
 @dataclass(frozen=True, slots=True)
 class ConceptEntry:

@@ -121,6 +121,12 @@ class Variable:
     system: str | None = None
 
 
+def named_as(concept: "Concept", span: Span | None = None) -> Variable:
+    """The value a concept's name stands for ("weight loss of > 5 kg"), written at its own
+    span unless another is given."""
+    return Variable(concept.name, span or concept.span, concept.code, concept.system)
+
+
 @dataclass(frozen=True, slots=True)
 class Compare:
     variable: Variable

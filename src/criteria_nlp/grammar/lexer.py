@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -540,16 +541,14 @@ def _positive_results(tokens: list[Token], words: list[Span], text: str, tables:
         if detected is None:
             out.append(token)
             continue
-        gap_before = token.start_pos - len(text[:token.start_pos].rstrip(" -"))
-        word = ends.get(token.start_pos - gap_before)
+        word = ends.get(_skip_space_back(text, token.start_pos, " -"))
         if (word is None and out and out[-1].type == "LASTING" and text[out[-1].start_pos:out[-1].end_pos].lower() == "for"
                 and not text[out[-1].end_pos:token.start_pos].strip()):
-            word = ends.get(len(text[:out[-1].start_pos].rstrip()))
+            word = ends.get(_skip_space_back(text, out[-1].start_pos, string.whitespace))
             if word is not None:
                 out.pop()  # "positive for": the "for" is part of the phrase
-        after = text[token.end_pos:].lstrip(" -")
         if word is None:
-            word = positive.get(len(text) - len(after)) if after.lower().startswith("positive") else None
+            word = positive.get(_skip_space_on(text, token.end_pos, " -"))
         if word is None:
             out.append(token)
             continue
@@ -608,7 +607,7 @@ def _ratios(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
         if (token.type == "VAR" and k + 2 < len(tokens) and tokens[k + 1].type in ("SLASH", "TO")
                 and tokens[k + 2].type == "VAR"):
             end = tokens[k + 2].end_pos
-            word = ratios.get(end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" ")))
+            word = ratios.get(_skip_space_on(text, end, " ", end + 3))
             if word is not None:
                 name = " ".join(text[token.start_pos:word.end].lower().split())
                 out.append(_token("VAR", name, token.start_pos, word.end))
@@ -910,10 +909,17 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
     return sorted(kept + found, key=lambda t: t.start_pos)
 
 
-def _skip_space_back(text: str, end: int) -> int:
-    while end > 0 and text[end - 1] == " ":
+def _skip_space_back(text: str, end: int, chars: str = " ") -> int:
+    while end > 0 and text[end - 1] in chars:
         end -= 1
     return end
+
+
+def _skip_space_on(text: str, start: int, chars: str = " ", stop: int | None = None) -> int:
+    stop = len(text) if stop is None else min(stop, len(text))
+    while start < stop and text[start] in chars:
+        start += 1
+    return start
 
 
 _HYPHENATED = {("NUMBER", "UNIT"), ("UNIT", "AGE")}

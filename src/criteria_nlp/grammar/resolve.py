@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
-from ..lexicon import VariableKind
-from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, walk, with_children
+from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, named_as, walk, with_children
 from ..spans import Span
 from .lexer import Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
@@ -94,7 +93,7 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
         if scale is not None:
             out[i] = replace(out[i], fallback=scale)
         elif concept is not None and not units.is_period(unit_of(out[i].limit)):
-            out[i] = replace(out[i], fallback=Variable(concept.name, concept.span, concept.code, concept.system))
+            out[i] = replace(out[i], fallback=named_as(concept))
         elif i and _second_bound(out[i - 1], out[i]):
             # "Stenosis of more than 50% and less than 70%": the second bound bounds the same amount
             out[i] = replace(out[i], fallback=out[i - 1].fallback)
@@ -109,7 +108,7 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
                 and concept.domain is not Domain.DEMOGRAPHIC
                 and all(isinstance(b.limit, Bound) and b.limit.comparator is not Comparator.EQ
                         and not units.is_period(unit_of(b.limit)) for b in bounds)):
-            named = Variable(concept.name, concept.span, concept.code, concept.system)
+            named = named_as(concept)
             out[i] = replace(group, args=tuple(replace(a, fallback=named) if a in bounds else a for a in group.args))
     for i, element in enumerate(out):
         if isinstance(element, (Compare, And, Or)) and thresholds.is_stage(element):
@@ -133,7 +132,7 @@ def _scale_before(out: list, i: int, apart: frozenset[int], thresholds: Threshol
     named = out[j] if 0 <= j < i - 1 and j + 1 not in apart else None
     if not isinstance(named, Concept) or named.domain is not Domain.OBSERVATION or named.qualifiers:
         return None
-    variable = Variable(named.name, named.span, named.code, named.system)
+    variable = named_as(named)
     if not _is_scale(variable, thresholds) or not thresholds.agrees(variable, pending.limit):
         return None
     return variable
@@ -141,11 +140,10 @@ def _scale_before(out: list, i: int, apart: frozenset[int], thresholds: Threshol
 
 def _is_scale(variable: Variable, thresholds: Thresholds) -> bool:
     entry = thresholds.lexicon.variable(variable.name)
-    return entry is not None and entry.kind in _SCALES
+    return entry is not None and entry.is_scale
 
 
 _SCORELESS = frozenset({Domain.CONDITION, Domain.PROCEDURE})
-_SCALES = frozenset({VariableKind.SCORE, VariableKind.STAGE})
 
 
 def _mentioned_last(element, out: list, i: int, step: int, thresholds: Thresholds) -> list[Variable]:
@@ -157,7 +155,7 @@ def _mentioned_last(element, out: list, i: int, step: int, thresholds: Threshold
     if (isinstance(last, Concept) and last.domain is Domain.OBSERVATION and not last.qualifiers
             and isinstance(after, Pending) and after.span.start - last.span.end <= _NAMED_GAP
             and thresholds.lexicon.variable(last.name) is not None):
-        return [Variable(last.name, last.span, last.code, last.system)]
+        return [named_as(last)]
     return []
 
 
@@ -247,7 +245,7 @@ def _measured_by(element) -> Variable | None:
     first = element.args[0] if isinstance(element, Or) else element
     if (isinstance(first, Concept) and first.domain is Domain.OBSERVATION
             and (first is element or all(isinstance(a, Concept) and a.domain is Domain.OBSERVATION for a in element.args))):
-        return Variable(first.name, element.span, first.code, first.system)
+        return named_as(first, element.span)
     return None
 
 
@@ -335,6 +333,10 @@ def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -
     pack-years": ``data/past_words.txt``), and so does a thing counted before its own
     measure ("at least one tibial vessel of at least 40mm"): only a lexicon variable is its
     own rate."""
+    kinds = {type(a) for a in atoms(node)}
+    if Concept not in kinds or Compare not in kinds:
+        return node
+
     def by_habit(part: Node) -> Node:
         if not isinstance(part, And):
             return part

@@ -82,7 +82,7 @@ class Thresholds:
         unit = amount.unit
         if entry is not None and unit is not None:
             unit = self.lexicon.unit_by_kind.get((entry.kind, unit), unit)
-        if entry is not None and entry.kind in (VariableKind.SCORE, VariableKind.STAGE, VariableKind.COUNT):
+        if entry is not None and (entry.is_scale or entry.kind is VariableKind.COUNT):
             unit = None
         elif unit is None and amount.reference is None and entry is not None and _plausible(entry, amount.value):
             # a bare number takes the variable's usual unit only where it makes sense in it
@@ -165,7 +165,7 @@ class Thresholds:
             unit = self._unit_read(entry, amount)
             if unit and entry.unit and not units.same_kind(unit, entry.unit):
                 return False
-            scale = entry.kind in (VariableKind.SCORE, VariableKind.STAGE)
+            scale = entry.is_scale
             if (unit in (None, entry.unit) or scale) and not _plausible(entry, amount.value):
                 return False
         return True

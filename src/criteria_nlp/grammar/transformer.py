@@ -17,7 +17,7 @@ from .. import units
 from ..lexicon import Lexicon, VariableKind, read_comparator
 from ..logic import (
     And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
-    Relation, Variable, Window, conjoin, disjoin,
+    Relation, Variable, Window, conjoin, disjoin, named_as,
 )
 from ..spans import Span
 from .lexer import SLASHED, parse_number
@@ -356,7 +356,7 @@ class ToLogic(Transformer):
                 return replace_span(attached, span)
             if amount.unit == "a":
                 return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
-            named = [Variable(c.name, c.span, c.code, c.system) for c in concepts_of(target)]
+            named = [named_as(c) for c in concepts_of(target)]
             return self.thresholds.apply(named, bound, span)
         return replace_span(map_concepts(target, lambda c: self.thresholds.counted(c, bound)), span)
 
@@ -569,7 +569,7 @@ class ToLogic(Transformer):
                 # "depression (EPDS score >= 10)": words inside may name the value; they are
                 # the words in front of the bound when thresholds are finished, and if they
                 # are only fillers ("(must be 5 ng/mL or greater)") the concept names it
-                named = Variable(main.name, main.span, main.code, main.system)
+                named = named_as(main)
                 return And((main, replace(inner, fallback=named)), span)
             if isinstance(main, Concept) and self.thresholds.measured_in(self._measured(main), inner.limit):
                 # "aged (>18)": the value of what was just named; "statins (>30 days)": an
@@ -641,7 +641,7 @@ class ToLogic(Transformer):
                     and element.window is None and element.variable.span.start <= element.span.start
                     and isinstance(named, Concept) and named.domain is Domain.OBSERVATION and not named.qualifiers
                     and self.lexicon.variable(named.name) is not None):
-                variable = Variable(named.name, named.span, named.code, named.system)
+                variable = named_as(named)
                 amount = Amount(element.value, element.unit, element.reference, element.span)
                 if self.thresholds.fits([variable], Pending(Bound(element.comparator, amount, element.span), element.span)):
                     span = _cover(named.span, element.span)
@@ -702,10 +702,8 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
                    and _listed(out[0].arg) and _listed(element) and _listed(out[-1]))
         if negated:
             # "No chemotherapy, radiotherapy, or immunotherapy": the "no" denies every item
-            first = out[start - 1]
-            listed = Not(disjoin([first.arg, *out[start:], element]), _cover(first.span, element.span))
-            del out[start - 1:], joins[start - 1:]
-            out.append(listed)
+            first = out[0]
+            out[:], joins[:] = [Not(disjoin([first.arg, *out[1:], element]), _cover(first.span, element.span))], []
             continue
         if listing:
             listed = disjoin([*out[start:], element])
