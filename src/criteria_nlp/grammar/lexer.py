@@ -480,7 +480,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
-    tokens = _lists_ending_in_or(tokens)
+    tokens = _lists_ending_in_or(_joined_negations(tokens, text))
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -498,12 +498,27 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
 
 
+def _joined_negations(tokens: list[Token], text: str) -> list[Token]:
+    """"Inability or unwilling to give consent": two denials of the one thing that follows
+    are one denial, not a double negation that would assert it."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "NEG" and len(out) >= 2 and out[-1].type in ("OR", "AND", "SLASH")
+                and out[-2].type == "NEG" and not text[out[-2].end_pos:out[-1].start_pos].strip()
+                and not text[out[-1].end_pos:token.start_pos].strip()):
+            out[-2:] = [_token("NEG", out[-2].value, out[-2].start_pos, token.end_pos)]
+            continue
+        out.append(token)
+    return out
+
+
 def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
     """"History of stroke, seizures, head trauma or any diseases of central nervous
     system": a list of concepts whose "or" comes before an item no rule reads is still a
     list of alternatives; with that item gone, only commas joined the rest and made them
-    all required. The last comma of such a list of three or more becomes its "or" (of two,
-    "or" would bind the first item to what stands before the list)."""
+    all required. The last comma of such a list becomes its "or"; a list of two must open
+    where an item can start ("if receiving SSRI, SNRI or NASA"), or the "or" would bind the
+    first item to what stands before it ("allergy to aspirin, ticagrelor or ...")."""
     out = list(tokens)
     for k, token in enumerate(tokens):
         if token.type != "OR":
@@ -516,7 +531,8 @@ def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
         while j >= 2 and tokens[j - 1].type == "CONCEPT" and tokens[j - 2].type == "COMMA":
             commas.append(j - 2)
             j -= 2
-        if len(commas) >= 2 and j >= 1 and tokens[j - 1].type == "CONCEPT":
+        opens = j < 2 or tokens[j - 2].type in _LIST_OPENERS  # a list of two must start one
+        if commas and (len(commas) >= 2 or opens) and j >= 1 and tokens[j - 1].type == "CONCEPT":
             out[commas[0]] = _token("OR", token.value, tokens[commas[0]].start_pos, tokens[commas[0]].end_pos)
     return out
 
@@ -524,6 +540,7 @@ def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
 _ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION", "FAMILY", "BEFORE", "CMP",
                           "WCMP", "NUMBER", "BETWEEN", "LPAR"})
 _LIST_ENDS = frozenset({"COMMA", "SEMI", "AND", "OR"})
+_LIST_OPENERS = frozenset({"COMMA", "SEMI", "IF", "OF", "LPAR", "INCLUDING"})
 
 
 def _positive_results(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:

@@ -691,14 +691,15 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
     listing = False  # out[-1] is such a list, which a comma or "or" goes on
     for connective, element in zip(connectives, elements[1:]):
         word = connective.word
-        if listing and word in (",", "or") and not connective.closes and _listed(element):
+        if listing and word in (",", "or") and not connective.closes and _item(element):
             out[-1] = disjoin([out[-1], element])
             continue
         start = len(out) - 1
-        while start > 0 and joins[start - 1] == "," and _listed(out[start - 1]):
+        while start > 0 and joins[start - 1] == "," and _item(out[start - 1]):
             start -= 1
-        listing = word == "or" and start < len(out) - 1 and _listed(element) and _listed(out[-1])
-        negated = (word == "or" and start == 1 and joins[0] == "," and isinstance(out[0], Not)  # "no" opens it
+        listing = word == "or" and start < len(out) - 1 and _item(element) and _item(out[-1])
+        negated = (word == "or" and start <= 1 and len(out) > 1 and joins[0] == "," and isinstance(out[0], Not)
+                   and not isinstance(out[1], Not)  # "no" opens the list, and only the first item says it
                    and _listed(out[0].arg) and _listed(element) and _listed(out[-1]))
         if negated:
             # "No chemotherapy, radiotherapy, or immunotherapy": the "no" denies every item
@@ -722,6 +723,12 @@ def _listed(node) -> bool:
     if isinstance(node, Or):
         return all(_listed(arg) for arg in node.args)
     return isinstance(node, Concept) and node.domain is not Domain.DEMOGRAPHIC
+
+
+def _item(node) -> bool:
+    """An item of a list of alternatives, where one may be denied ("pregnancy, lactation,
+    or unwillingness to use contraception")."""
+    return _listed(node.arg) if isinstance(node, Not) else _listed(node)
 
 
 def _population(node) -> bool:
