@@ -19,7 +19,7 @@ from criteria_nlp.errors import RuleError
 from criteria_nlp.grammar import lexer
 from criteria_nlp.grammar.term_forms import load_term_forms
 from criteria_nlp.patients import vocabulary
-from criteria_nlp.pipeline import infix_patterns
+from criteria_nlp.pipeline import infix_patterns, special_cases
 from criteria_nlp.resources import load_json
 from criteria_nlp.segment_rules import SegmentRules, rules_from_dict
 from criteria_nlp.tables import parse_table
@@ -107,7 +107,9 @@ GOOD = [
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
         tsv("name | domain | synonyms | members | codes", "chemotherapy | drug | chemo | cisplatin | ")), id="concept_matches.tsv"),
-    pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"]}), id="tokenizer.json"),
+    pytest.param(lambda: infix_patterns({"_doc": "", "infixes": ["(?<=[0-9])~(?=[0-9])"], "special_cases": r"\."}),
+                 id="tokenizer.json"),
+    pytest.param(lambda: special_cases({"infixes": [], "special_cases": r"\."}), id="tokenizer.json special_cases"),
 ]
 
 
@@ -291,8 +293,10 @@ BAD = [
     (lambda: vocabulary.load_concept_matches(tsv("name | domain | synonyms | members | codes",
                                                  "chemotherapy | drug | chemo |  | ", "chemo | drug |  |  | ")),
      "concept_matches.tsv", "'chemo' is listed twice under drug"),
-    (lambda: infix_patterns({"infixes": ["(?<=[0-9])~("]}), "tokenizer.json", "bad infix pattern"),
-    (lambda: infix_patterns({"infixes": [], "suffixes": []}), "tokenizer.json", "nothing else but '_doc'"),
+    (lambda: infix_patterns({"infixes": ["(?<=[0-9])~("], "special_cases": "x"}), "tokenizer.json", "bad infix pattern"),
+    (lambda: infix_patterns({"infixes": [], "special_cases": "", "suffixes": []}), "tokenizer.json", "nothing else but '_doc'"),
+    (lambda: infix_patterns({"infixes": []}), "tokenizer.json", "a pattern 'special_cases'"),
+    (lambda: special_cases({"infixes": [], "special_cases": "(n't"}), "tokenizer.json", "bad special_cases pattern"),
 ]
 
 

@@ -50,12 +50,13 @@ def _rule_tokenizer(nlp: Language) -> Tokenizer:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # a regex in scispaCy's tokenizer rules
         tokenizer = combined_rule_tokenizer(nlp)
-    extra = infix_patterns(load_json("tokenizer.json"))
+    rules = load_json("tokenizer.json")
     builtin = tokenizer.infix_finditer.__self__.pattern
-    tokenizer.infix_finditer = re.compile("|".join([builtin, *extra])).finditer
+    tokenizer.infix_finditer = re.compile("|".join([builtin, *infix_patterns(rules)])).finditer
     # Whitespace special cases switch spaCy's tokenizer cache off for the rest of a text at
     # the first newline (spaCy issue #13950); without them the tokens are the same, 3-5x faster.
-    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.strip()}
+    kept = special_cases(rules)
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.strip() and kept.search(k)}
     return tokenizer
 
 
@@ -78,16 +79,33 @@ def build_nlp(*, abbreviations: bool = True, entities: bool = False) -> Language
 
 def infix_patterns(raw: dict) -> list[str]:
     """The extra infixes of ``tokenizer.json`` (its parsed content): ``infixes``, a list of
-    Python regular expressions, is the one key besides ``_doc``; each must compile."""
-    keys = sorted(raw) if isinstance(raw, dict) else raw
-    if not isinstance(raw, dict) or set(raw) - {"_doc"} != {"infixes"} or not isinstance(raw["infixes"], list):
-        raise RuleError(f"tokenizer.json: must hold a list 'infixes' and nothing else but '_doc', got {keys!r}")
+    Python regular expressions; each must compile."""
+    _check_keys(raw)
     for pattern in raw["infixes"]:
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as err:
-            raise RuleError(f"tokenizer.json: bad infix pattern {pattern!r}: {err}") from err
+        _compiled(pattern, "infix pattern")
     return raw["infixes"]
+
+
+def special_cases(raw: dict) -> re.Pattern[str]:
+    """Which of spaCy's special cases ``tokenizer.json`` keeps: ``special_cases``, a Python
+    regular expression searched in each one's text."""
+    _check_keys(raw)
+    return _compiled(raw["special_cases"], "special_cases pattern")
+
+
+def _check_keys(raw: dict) -> None:
+    keys = sorted(raw) if isinstance(raw, dict) else raw
+    if (not isinstance(raw, dict) or set(raw) - {"_doc"} != {"infixes", "special_cases"}
+            or not isinstance(raw["infixes"], list)):
+        raise RuleError("tokenizer.json: must hold a list 'infixes' and a pattern 'special_cases', "
+                        f"nothing else but '_doc'; got {keys!r}")
+
+
+def _compiled(pattern: str, what: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except (re.error, TypeError) as err:
+        raise RuleError(f"tokenizer.json: bad {what} {pattern!r}: {err}") from err
 
 
 def default_nlp(*, fast: bool = False) -> Language:
