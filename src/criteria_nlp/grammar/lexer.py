@@ -480,7 +480,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
-    tokens = _lists_ending_in_or(_joined_negations(tokens, text))
+    tokens = _lists_ending_in_or(_joined_negations(tokens, text, tables))
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -498,14 +498,18 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
 
 
-def _joined_negations(tokens: list[Token], text: str) -> list[Token]:
-    """"Inability or unwilling to give consent": two denials of the one thing that follows
-    are one denial, not a double negation that would assert it."""
+def _joined_negations(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Inability or unwilling to give consent", "who cannot or do not want to": two denials
+    of the one thing that follows are one denial, not a double negation that would assert it."""
     out: list[Token] = []
+
+    def said_nothing(start: int, end: int) -> bool:
+        return all(tables.is_filler(word) for word in text[start:end].split())
+
     for token in tokens:
         if (token.type == "NEG" and len(out) >= 2 and out[-1].type in ("OR", "AND", "SLASH")
-                and out[-2].type == "NEG" and not text[out[-2].end_pos:out[-1].start_pos].strip()
-                and not text[out[-1].end_pos:token.start_pos].strip()):
+                and out[-2].type == "NEG" and said_nothing(out[-2].end_pos, out[-1].start_pos)
+                and said_nothing(out[-1].end_pos, token.start_pos)):
             out[-2:] = [_token("NEG", out[-2].value, out[-2].start_pos, token.end_pos)]
             continue
         out.append(token)
