@@ -485,7 +485,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _weeks_and_days(_keep_units_in_place(tokens, words, text), words, text, tables)
+    tokens = _weeks_and_days(_keep_units_in_place(_units_in_parentheses(tokens), words, text), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _measuring_for(tokens, words, text, tables.instrument_heads)
@@ -510,7 +510,7 @@ def _joined_negations(tokens: list[Token], text: str, tables: Tables) -> list[To
         if (token.type == "NEG" and len(out) >= 2 and out[-1].type in ("OR", "AND", "SLASH")
                 and out[-2].type == "NEG" and said_nothing(out[-2].end_pos, out[-1].start_pos)
                 and said_nothing(out[-1].end_pos, token.start_pos)):
-            out[-2:] = [_token("NEG", out[-2].value, out[-2].start_pos, token.end_pos)]
+            out[-2:] = [_token("NEG", out[-2].value or token.value, out[-2].start_pos, token.end_pos)]
             continue
         out.append(token)
     return out
@@ -867,6 +867,51 @@ def _unit_before_postfix(tokens: list[Token], text: str) -> list[Token]:
         if (number.type, cmp.type, unit.type) == ("NUMBER", "CMPPOST", "UNIT") and not text[cmp.end_pos : unit.start_pos].strip():
             out[i + 1], out[i + 2] = unit, cmp
     return out
+
+
+def _units_in_parentheses(tokens: list[Token]) -> list[Token]:
+    """A unit in parentheses is the unit of the numbers it goes with: after a number
+    ("100 (x10^9/L)"), or after a variable whose limits follow without one, as a table
+    column is headed ("Serum creatinine (mg/dL) > 1.5", "Total bilirubin (mg/dL) 1.5 or
+    less"); read as a word, it had become the variable."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        unit = _parenthesized_unit(tokens, k + 1)
+        if unit is None or token.type not in ("NUMBER", "VAR"):
+            out.append(token)
+            k += 1
+            continue
+        after = k + 4
+        if token.type == "NUMBER":
+            out += [token, unit]
+            k = after
+            continue
+        end = after
+        while end < len(tokens) and tokens[end].type in _HEADED_BOUND:
+            end += 1
+        limits = tokens[after:end]
+        if not any(t.type == "NUMBER" for t in limits) or any(t.type in ("UNIT", "TIMES") for t in tokens[end:end + 1]):
+            out.append(token)
+            k += 1
+            continue
+        out.append(token)
+        for limit in limits:
+            out.append(limit)
+            if limit.type == "NUMBER":
+                out.append(unit)
+        k = end
+    return out
+
+
+def _parenthesized_unit(tokens: list[Token], k: int) -> Token | None:
+    if k + 2 < len(tokens) and tokens[k].type == "LPAR" and tokens[k + 1].type == "UNIT" and tokens[k + 2].type == "RPAR":
+        return tokens[k + 1]
+    return None
+
+
+_HEADED_BOUND = frozenset({"CMP", "CMPPOST", "NUMBER", "DASH", "TO", "AND", "OR", "BETWEEN"})
 
 
 def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> list[Token]:

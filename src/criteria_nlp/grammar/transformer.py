@@ -76,6 +76,9 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
     return make(concept)
 
 
+EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
+
+
 def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
@@ -318,8 +321,20 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def reaction(self, head: Token, targets: tuple[list[Token], str]) -> Node:
-        """"hypersensitivity to X or Y": one condition per agent, named after the pair."""
-        return self._per_target(Domain.CONDITION, f"{head.value} to", head, targets)
+        """"hypersensitivity to X or Y": one condition per agent, named after the pair. A
+        condition in the list is no agent but an item of its own ("contraindication to MRI,
+        pacemaker, claustrophobia"): nothing is allergic or contraindicated to a disease."""
+        agents, join = targets
+        if not any(self.lexicon.concept(t.value).domain is Domain.CONDITION for t in agents[1:]):
+            return self._per_target(Domain.CONDITION, f"{head.value} to", head, targets)
+        nodes: list[Node] = []
+        for k, t in enumerate(agents):
+            entry = self.lexicon.concept(t.value)
+            if k and entry.domain is Domain.CONDITION:
+                nodes.append(Concept(entry.domain, entry.name, Span(t.start_pos, t.end_pos), entry.code, entry.system))
+            else:
+                nodes.append(self._per_target(Domain.CONDITION, f"{head.value} to", head, ([t], join)))
+        return (disjoin if join == "or" else conjoin)(nodes)
 
     def reactions(self, items: list) -> Node:
         """"allergy or intolerance to X or Y": either reaction to any of the agents (once
@@ -508,10 +523,16 @@ class ToLogic(Transformer):
         return self.negated(word, clause)
 
     def negated_list(self, items: list):
-        """"no diabetes or hypertension": the negation covers the whole or-list."""
+        """"no diabetes or hypertension": the negation covers the whole or-list. An inability
+        or a refusal is of each alternative apart: "unable to consent or communicate in
+        English" is met by either one."""
         neg, clauses = items[0], [i for i in items[1:] if not isinstance(i, Token)]
         inner = disjoin(clauses)
-        return Not(inner, _cover(_span(neg), inner.span))
+        span = _cover(_span(neg), inner.span)
+        if neg.value == EACH:  # an alternative with its own denial keeps it: "... or with inability to"
+            return Or(tuple(c if isinstance(c, Not) else Not(c, _cover(_span(neg), c.span) if k == 0 else c.span)
+                            for k, c in enumerate(clauses)), span)
+        return Not(inner, span)
 
     @v_args(inline=True)
     def conditional(self, then, word: Token, condition):
