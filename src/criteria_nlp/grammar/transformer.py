@@ -707,17 +707,41 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
     commas up to an "or" are one list of alternatives, so what stands before the list
     ("drug abuse") goes with each of them rather than with the first ones only. The list
     goes on over later commas and "or"s ("cardiac, liver or kidney failure, major surgery,
-    stroke or myocardial infarction") up to a semicolon. Returns the connectives' words."""
+    stroke or myocardial infarction") up to a semicolon. A denial side by side with the
+    list's last item goes with that item alone ("pregnancy, lactation, or women of
+    childbearing potential unwilling to use contraception"; other words there say how the
+    whole list is found: "... or bipolar disorder as diagnosed by the SCID"); a population side by side
+    before two items joined by "or" is who both are about ("female patients who are
+    pregnant or breast-feeding"). Returns the connectives' words."""
     out, joins = [elements[0]], []
     listing = False  # out[-1] is such a list, which a comma or "or" goes on
+    beside = False  # the connective before out[-1] was no word: the two stood side by side
     for connective, element in zip(connectives, elements[1:]):
         word = connective.word
         if listing and word in (",", "or") and not connective.closes and _item(element):
             out[-1] = disjoin([out[-1], element])
             continue
+        if listing and not connective.written and isinstance(element, Not) and isinstance(out[-1], Or):
+            *items, last = out[-1].args
+            out[-1] = Or((*items, conjoin([last, element])), _cover(out[-1].span, element.span))
+            continue
         start = len(out) - 1
         while start > 0 and joins[start - 1] == "," and _item(out[start - 1]):
             start -= 1
+        if (word == "or" and start == len(out) - 1 and start > 0 and beside and _population(out[start - 1])
+                and _item(element) and _item(out[-1])):
+            who = start - 1
+            begin = who
+            while begin > 0 and joins[begin - 1] == "," and _item(out[begin - 1]):
+                begin -= 1
+            if begin < who:  # "pregnancy, women breastfeeding or ...": the women are one item
+                listed = disjoin([*out[begin:who], conjoin([out[who], out[-1]]), element])
+                del out[begin:], joins[begin:]
+                out.append(listed)
+            else:
+                out[-1] = disjoin([out[-1], element])
+            listing = True
+            continue
         listing = word == "or" and start < len(out) - 1 and _item(element) and _item(out[-1])
         negated = (word == "or" and start <= 1 and len(out) > 1 and joins[0] == "," and isinstance(out[0], Not)
                    and not isinstance(out[1], Not)  # "no" opens the list, and only the first item says it
@@ -734,6 +758,7 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
             continue
         out.append(element)
         joins.append(word)
+        beside = not connective.written
     return out, joins
 
 
