@@ -66,3 +66,13 @@ def test_a_plain_list_of_concepts_in_an_exclusion_criterion_excludes_each():
 
 def test_an_exclusion_list_with_other_words_between_keeps_its_and():
     assert " AND " in _logic("Exclusion", "diabetes with nephropathy")
+
+
+def test_an_exclusion_list_with_an_unread_item_still_excludes_each():
+    line = "History of acute infection, cancer, inflammatory rheumatic / connective tissue diseases"
+    assert _logic("Exclusion", line) == (
+        "(condition:acute infection OR condition:cancer OR condition:connective tissue disease)")
+
+
+def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
+    assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")

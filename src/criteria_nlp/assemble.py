@@ -11,7 +11,7 @@ from .ingest import Document
 from .logic import (
     And, AtLeast, Concept, Criterion, Fragment, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
 )
-from .grammar.lexer import DocIndex
+from .grammar.lexer import DocIndex, default_tables
 from .grammar.parser import parse_criterion
 from .lint import lint_criteria
 from .segmentation import Segment
@@ -50,14 +50,29 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
 def _each_excludes(logic: Node | None, text: str) -> Node | None:
     """"History of stroke, myocardial infarction and heart failure": in an exclusion
     criterion a list of concepts excludes each of them, so its "and" is an "or". Only a
-    plain list: concepts set apart by commas, semicolons, slashes or "and" alone."""
+    plain list: concepts set apart by commas, semicolons, slashes or "and" alone, or by a
+    comma and then words no rule read, which are reported ("acute infection, cancer,
+    inflammatory rheumatic / connective tissue diseases")."""
     if not isinstance(logic, And) or not all(isinstance(arg, Concept) for arg in logic.args):
         return logic
     gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
-    return Or(logic.args, logic.span) if all(_LIST_GAP.fullmatch(gap) for gap in gaps) else logic
+    listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
+    return Or(logic.args, logic.span) if listed else logic
+
+
+def _unread_item(gap: str) -> bool:
+    """A comma, then only content words: an item no rule read. A function word there
+    ("thyroid dysfunction, with serum TSH ...", "..., which lower the seizure threshold")
+    opens a clause about the concept before it, not another item."""
+    if not _ITEM_GAP.match(gap):
+        return False
+    tables = default_tables()
+    return all(not tables.is_filler(word) for word in _WORD.findall(gap) if word.lower() not in ("and", "or"))
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
+_ITEM_GAP = re.compile(r"\s*[,;]")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _stated_before_parts(text: str, segment: Segment, parts: tuple[Criterion, ...]) -> Span | None:
