@@ -42,6 +42,15 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     for i in range(1, len(out)):
         if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept) and i not in barred:
             _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
+    for i in range(2, len(out)):
+        # "diabetes for more than 1 year and less than 10 years": the second length of time
+        # bounds the same duration (it was taken for an age)
+        lasted, pending = out[i - 2], out[i]
+        if (out[i - 1] is None and isinstance(lasted, Concept) and lasted.duration is not None
+                and isinstance(pending, Pending) and units.is_time(unit_of(pending.limit)) and i not in barred):
+            second = thresholds.attach(replace(lasted, duration=None, window=None), replace(pending, of_duration=True))
+            if second is not None and second.duration is not None:
+                out[i] = replace(second, span=pending.span)
     for order in (range(len(out)), range(len(out) - 1, -1, -1)):
         neighbour: list[Variable] = []
         written: set[str | None] = set()  # the units a neighbour named only by words was compared in
