@@ -485,7 +485,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
-    tokens = _weeks_and_days(_keep_units_in_place(_units_in_parentheses(tokens), words, text), words, text, tables)
+    tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
+    tokens = _weeks_and_days(_shared_leads(tokens, words, text, tables), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _measuring_for(tokens, words, text, tables.instrument_heads)
@@ -496,6 +497,41 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
+
+
+def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"hepatitis B or C", "active hepatitis B and/or C infection": a last word after "or"
+    or "and" shares the words before the last of the concept ahead of it, when together
+    they name a concept of the lexicon; alone, "C" was reported unparsed and the second
+    infection lost. A head noun after it that the named form takes in ("C infection") is
+    part of it."""
+    if not words:
+        return tokens
+    starting = {w.start: w for w in words}
+    out: list[Token] = []
+    skip = -1
+    for k, token in enumerate(tokens):
+        if k <= skip:
+            continue
+        out.append(token)
+        if token.type != "CONCEPT" or k + 1 >= len(tokens) or tokens[k + 1].type not in ("OR", "AND"):
+            continue
+        lead = text[token.start_pos:token.end_pos].split()[:-1]
+        word = starting.get(_skip_space_on(text, tokens[k + 1].end_pos, string.whitespace))
+        if not lead or word is None or (k + 2 < len(tokens) and tokens[k + 2].start_pos < word.end):
+            continue
+        named = tables.forms.get(" ".join([*lead, word.text(text)]).lower())
+        if named is None or named[0] != "CONCEPT":
+            continue
+        end = word.end
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if (after is not None and after.type == "CONCEPT" and not text[word.end:after.start_pos].strip()
+                and tables.forms.get(" ".join([*lead, word.text(text), text[after.start_pos:after.end_pos]]).lower()) == named):
+            end, skip = after.end_pos, k + 2
+        out += [tokens[k + 1], _token("CONCEPT", named[1], word.start, end)]
+        skip = max(skip, k + 1)
+        words.remove(word)
+    return out
 
 
 def _joined_negations(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
