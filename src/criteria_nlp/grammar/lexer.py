@@ -527,7 +527,7 @@ def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tab
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if (after is not None and after.type == "CONCEPT" and not text[word.end:after.start_pos].strip()
                 and tables.forms.get(" ".join([*lead, word.text(text), text[after.start_pos:after.end_pos]]).lower()) == named):
-            end, skip = after.end_pos, k + 2
+            end, skip = after.end_pos or end, k + 2
         out += [tokens[k + 1], _token("CONCEPT", named[1], word.start, end)]
         skip = max(skip, k + 1)
         words.remove(word)
