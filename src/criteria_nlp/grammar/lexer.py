@@ -140,6 +140,8 @@ class Tables:
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
         self.past_words = load_past_words()
+        self.languages = load_languages()
+        self.language_words = load_language_words()
         self.test_results = load_test_results(lexicon)
         self.instrument = instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
@@ -353,6 +355,24 @@ def load_past_words(text: str | None = None) -> frozenset[str]:
     return frozenset(word for _, word in _single_words("past_words.txt", text))
 
 
+def load_languages(text: str | None = None) -> frozenset[str]:
+    """``data/languages.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("languages.txt", text))
+
+
+def load_language_words(text: str | None = None) -> dict[str, frozenset[str]]:
+    """``data/language_words.tsv`` (or ``text`` in its format): the words that come before
+    a language a participant speaks, and those that come after it, by place."""
+    places: dict[str, set[str]] = {"before": set(), "after": set()}
+    for row in read_table("language_words.tsv", ("place", "word"), text=text):
+        if row["place"] not in places:
+            raise RuleError(f"language_words.tsv: place {row['place']!r} is not one of before, after")
+        if len(row["word"].split()) != 1 or row["word"] != row["word"].lower():
+            raise RuleError(f"language_words.tsv: {row['word']!r} is not one lower-case word")
+        places[row["place"]].add(row["word"])
+    return {place: frozenset(words) for place, words in places.items()}
+
+
 def load_test_results(lexicon: Lexicon, text: str | None = None) -> dict[str, str]:
     """``data/test_results.tsv`` (or ``text`` in its format): test variable -> the concept
     its result detects."""
@@ -486,7 +506,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
-    tokens = _weeks_and_days(_shared_leads(tokens, words, text, tables), words, text, tables)
+    tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
     tokens = _measuring_for(tokens, words, text, tables.instrument_heads)
@@ -532,6 +552,81 @@ def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tab
         skip = max(skip, k + 1)
         words.remove(word)
     return out
+
+
+def _languages(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Fluent in Danish", "able to speak Cantonese and read Chinese", "non-English
+    speakers": a language (``data/languages.txt``) next to a word that says it is spoken,
+    read or understood (``data/language_words.tsv``) is the observation "<language>
+    speaking"; "non-" denies it. Unread, such criteria were reported whole."""
+    found: list[Token] = []
+    used: set[int] = set()
+    for word in [w for _ in range(2) for w in list(words)]:  # twice: "Finnish or Swedish speaking"
+        if word not in words:
+            continue
+        piece = text[word.start:word.end].lower()
+        denied = _NON.fullmatch(piece)
+        named = denied.group(1) if denied is not None else piece
+        language, hyphen, tail = named.partition("-")
+        if language not in tables.languages or (hyphen and hyphen + tail not in tables.language_words["after"]):
+            continue
+        start, end = word.start + (denied.start(1) if denied is not None else 0), word.end
+        said = bool(hyphen)  # "English-speaking"
+        later = [w for w in words if w.start >= end and not text[end:w.start].strip(" -")]
+        if later and text[later[0].start:later[0].end].lower() in tables.language_words["after"]:
+            said, end = True, later[0].end
+            words.remove(later[0])
+        listed = any(t.type == "CONCEPT" and t.value.endswith(" speaking") and (
+                     t.end_pos <= word.start and _LISTED_LANGUAGE.fullmatch(text[t.end_pos:word.start])
+                     or word.end <= t.start_pos and _LISTED_LANGUAGE.fullmatch(text[word.end:t.start_pos]))
+                     for t in [*tokens, *found])
+        said = said or listed  # "understand English or Spanish": the second shares the first's words
+        cues = _language_cues(text, word.start, words, tables)
+        if cues:
+            said = True
+            fresh = [c for c in cues if c.start not in used]
+            if fresh:
+                start = min(c.start for c in fresh)
+                used.update(c.start for c in fresh)
+                for cue in fresh:
+                    words.remove(cue)
+        if not said:
+            continue
+        words.remove(word)
+        name = f"{language} speaking"
+        named = tables.forms.get(name)
+        payload = named[1] if named is not None and named[0] == "CONCEPT" else open_concept(Domain.OBSERVATION, name)
+        if denied is not None and start == word.start + denied.start(1):
+            found.append(_token("NEG", "", word.start, start))
+        found.append(_token("CONCEPT", payload, start, end))
+    if not found:
+        return tokens
+    inside = [Span(t.start_pos, t.end_pos) for t in found if t.type == "CONCEPT"]
+    kept = [t for t in tokens if t.type not in _SEPARATING
+            or not any(s.start <= t.start_pos and t.end_pos <= s.end for s in inside)]
+    return sorted([*kept, *found], key=lambda t: t.start_pos or 0)
+
+
+_SEPARATING = frozenset({"AND", "OR", "COMMA", "SLASH", "OF", "TO"})  # words between a language's cues
+_LISTED_LANGUAGE = re.compile(r"\s*(?:,|/|,?\s*(?:and/or|or/and|or|and)\b)\s*", re.IGNORECASE)
+
+
+def _language_cues(text: str, start: int, words: list[Span], tables: Tables) -> list[Span]:
+    """The unread words before a language that say it is spoken or read, over fillers,
+    other languages and "and"/"or" ("fluent in written and spoken English"): up to six
+    words back, to the first word of another kind."""
+    unread = {w.start: w for w in words}
+    cues: list[Span] = []
+    for match in reversed(list(_WORDS.finditer(text, max(0, start - 80), start))[-6:]):
+        word, cue = match.group(0).lower(), unread.get(match.start())
+        if word in tables.language_words["before"] and cue is not None:
+            cues.append(cue)
+        elif not (tables.is_filler(word) or word in ("and", "or", "and/or") or (word in tables.languages and cue is not None)):
+            break  # a word of another kind, or one a rule already read ("understand English or Spanish")
+    return cues
+
+
+_WORDS = re.compile(r"[\w/'-]+")
 
 
 def _joined_negations(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
