@@ -1549,13 +1549,15 @@ def _dated(tokens: list[Token], i: int) -> bool:
 def _join_restated_names(tokens: list[Token], text: str) -> list[Token]:
     """"Eastern Cooperative Oncology Group (ECOG) performance status", "WHO (ECOG)
     performance status": one variable named twice in a row, the first name perhaps in
-    parentheses, is one variable, spanning both names."""
+    parentheses, is one variable, spanning both names. So is a concept whose head is
+    written again after it ("Human Immunodeficiency Virus (HIV) infections")."""
     out: list[Token] = []
     for token in tokens:
         previous = out[-1] if out else None
         if (previous is not None and token.type in ("VAR", "CONCEPT") and previous.type == token.type
-                and previous.value == token.value and not text[previous.end_pos:token.start_pos].strip(" -()[]")):
-            out[-1] = _token(token.type, token.value, previous.start_pos, token.end_pos)
+                and (previous.value == token.value or token.type == "CONCEPT" and previous.value.endswith(" " + token.value))
+                and not text[previous.end_pos:token.start_pos].strip(" -()[]")):
+            out[-1] = _token(token.type, previous.value, previous.start_pos, token.end_pos)
             continue
         if (token.type in ("VAR", "CONCEPT") and len(out) >= 3 and [t.type for t in out[-3:]] == ["LPAR", token.type, "RPAR"]
                 and out[-2].value == token.value and not text[out[-1].end_pos:token.start_pos].strip()):
