@@ -8,7 +8,7 @@ build spaCy Span objects for them.
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from typing import NamedTuple
@@ -30,6 +30,7 @@ class LexiconMatch(NamedTuple):
     end_char: int
     terminal: str
     payload: str
+_PHRASE = "cnlp_lexicon_phrase"
 _PRIORITY = {"VAR": 0, "REF": 1, "CMP": 1, "CMPPOST": 1, "ANCHOR": 2, "UNIT": 3, "QUAL": 4, "CONCEPT": 5}
 
 
@@ -58,8 +59,10 @@ def _keywords(nlp: Language, patterns: dict[tuple[str, str], list[str]]) -> list
 
 class LexiconMatcher:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        # One match key for every phrase, and the phrases' token hashes to tell which: a key
+        # per (terminal, payload) made a lexeme and a matcher rule each, a tenth of start-up.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.keys: dict[int, tuple[str, str]] = {}
+        self.readings: dict[tuple[int, ...], list[tuple[str, str]]] = {}
         # long forms a trial may abbreviate its own way ("Mini Mental Status (MMS)")
         self.named: dict[str, tuple[str, str]] = {}
         patterns = lexicon_patterns(lexicon)
@@ -67,18 +70,22 @@ class LexiconMatcher:
         for ((terminal, payload), forms), hashes in zip(patterns.items(), keywords):
             if terminal in ("VAR", "CONCEPT"):
                 self.named.update((form, (terminal, payload)) for form in forms)
-            key = f"{terminal}\t{payload}"
-            self.keys[nlp.vocab.strings.add(key)] = (terminal, payload)
-            self.matcher.add(key, hashes)
+            for form in hashes:
+                readings = self.readings.setdefault(form, [])
+                if (terminal, payload) not in readings:
+                    readings.append((terminal, payload))
+        self.matcher.add(_PHRASE, [list(form) for form in self.readings if form])
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         defined, foreign = self._abbreviated(doc)
-        for match_id, start, end in self.matcher(doc):
-            terminal, payload = self.keys[match_id]
-            if (start, end) in foreign and terminal in ("VAR", "CONCEPT"):
-                continue
-            found.append((end - start, -_PRIORITY.get(terminal, 5), -start, start, end, terminal, payload))
+        matches = self.matcher(doc)
+        lowers = doc.to_array(LOWER).tolist() if matches else []
+        for _, start, end in matches:
+            for terminal, payload in self.readings.get(tuple(lowers[start:end]), ()):
+                if (start, end) in foreign and terminal in ("VAR", "CONCEPT"):
+                    continue
+                found.append((end - start, -_PRIORITY.get(terminal, 5), -start, start, end, terminal, payload))
         found.extend(defined)
         found.sort(reverse=True)
         taken: set[int] = set()
