@@ -577,8 +577,8 @@ def _languages(tokens: list[Token], words: list[Span], text: str, tables: Tables
             said, end = True, later[0].end
             words.remove(later[0])
         listed = any(t.type == "CONCEPT" and t.value.endswith(" speaking") and (
-                     t.end_pos <= word.start and _LISTED_LANGUAGE.fullmatch(text[t.end_pos:word.start])
-                     or word.end <= t.start_pos and _LISTED_LANGUAGE.fullmatch(text[word.end:t.start_pos]))
+                     t.end_pos <= word.start and _joins_only(text[t.end_pos:word.start], tables)
+                     or word.end <= t.start_pos and _joins_only(text[word.end:t.start_pos], tables))
                      for t in [*tokens, *found])
         said = said or listed  # "understand English or Spanish": the second shares the first's words
         cues = _language_cues(text, word.start, words, tables)
@@ -608,7 +608,22 @@ def _languages(tokens: list[Token], words: list[Span], text: str, tables: Tables
 
 
 _SEPARATING = frozenset({"AND", "OR", "COMMA", "SLASH", "OF", "TO"})  # words between a language's cues
-_LISTED_LANGUAGE = re.compile(r"\s*(?:,|/|,?\s*(?:and/or|or/and|or|and)\b)\s*", re.IGNORECASE)
+
+
+def _joins_only(gap: str, tables: Tables) -> bool:
+    """Whether a gap holds a list's joining words and nothing else (", or", "and/or"), as
+    the cue phrases name them."""
+    pieces = _PIECES.findall(gap)
+    return bool(pieces) and all(_is_join(piece, tables) for piece in pieces)
+
+
+def _is_join(word: str, tables: Tables) -> bool:
+    cue = tables.forms.get(word.lower())
+    return cue is not None and cue[0] in _JOINS
+
+
+_JOINS = frozenset({"AND", "OR", "COMMA", "SLASH"})
+_PIECES = re.compile(r"\w+|[^\w\s]")
 
 
 def _language_cues(text: str, start: int, words: list[Span], tables: Tables) -> list[Span]:
@@ -621,7 +636,7 @@ def _language_cues(text: str, start: int, words: list[Span], tables: Tables) -> 
         word, cue = match.group(0).lower(), unread.get(match.start())
         if word in tables.language_words["before"] and cue is not None:
             cues.append(cue)
-        elif not (tables.is_filler(word) or word in ("and", "or", "and/or") or (word in tables.languages and cue is not None)):
+        elif not (tables.is_filler(word) or _is_join(word, tables) or (word in tables.languages and cue is not None)):
             break  # a word of another kind, or one a rule already read ("understand English or Spanish")
     return cues
 

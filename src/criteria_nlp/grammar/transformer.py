@@ -325,8 +325,6 @@ class ToLogic(Transformer):
         condition in the list is no agent but an item of its own ("contraindication to MRI,
         pacemaker, claustrophobia"): nothing is allergic or contraindicated to a disease."""
         agents, join = targets
-        if not any(self.lexicon.concept(t.value).domain is Domain.CONDITION for t in agents[1:]):
-            return self._per_target(Domain.CONDITION, f"{head.value} to", head, targets)
         nodes: list[Node] = []
         for k, t in enumerate(agents):
             entry = self.lexicon.concept(t.value)

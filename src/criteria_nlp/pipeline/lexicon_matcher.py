@@ -30,7 +30,9 @@ class LexiconMatch(NamedTuple):
     end_char: int
     terminal: str
     payload: str
-_PHRASE = "cnlp_lexicon_phrase"
+
+
+_PHRASE = "cnlp_lexicon_phrase"  # the one match key of every lexicon phrase
 _PRIORITY = {"VAR": 0, "REF": 1, "CMP": 1, "CMPPOST": 1, "ANCHOR": 2, "UNIT": 3, "QUAL": 4, "CONCEPT": 5}
 
 
