@@ -206,3 +206,11 @@ def test_of_concepts_side_by_side_an_amount_measures_the_observation():
 def test_a_bare_number_after_concepts_side_by_side_is_not_their_amount():
     text = "History of diarrhoea in 7 days prior to first dose of vaccine (defined as =3 unformed loose stools in 24 hours)."
     assert not [n for n in walk(_parse(text).logic) if getattr(n, "variable", None) is not None]
+
+
+def test_every_future_word_is_a_qualifier_a_cue_gives():
+    """A word of future_words.txt no QUAL cue produces would never turn a window forward."""
+    from criteria_nlp.grammar.lexer import load_future_words
+    from criteria_nlp.lexicon import load_phrases
+    given = {p.value for p in load_phrases() if p.terminal == "QUAL"}
+    assert load_future_words() <= given

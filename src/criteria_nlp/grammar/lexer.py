@@ -140,6 +140,7 @@ class Tables:
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
         self.past_words = load_past_words()
+        self.future_words = load_future_words()
         self.languages = load_languages()
         self.language_words = load_language_words()
         self.test_results = load_test_results(lexicon)
@@ -353,6 +354,11 @@ def load_change_words(text: str | None = None) -> frozenset[str]:
 def load_past_words(text: str | None = None) -> frozenset[str]:
     """``data/past_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in _single_words("past_words.txt", text))
+
+
+def load_future_words(text: str | None = None) -> frozenset[str]:
+    """``data/future_words.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("future_words.txt", text))
 
 
 def load_languages(text: str | None = None) -> frozenset[str]:

@@ -25,7 +25,7 @@ from ..logic import Anchor, Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
-from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, resolve, windows_over_lists
+from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, resolve, windows_over_lists
 from .thresholds import Thresholds
 from .transformer import ToLogic
 
@@ -300,11 +300,12 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
-        logic = windows_over_lists(logic, index.text) if logic is not None else None
+        logic = windows_over_lists(logic, index.text, tables.future_words) if logic is not None else None
         if logic is not None and anchors:
             logic, anchors = checked_at(logic, anchors, index.text)
         logic = named_ages(logic, index.text, span, tables.age) if logic is not None else None
         logic = named_rates(logic, index.text, tables, thresholds) if logic is not None else None
+        logic = planned_ahead(logic, tables) if logic is not None else None
         leftovers += anchors
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .. import units
-from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Variable, atoms, conjoin, disjoin, named_as, walk, with_children
+from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Relation, Variable, atoms, conjoin, disjoin, named_as, walk, with_children
 from ..spans import Span
 from .lexer import Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
@@ -274,20 +274,22 @@ def _settled(element, variables: list[Variable], thresholds: Thresholds):
     return thresholds.settle(variables, element)
 
 
-def windows_over_lists(node, text: str):
+def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset()):
     """"MI, stroke or unstable angina within 6 months": a window written after a plain list
     of concepts bounds every item, not the last one only. The list is the run of items
     before the window joined by written commas, "and" or "or" alone (not side by side:
     "heparin prior to CPB"; not across "such as"), none with a window of its own; a
     parenthesis keeps its window to the last item ("acute disease or recently diagnosed
-    chronic disease (< 2 months)")."""
+    chronic disease (< 2 months)"), and so does a plan ("pregnant or planning to become
+    pregnant within 6 months": ``future_words``)."""
     if isinstance(node, Not):
-        return replace(node, arg=windows_over_lists(node.arg, text))
+        return replace(node, arg=windows_over_lists(node.arg, text, future_words))
     if not isinstance(node, (And, Or)):
         return node
-    args = list(windows_over_lists(a, text) for a in node.args)
+    args = list(windows_over_lists(a, text, future_words) for a in node.args)
     last = args[-1]
-    if isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text):
+    if (isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text)
+            and not any(q in future_words for q in last.qualifiers)):
         first = len(args) - 1
         while (first and _LISTING.fullmatch(text[args[first - 1].span.end:args[first].span.start])
                and isinstance(args[first - 1], Concept) and args[first - 1].window is None
@@ -332,6 +334,18 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
                 return replace(part, variable=replace(part.variable, span=nearest))
         return part
     return _mapped(node, named)
+
+
+def planned_ahead(node: Node, tables: Tables) -> Node:
+    """A window on something the patient plans ("planning to become pregnant within 12
+    months", ``data/future_words.txt``) counts forward from enrollment: it was read as
+    looking back, which every window does unless its words say "after"."""
+    def ahead(part):
+        if (isinstance(part, Concept) and part.window is not None and part.window.relation is Relation.BEFORE
+                and any(q in tables.future_words for q in part.qualifiers)):
+            return replace(part, window=replace(part.window, relation=Relation.AFTER))
+        return part
+    return _mapped(node, ahead)
 
 
 def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -> Node:
