@@ -25,7 +25,7 @@ from ..logic import Anchor, Fragment, Node
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
-from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, resolve, windows_over_lists
+from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
 from .transformer import ToLogic
 
@@ -300,6 +300,12 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
+        if logic is not None:
+            quals = [t for t in dropped if t.type == "QUAL"]
+            qual_spans = [Span(t.start_pos, t.end_pos or t.start_pos) for t in quals]
+            logic, used = qualified_mentions(logic, qual_spans, [t.value for t in quals], index.text)
+            taken = {qual_spans[k] for k in used}
+            leftovers = [s for s in leftovers if s not in taken]
         logic = windows_over_lists(logic, index.text, tables.future_words) if logic is not None else None
         if logic is not None and anchors:
             logic, anchors = checked_at(logic, anchors, index.text)

@@ -336,6 +336,29 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
     return _mapped(node, named)
 
 
+def qualified_mentions(node: Node, qualifiers: list[Span], values: list[str], text: str) -> tuple[Node, set[int]]:
+    """"abnormal ECG", "clinically significant abnormal TSH": a qualifier no rule took, right
+    before an observation named without a threshold, is what to look for in it. The grammar
+    cannot take it (a qualifier before a variable would steal the variable from its bound),
+    so the words are joined here; returns the tree and the positions of the qualifiers used."""
+    used: set[int] = set()
+
+    def joined(part):
+        if not (isinstance(part, Concept) and part.domain is Domain.OBSERVATION and not part.qualifiers):
+            return part
+        start, taken = part.span.start, []
+        for k in range(len(qualifiers) - 1, -1, -1):
+            if qualifiers[k].end <= start and not text[qualifiers[k].end:start].strip():
+                taken.append(k)
+                start = qualifiers[k].start
+        if not taken:
+            return part
+        used.update(taken)
+        words = tuple(values[k] for k in reversed(taken))
+        return replace(part, qualifiers=words, span=Span(start, part.span.end))
+    return _mapped(node, joined), used
+
+
 def planned_ahead(node: Node, tables: Tables) -> Node:
     """A window on something the patient plans ("planning to become pregnant within 12
     months", ``data/future_words.txt``) counts forward from enrollment: it was read as
