@@ -73,6 +73,10 @@ def _letters(*rows: str) -> dict:
     return lexer.load_scale_letters({"child-pugh class": None}, tsv("variable | letter | value", *rows))
 
 
+def _short_names(*rows: str) -> dict:
+    return lexer.load_scale_short_names({"child-pugh class": None}, tsv("word | variable", *rows))
+
+
 GOOD = [
     pytest.param(lambda: parse_table(tsv("a | b", "1 | 2"), "x.tsv", ("a", "b")), id="table"),
     pytest.param(lambda: _concepts_beside_variables(PREGNANCY), id="variables+concepts"),
@@ -92,6 +96,7 @@ GOOD = [
     pytest.param(lambda: _segmentation(lambda raw: None), id="segmentation.json"),
     pytest.param(lambda: lexer.load_number_pattern(tsv("terminal | pattern", r"NUMBER | \d+")), id="shapes.tsv"),
     pytest.param(lambda: _letters("child-pugh class | B | 2"), id="scale_letters.tsv"),
+    pytest.param(lambda: _short_names("child | child-pugh class"), id="scale_short_names.tsv"),
     pytest.param(lambda: lexer.load_filler_words("# comment\nthe\nand/or\n"), id="fillers.txt"),
     pytest.param(lambda: lexer.load_generic_mentions("# comment\ndisease\nmedical  problem\n"), id="generic_mentions.txt"),
     pytest.param(lambda: lexer.load_never_qualifiers("# comment\nrequire\ngiven\n"), id="never_qualifiers.txt"),
@@ -255,6 +260,10 @@ BAD = [
     (lambda: lexer.load_number_pattern(tsv("terminal | pattern", r"NUMBER | \d*")), "shapes.tsv",
      "matches the empty string"),
     (lambda: _letters("child pugh | B | 2"), "scale_letters.tsv", "unknown variable 'child pugh'"),
+    (lambda: _short_names("child | child pugh"), "scale_short_names.tsv", "unknown variable 'child pugh'"),
+    (lambda: _short_names("Child | child-pugh class"), "scale_short_names.tsv", "'Child' is not one lower-case word"),
+    (lambda: _short_names("child | child-pugh class", "child | child-pugh class"), "scale_short_names.tsv",
+     "'child' is listed twice"),
     (lambda: _letters("child-pugh class | B | two"), "scale_letters.tsv", "value 'two' is not a number"),
     (lambda: _letters("child-pugh class | class B | 2"), "scale_letters.tsv", "the letter must be one word"),
     (lambda: _letters("child-pugh class | B | 2", "child-pugh class | B | 3"), "scale_letters.tsv", "B is listed twice"),

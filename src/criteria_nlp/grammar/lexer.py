@@ -148,6 +148,7 @@ class Tables:
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
         self.letters = load_scale_letters(lexicon.variables)
+        self.short_names = load_scale_short_names(lexicon.variables)
         self.in_weeks = frozenset(v.name for v in lexicon.variables.values() if v.unit == "wk")
         self.age = lexicon.age.name
         self.age_unit = lexicon.age.unit
@@ -282,6 +283,22 @@ def load_scale_letters(variables: Mapping[str, object], text: str | None = None)
             raise RuleError(f"scale_letters.tsv: {row['variable']!r} {row['letter']} is listed twice")
         letters[key] = row["value"]
     return letters
+
+
+def load_scale_short_names(variables: Mapping[str, object], text: str | None = None) -> dict[str, str]:
+    """word -> the scale it names right before a letter ("Child B"), from
+    ``data/scale_short_names.tsv`` or ``text``; every variable must be in ``variables``."""
+    names: dict[str, str] = {}
+    for row in read_table("scale_short_names.tsv", ("word", "variable"), text=text):
+        word = row["word"]
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"scale_short_names.tsv: {word!r} is not one lower-case word")
+        if row["variable"] not in variables:
+            raise RuleError(f"scale_short_names.tsv: unknown variable {row['variable']!r}")
+        if word in names:
+            raise RuleError(f"scale_short_names.tsv: {word!r} is listed twice")
+        names[word] = row["variable"]
+    return names
 
 
 # Words that change what a criterion means: never fillers (fillers.txt), never qualifiers.
@@ -453,6 +470,12 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             continue
         if piece in tables.grade_letters:
             scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
+            named = (tables.short_names.get(text[tokens[-1].start_pos:tokens[-1].end_pos or 0].lower())
+                     if scale is None and tokens and tokens[-1].type == "CONCEPT" else None)
+            if named is not None and (named, piece) in tables.letters:
+                last = tokens.pop()  # "Child B": the word names the scale, not a child
+                tokens.append(_token("VAR", named, last.start_pos, last.end_pos or last.start_pos))
+                scale = named
             grade = tables.letters.get((scale, piece))
             if grade is not None:
                 tokens.append(_token("NUMBER", grade, start, end))
