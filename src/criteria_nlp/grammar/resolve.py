@@ -276,7 +276,10 @@ def _settled(element, variables: list[Variable], thresholds: Thresholds):
 
 def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset()):
     """"MI, stroke or unstable angina within 6 months": a window written after a plain list
-    of concepts bounds every item, not the last one only. The list is the run of items
+    of concepts bounds every item, not the last one only, and so it does where the text
+    goes on after the window ("A, B or C within 4 weeks, or need for surgery during the
+    study") once "or"/"and" has closed the list; an item amid commas keeps its window
+    ("unstable angina, MI within 6 months, heart failure"). The list is the run of items
     before the window joined by written commas, "and" or "or" alone (not side by side:
     "heparin prior to CPB"; not across "such as"), none with a window of its own; a
     parenthesis keeps its window to the last item ("acute disease or recently diagnosed
@@ -287,15 +290,20 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
     if not isinstance(node, (And, Or)):
         return node
     args = list(windows_over_lists(a, text, future_words) for a in node.args)
-    last = args[-1]
-    if (isinstance(last, Concept) and last.window is not None and "(" not in last.span.text(text)
-            and not any(q in future_words for q in last.qualifiers)):
-        first = len(args) - 1
+    own = [isinstance(a, Concept) and a.window is not None for a in args]
+    for last in range(len(args) - 1, 0, -1):
+        timed = args[last]
+        if (not own[last] or not isinstance(timed, Concept) or timed.window is None or "(" in timed.span.text(text)
+                or any(q in future_words for q in timed.qualifiers)):
+            continue
+        if last < len(args) - 1 and not _CLOSING.search(text[args[last - 1].span.end:timed.span.start]):
+            continue  # "unstable angina, MI within 6 months, heart failure": the window is the item's own
+        first = last
         while (first and _LISTING.fullmatch(text[args[first - 1].span.end:args[first].span.start])
-               and isinstance(args[first - 1], Concept) and args[first - 1].window is None
+               and isinstance(args[first - 1], Concept) and not own[first - 1] and args[first - 1].window is None
                and args[first - 1].domain is not Domain.DEMOGRAPHIC):
             first -= 1
-        args[first:-1] = [replace(a, window=last.window) for a in args[first:-1]]
+        args[first:last] = [replace(a, window=timed.window) for a in args[first:last]]
     return replace(node, args=tuple(args))
 
 
@@ -443,6 +451,7 @@ def _holds(node, atom) -> bool:
 
 
 _Join = TypeVar("_Join")  # whatever joins the elements: the transformer's connectives
+_CLOSING = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)  # the conjunction that ends a written list
 _LISTING = re.compile(r" *(?:,|/|(?:, *)?(?:and/or|or|and)) *", re.IGNORECASE)  # written list joins, not side by side
 
 
