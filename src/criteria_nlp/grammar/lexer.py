@@ -469,13 +469,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             i += 3  # "lesion(s)": the word's own plural, no parenthesis
             continue
         if piece in tables.grade_letters:
-            scale = next((t.value for t in reversed(tokens[-4:]) if t.type == "VAR"), None)
-            named = (tables.short_names.get(text[tokens[-1].start_pos:tokens[-1].end_pos or 0].lower())
-                     if scale is None and tokens and tokens[-1].type == "CONCEPT" else None)
-            if named is not None and (named, piece) in tables.letters:
-                last = tokens.pop()  # "Child B": the word names the scale, not a child
-                tokens.append(_token("VAR", named, last.start_pos, last.end_pos or last.start_pos))
-                scale = named
+            scale = next((t.value for t in tokens[-1:-5:-1] if t.type == "VAR"), None)
+            if scale is None and tokens and tokens[-1].type == "CONCEPT":
+                scale = _short_scale(tokens, piece, text, tables)
             grade = tables.letters.get((scale, piece))
             if grade is not None:
                 tokens.append(_token("NUMBER", grade, start, end))
@@ -543,6 +539,18 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     return Stream(_window_comparators(tokens), words)
+
+
+def _short_scale(tokens: list[Token], letter: str, text: str, tables: Tables) -> str | None:
+    """"Child B": the concept just read names the scale a letter after it grades
+    (``scale_short_names.tsv``); its token becomes the scale's variable."""
+    last = tokens[-1]
+    end = last.end_pos or last.start_pos
+    named = tables.short_names.get(text[last.start_pos:end].lower())
+    if named is None or (named, letter) not in tables.letters:
+        return None
+    tokens[-1] = _token("VAR", named, last.start_pos, end)
+    return named
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
