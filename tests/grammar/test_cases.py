@@ -214,3 +214,16 @@ def test_every_future_word_is_a_qualifier_a_cue_gives():
     from criteria_nlp.lexicon import load_phrases
     given = {p.value for p in load_phrases() if p.terminal == "QUAL"}
     assert load_future_words() <= given
+
+
+def test_an_inability_keeps_its_cause_apart_from_the_denial():
+    """"Unable to comply due to dementia": the dementia is asserted, only the ability denied."""
+    parsed = _parse("Inability to undergo MRI due to claustrophobia or obesity")
+    assert render_node(parsed.logic) == (
+        "(NOT procedure:magnetic resonance imaging AND (condition:claustrophobia OR condition:obesity))")
+
+
+def test_a_link_words_left_unread_are_reported_with_offsets():
+    text = "Liver disease caused by an etiology other than HCV"
+    parsed = _parse(text)
+    assert any(f.text.startswith("caused by") and text[f.span.start:f.span.end] == f.text for f in parsed.unparsed)

@@ -538,7 +538,36 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
+    tokens, words = _links_after_atoms(tokens, words, text)
     return Stream(_window_comparators(tokens), words)
+
+
+_LINKED = frozenset({"CONCEPT", "VAR", "RPAR"})  # what a "due to" may follow right after
+_CAUSES = frozenset({"CONCEPT", "VAR", "QUAL", "OR"})  # and what may come right after it
+
+
+def _links_after_atoms(tokens: list[Token], words: list[Span], text: str) -> tuple[list[Token], list[Span]]:
+    """"paralysis due to intracranial hemorrhage": a link ("due to", "secondary to") says
+    what causes the thing written right before it. When no concept stands there (the
+    word before was not read), the link would tie the cause to an earlier item, and when
+    words no rule read follow it ("caused by an etiology other than HCV") the cause is
+    not what comes next; either way its words are reported instead."""
+    if not any(t.type == "LINK" for t in tokens):
+        return tokens, words
+    out: list[Token] = []
+    loose: list[Span] = []
+    starts = [w.start for w in words]
+    for k, token in enumerate(tokens):
+        end = token.end_pos or token.start_pos
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.type == "LINK" and not (
+                out and out[-1].type in _LINKED and not text[out[-1].end_pos or 0:token.start_pos].strip()
+                and after is not None and after.type in _CAUSES
+                and bisect_left(starts, end) == bisect_left(starts, after.start_pos)):
+            loose.append(Span(token.start_pos, end))
+            continue
+        out.append(token)
+    return out, sorted([*words, *loose], key=lambda w: w.start) if loose else words
 
 
 def _short_scale(tokens: list[Token], letter: str, text: str, tables: Tables) -> str | None:

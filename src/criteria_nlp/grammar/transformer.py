@@ -88,6 +88,7 @@ class ToLogic(Transformer):
         super().__init__()
         self.lexicon = lexicon
         self.thresholds = Thresholds(lexicon)
+        self.linked_nodes: set[int] = set()  # ids of this parse's "X due to Y" nodes, for a denial before them
 
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
@@ -510,9 +511,14 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def negated(self, neg: Token, clause):
+        """An inability has a cause, never denied with it: "unable to answer the questions
+        due to a cognitive impairment" is the inability and the impairment; "no surgery
+        due to scoliosis" denies the two together."""
         span = _cover(_span(neg), clause.span)
         if isinstance(clause, Pending):
             return replace(clause, negated=not clause.negated, span=span)
+        if neg.value == EACH:
+            return replace(self._denied(neg, clause, True), span=span)
         return Not(clause, span)
 
     @v_args(inline=True)
@@ -528,9 +534,29 @@ class ToLogic(Transformer):
         inner = disjoin(clauses)
         span = _cover(_span(neg), inner.span)
         if neg.value == EACH:  # an alternative with its own denial keeps it: "... or with inability to"
-            return Or(tuple(c if isinstance(c, Not) else Not(c, _cover(_span(neg), c.span) if k == 0 else c.span)
-                            for k, c in enumerate(clauses)), span)
+            return Or(tuple(c if isinstance(c, Not) else self._denied(neg, c, k == 0) for k, c in enumerate(clauses)), span)
         return Not(inner, span)
+
+    def linked(self, items: list):
+        """"orchitis secondary to mumps", "bacteremia related to a peripheral or central
+        catheter": what the link names is part of this one item, so an outer list of
+        alternatives never offers the cause alone."""
+        main, *causes = [i for i in items if not isinstance(i, Token)]
+        link = next(k for k, i in enumerate(items) if isinstance(i, Token) and i.type == "LINK")
+        either = any(isinstance(i, Token) and i.type == "OR" for i in items[link + 1:])
+        cause = disjoin(causes) if either else conjoin(causes, _cover(causes[0].span, causes[-1].span))
+        node = And((main, cause), _cover(main.span, cause.span))
+        self.linked_nodes.add(id(node))
+        return node
+
+    def _denied(self, neg: Token, clause, first: bool):
+        """One alternative of an inability, its cause kept apart ("... or participate in our
+        intervention due to cognitive impairment")."""
+        where = _cover(_span(neg), clause.span) if first else clause.span
+        if isinstance(clause, And) and id(clause) in self.linked_nodes:
+            main, cause = clause.args
+            return And((Not(main, _cover(_span(neg), main.span) if first else main.span), cause), where)
+        return Not(clause, where)
 
     @v_args(inline=True)
     def conditional(self, then, word: Token, condition):
@@ -631,6 +657,7 @@ class ToLogic(Transformer):
 
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
+        self.linked_nodes.clear()
         elements, connectives, apart = [], [], set()
         previous_was_connective = False
         for item in items:
