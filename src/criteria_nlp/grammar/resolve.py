@@ -486,6 +486,7 @@ class Chunks:
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
+_ALTERNATIVE_GAP = re.compile(r"\s*(?:,\s*(?:(?:and/or|or|and)\s+)?|(?:and/or|or|and)\s+)", re.IGNORECASE)
 _JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
 _NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
 
@@ -500,15 +501,23 @@ def _report_join(text: str, start: int, end: int, leftovers: list[Span]) -> None
         leftovers.append(Span(start + lead, end - trail))
 
 
-def _modified(concept: Concept, subjects: Subjects) -> Concept:
+def _modified(concept: Concept, subjects: Subjects) -> Node:
     """Words no rule read, written right before a concept, narrow it ("ipsilateral
     acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
-    checked, rather than unparsed words beside it."""
+    checked, rather than unparsed words beside it. Modifiers listed before them are
+    alternatives that share the concept ("cluster or hemiplegic migraine")."""
     words = subjects.modifiers(concept.span)
     if not words:
         return concept
     written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
-    return replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
+    modified = replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
+    others, either = subjects.alternatives(words[0].start)
+    if not others:
+        return modified
+    kinds = [replace(concept, qualifiers=(" ".join(w.text(subjects.text).lower().split()), *concept.qualifiers), span=w)
+             for w in others]
+    span = Span.covering([*others, modified.span])
+    return (disjoin if either else conjoin)([*kinds, modified], span)
 
 
 def _balanced(name: str) -> str:
@@ -643,6 +652,27 @@ class Subjects:
         taken = self.words[low:high]
         del self.words[low:high], self.starts[low:high]
         return taken
+
+    def alternatives(self, edge: int) -> tuple[list[Span], bool]:
+        """Single modifier words listed with "or" right before ``edge`` ("guttate, inverse,
+        or" before "drug-induced psoriasis"), taken, and whether the list says "or". A
+        first word that closes a phrase of unread words ("swallowing medication, or any
+        gastrointestinal disorder") is no modifier of what follows."""
+        k, right, either = bisect_right(self.starts, edge), edge, False
+        while k > 0 and self.words[k - 1].end <= right:
+            gap = _ALTERNATIVE_GAP.fullmatch(self.text[self.words[k - 1].end:right])
+            word = self.words[k - 1].text(self.text)
+            if gap is None or " " in word.strip() or not is_modifier(word, self.never_qualifiers):
+                break
+            either = either or "or" in gap.group(0).lower()
+            k -= 1
+            right = self.words[k].start
+        high = bisect_right(self.starts, edge)
+        if not either or k == high or (k and not self.text[self.words[k - 1].end:self.words[k].start].strip()):
+            return [], False  # no "or", or the first word ends a phrase of words before it ("vaginal intercourse, or")
+        taken = self.words[k:high]
+        del self.words[k:high], self.starts[k:high]
+        return taken, either
 
     def _take(self, low: int, high: int) -> Span | None:
         if high <= low:
