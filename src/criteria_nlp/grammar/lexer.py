@@ -9,6 +9,7 @@ the caller can report the ones that matter as unparsed.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import string
@@ -539,7 +540,36 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
-    return Stream(_window_comparators(tokens), words)
+    return Stream(_window_comparators(_colon_lists(tokens, text, tables)), words)
+
+
+_LISTED = frozenset({"CONCEPT", "QUAL", "COMMA", "OR", "AND"})  # what a list of kinds after a colon holds
+
+
+def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Antifungals: itraconazole, ketoconazole, voriconazole": a concept, a colon, then a
+    plain list of concepts of its domain names the kinds that count, as "including" does;
+    side by side they were all required. A header of another domain ("Pregnancy: Women
+    who are pregnant") or a list holding more than concepts ("Statins: simvastatin at
+    doses > 10 mg/d") is left as it was."""
+    if ":" not in text:
+        return tokens
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        out.append(token)
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.type != "CONCEPT" or after is None or after.type != "CONCEPT":
+            continue
+        end = token.end_pos or token.start_pos
+        gap = text[end:after.start_pos]
+        if gap.strip() != ":" or tables.concept(token.value).domain is not tables.concept(after.value).domain:
+            continue
+        listed = list(itertools.takewhile(lambda t: t.type != "SEMI", tokens[k + 1:]))
+        if not any(t.type in ("COMMA", "OR") for t in listed) or any(t.type not in _LISTED for t in listed):
+            continue
+        colon = end + gap.index(":")
+        out.append(_token("INCLUDING", "", colon, colon + 1))
+    return out
 
 
 _LINKED = frozenset({"CONCEPT", "VAR", "RPAR"})  # what a "due to" may follow right after
