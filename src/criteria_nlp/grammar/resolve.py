@@ -506,7 +506,9 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
     acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
     checked, rather than unparsed words beside it. Modifiers listed before them are
     alternatives that share the concept ("cluster or hemiplegic migraine")."""
-    words = subjects.modifiers(concept.span)
+    head = subjects.head(concept.span)
+    inner = subjects.modifiers(concept.span, head) if head is not None else []
+    words = subjects.modifiers(concept.span) + inner
     if not words:
         return concept
     written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
@@ -570,6 +572,16 @@ class Subjects:
         self.population_words = population_words
         self.last: Variable | None = None
         self.token_starts: list[int] | None = None
+
+    def head(self, span: Span) -> int | None:
+        """Where the words of the concept spanning ``span`` start, when a word its rule took
+        in stands before them with unread words between ("Prior ipsilateral leg injury");
+        else None."""
+        first = next((t for t in self.tokens if span.start <= t.start_pos < span.end), None)
+        if first is None or first.type != "BEFORE":
+            return None
+        name = next((t for t in self.tokens if first.start_pos < t.start_pos < span.end and t.type == "CONCEPT"), None)
+        return name.start_pos if name is not None else None
 
     def after_population(self, span: Span) -> bool:
         """Whether ``span`` comes right after a word naming people and is not followed by
@@ -636,14 +648,17 @@ class Subjects:
             self.token_starts = sorted(t.start_pos for t in self.tokens)
         return self.token_starts
 
-    def modifiers(self, span: Span) -> list[Span]:
+    def modifiers(self, span: Span, head: int | None = None) -> list[Span]:
         """The words written right before ``span`` with nothing but spaces or hyphens
         between them ("ipsilateral acetabular fracture"; "neck and shoulder surgery" has
         "shoulder"), at most ``_MODIFIERS``, taken; a word that changes what a criterion
         means ("except", "other") or says what someone does ("requiring") is never one
-        (``lexer.is_modifier``), and stays reported."""
-        high = bisect_right(self.starts, span.start)
-        low, edge = high, span.start
+        (``lexer.is_modifier``), and stays reported. ``head``: where the concept's own
+        words start when its span took in a word before them ("Prior ipsilateral leg
+        injury")."""
+        edge = span.start if head is None else head
+        high = bisect_right(self.starts, edge)
+        low = high
         while (low > 0 and high - low < _MODIFIERS and self.words[low - 1].end <= edge
                and not self.text[self.words[low - 1].end:edge].strip(" -")
                and is_modifier(self.words[low - 1].text(self.text), self.never_qualifiers)):
