@@ -214,9 +214,13 @@ class Tables:
             reach = i
             while reach < len(text) and lower[i : reach + 1] in self.prefixes:
                 reach += 1
+            inside = bool(i) and text[i - 1].isalpha() and text[i].isalpha() and not (out and out[-1].end_pos == offset + i)
             for end in range(reach, i, -1):
-                hit = self._unit(text[i:end])
                 cuts = (i and _same_class(text[i - 1], text[i])) or (end < len(text) and _same_class(text[end - 1], text[end]))
+                # a unit is a word of its own among letters: "um" is none in "sacrum/buttocks",
+                # nor "d" in "gastric/duodenal" ("10mg/day" still reads: digits and "/" cut no word)
+                split = inside or (end < len(text) and text[end - 1].isalpha() and text[end].isalpha())
+                hit = None if split else self._unit(text[i:end])
                 if hit is None and not cuts:
                     hit = self.single.get(lower[i:end])
                 if hit and (best is None or end > best[0]):
