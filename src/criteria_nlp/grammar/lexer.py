@@ -137,6 +137,7 @@ class Tables:
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
+        self.body_sites = load_body_sites()
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
@@ -361,6 +362,11 @@ def load_generic_mentions(text: str | None = None) -> frozenset[str]:
 def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
     """``data/never_qualifiers.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in _single_words("never_qualifiers.txt", text))
+
+
+def load_body_sites(text: str | None = None) -> frozenset[str]:
+    """``data/body_sites.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in _single_words("body_sites.txt", text))
 
 
 def load_population_words(text: str | None = None) -> frozenset[str]:

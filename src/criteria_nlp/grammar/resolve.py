@@ -153,6 +153,7 @@ def _is_scale(variable: Variable, thresholds: Thresholds) -> bool:
 
 
 _SCORELESS = frozenset({Domain.CONDITION, Domain.PROCEDURE})
+_SITED = frozenset({Domain.CONDITION, Domain.PROCEDURE})  # what a body site after it can narrow
 
 
 def _mentioned_last(element, out: list, i: int, step: int, thresholds: Thresholds) -> list[Variable]:
@@ -486,6 +487,11 @@ class Chunks:
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
+_SITE_LEAD = re.compile(r"\s+(?:in|to|at|on|of|involving|affecting)\s+(?:the\s+|his\s+|her\s+|their\s+)?", re.IGNORECASE)
+_SITE_JOIN = re.compile(r"|\s*(?:,|/|and|or|and/or)?\s*", re.IGNORECASE)  # between site words
+_SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
+                       r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
+_SITE_TAILS = frozenset({"region", "area", "areas", "site", "sites", "side", "sides", "and", "or"})
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:,\s*(?:(?:and/or|or|and)\s+)?|(?:and/or|or|and)\s+)", re.IGNORECASE)
 _JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
 _NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
@@ -509,6 +515,10 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
     words = subjects.modifiers(concept.span) + inner
+    site = subjects.site_after(concept.span) if concept.domain in _SITED else None
+    if site is not None:
+        where = " ".join(site.text(subjects.text).lower().split())
+        concept = replace(concept, qualifiers=(*concept.qualifiers, where), span=Span.covering([concept.span, site]))
     if not words:
         return concept
     written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
@@ -561,7 +571,7 @@ class Subjects:
     women)")."""
 
     def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset(),
-                 population_words: frozenset[str] = frozenset()) -> None:
+                 population_words: frozenset[str] = frozenset(), body_sites: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.tokens = stream.tokens
         self.words = sorted(stream.words)
@@ -570,8 +580,31 @@ class Subjects:
         self.within = within
         self.never_qualifiers = never_qualifiers
         self.population_words = population_words
+        self.body_sites = body_sites
         self.last: Variable | None = None
         self.token_starts: list[int] | None = None
+
+    def site_after(self, span: Span) -> Span | None:
+        """"radiotherapy in the head and neck region", "injuries to sacrum/buttocks": the
+        words after ``span`` that say where (``data/body_sites.txt``), taken, with their
+        preposition; None when the words there are not all of the body."""
+        lead = _SITE_LEAD.match(self.text, span.end, self.within.end)
+        if lead is None:
+            return None
+        k = bisect_left(self.starts, lead.end())
+        first = k
+        end = lead.end()
+        while k < len(self.words) and _SITE_JOIN.fullmatch(self.text[end:self.words[k].start]):
+            word = self.words[k].text(self.text).lower()
+            if not all(p in self.body_sites or p in _SITE_TAILS for p in re.split(r"[\s/-]+", word) if p):
+                break
+            end = self.words[k].end
+            k += 1
+        if k == first or self.words[first].start != lead.end() or not _SITE_END.match(self.text, end, self.within.end):
+            return None  # "in left atrium", "on pelvic imaging": the site words name only part of a name
+        taken = Span(span.end, end)
+        del self.words[first:k], self.starts[first:k]
+        return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), taken.end)
 
     def head(self, span: Span) -> int | None:
         """Where the words of the concept spanning ``span`` start, when a word its rule took
