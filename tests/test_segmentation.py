@@ -88,6 +88,19 @@ def test_at_least_k_of_the_following_reads_spelled_and_digit_counts():
         assert (segment.join, segment.k, len(segment.parts)) == ("atleast", k, 2)
 
 
+def test_at_least_k_of_the_following_on_one_line_counts_the_listed_parts():
+    text = "Inclusion Criteria:\n- At least two of the following: diabetes, hypertension, or obesity\n"
+    [segment] = Segmenter()(text)
+    assert (segment.join, segment.k) == ("atleast", 2)
+    assert [p.span.text(text) for p in segment.parts] == ["diabetes", "hypertension", "obesity"]
+
+
+def test_a_count_larger_than_the_list_leaves_the_line_whole():
+    text = "Inclusion Criteria:\n- At least three of the following: diabetes or obesity\n"
+    [segment] = Segmenter()(text)
+    assert segment.parts == ()
+
+
 def test_a_count_word_the_rules_do_not_define_is_a_rule_error():
     import json
 

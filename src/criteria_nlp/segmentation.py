@@ -240,9 +240,9 @@ class Segmenter:
         inline = self._inline_parts(text, item.span, item.section)
         if inline is None:
             return Segment(ident, item.section, item.span)
-        header, join, spans = inline
+        header, join, k, spans = inline
         parts = tuple(Segment(f"{ident}.{i}", item.section, s) for i, s in enumerate(spans, 1))
-        return Segment(ident, item.section, item.span, header, join, None, parts)
+        return Segment(ident, item.section, item.span, header, join, k, parts)
 
     def _has_cue(self, header: str) -> bool:
         return any(cue.pattern.search(header) for cue in self.rules.parent_cues)
@@ -268,8 +268,9 @@ class Segmenter:
                 return cue.join, cue.k(header)
         return ("or" if section is Section.EXCLUSION else "and"), None
 
-    def _inline_parts(self, text: str, span: Span, section: Section) -> tuple[Span, str, list[Span]] | None:
-        """"Adequate liver function: A; B; and C" -> header and parts A, B, C."""
+    def _inline_parts(self, text: str, span: Span, section: Section) -> tuple[Span, str, int | None, list[Span]] | None:
+        """"Adequate liver function: A; B; and C" -> header, join, count and parts A, B, C;
+        "at least two of the following: A, B, C" counts its parts, joined as they are written."""
         body = span.text(text)
         colon = body.find(":")
         if colon <= 0 or len(body[:colon].split()) > self.rules.parent_header_max_words:
@@ -277,9 +278,14 @@ class Segmenter:
         header = Span(*_strip(text, span.start, span.start + colon))
         rest_start = span.start + colon + 1
         rest = text[rest_start : span.end]
-        join, _ = self._join_for(header.text(text), section)
+        join, k = self._join_for(header.text(text), section)
+        counted = join == "atleast" and k is not None
         separator = self.rules.part_separator
-        if separator in rest:
+        if counted and separator not in rest:
+            # "at least two of the following: diabetes, hypertension, obesity": the count
+            # says the list is one of parts, however they are joined
+            pieces = [(m.start(), m.end()) for m in _LISTED_PART.finditer(rest)]
+        elif separator in rest:
             pieces, offset = [], 0
             for chunk in rest.split(separator):
                 pieces.append((offset, offset + len(chunk)))
@@ -301,13 +307,18 @@ class Segmenter:
             s, e = _strip(text, rest_start + a, rest_start + b)
             lead = self.rules.join_pattern.match(" " + text[s:e] + " ")
             if lead is not None and lead.start() == 0 and spans:
-                join = self.rules.join_words[lead.group(1).lower()]
+                join = join if counted else self.rules.join_words[lead.group(1).lower()]
                 s, e = _strip(text, s + lead.end() - 1, e)
             if s < e:
                 spans.append(Span(s, e))
+        if counted:
+            return (header, join, k, spans) if k is not None and len(spans) >= k else None
         if len(spans) < 2 or not all(_DIGIT.search(s.text(text)) for s in spans):
             return None
-        return header, join, spans
+        return header, join, None, spans
+
+
+_LISTED_PART = re.compile(r"[^,;]+?(?=\s*(?:,\s*(?:and/or|or|and)\s+|,|\s+(?:and/or|or|and)\s+|;|$))", re.IGNORECASE)
 
 
 @cache
