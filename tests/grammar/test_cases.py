@@ -227,3 +227,8 @@ def test_a_link_words_left_unread_are_reported_with_offsets():
     text = "Liver disease caused by an etiology other than HCV"
     parsed = _parse(text)
     assert any(f.text.startswith("caused by") and text[f.span.start:f.span.end] == f.text for f in parsed.unparsed)
+
+
+def test_a_power_of_ten_glued_to_the_number_is_read_not_reported():
+    parsed = _parse("ANC ≥ 1.5x10^9/L")
+    assert render_node(parsed.logic) == "absolute neutrophil count >= 1.5 10*9/L" and parsed.unparsed == ()

@@ -1249,7 +1249,8 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
     start that spells a known unit once its spaces are taken out replaces the pieces. A
     word glued to the number may begin it ("25th percentile"), and so may a word the
     tokenizer kept whole with the full stop after it ("25 mL.") or a fraction slash in it
-    ("40 mg⁄dL"), and so may the slash glued to the number ("150,000/cubic mm")."""
+    ("40 mg⁄dL"), and so may the slash glued to the number ("150,000/cubic mm") or a power of
+    ten ("1.5x10^9/L")."""
     glued = {w.start for w in words}
     odd = {w.start for w in words if text[w.end - 1] == "." or _compact(text[w.start:w.end]) != text[w.start:w.end]}
     out: list[Token] = []
@@ -1260,8 +1261,9 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
         if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
             best = _spaced_unit(text, start, token.end_pos, tables)
         elif token.type == "NUMBER" and (token.end_pos in glued or token.end_pos + 1 in odd
-                                         or text.startswith("/", token.end_pos)):
-            start = token.end_pos if token.end_pos in glued or text.startswith("/", token.end_pos) else token.end_pos + 1
+                                         or text.startswith("/", token.end_pos) or _GLUED_POWER.match(text, token.end_pos)):
+            start = (token.end_pos if token.end_pos in glued or text.startswith("/", token.end_pos)
+                     or _GLUED_POWER.match(text, token.end_pos) else token.end_pos + 1)
             best = _spaced_unit(text, start, start, tables) if text[token.end_pos:start] in ("", " ") else None
             if best is not None:
                 out.append(token)
@@ -1276,6 +1278,9 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
         out.append(token)
         i += 1
     return out
+
+
+_GLUED_POWER = re.compile(r"[x×X]10")  # "1.5x10^9/L": the power of ten glued to the number is its unit
 
 
 def _spaced_unit(text: str, start: int, after: int, tables: Tables) -> tuple[int, str] | None:
