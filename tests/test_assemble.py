@@ -76,3 +76,19 @@ def test_an_exclusion_list_with_an_unread_item_still_excludes_each():
 
 def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
     assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")
+
+
+def test_a_condition_opening_an_inclusion_criterion_scopes_what_follows():
+    assert _logic("Inclusion", "If female, negative pregnancy test and use of contraception") == (
+        "IF demographic:female THEN (NOT condition:pregnancy AND procedure:contraception)")
+
+
+def test_a_conditional_in_an_exclusion_criterion_excludes_with_its_condition():
+    """As IF-THEN the criterion would hold for every male and exclude him."""
+    assert _logic("Exclusion", "For females, pregnancy or breast-feeding") == (
+        "(demographic:female AND (condition:pregnancy OR condition:lactation))")
+
+
+def test_sex_specific_bounds_in_an_exclusion_criterion_are_cases_that_each_exclude():
+    assert _logic("Exclusion", "Hemoglobin < 11.5 g/dL for females and < 12.5 g/dL for men") == (
+        "((demographic:female AND hemoglobin < 11.5 g/dL) OR (demographic:male AND hemoglobin < 12.5 g/dL))")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .logic import (
-    And, AtLeast, Concept, Criterion, Fragment, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
+    And, AtLeast, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
 )
 from .grammar.lexer import DocIndex, default_tables
 from .grammar.parser import parse_criterion
@@ -40,11 +40,30 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
         parsed = parse_criterion(doc, segment.span)
         logic, unparsed = parsed.logic, parsed.unparsed
         if segment.section is Section.EXCLUSION:
-            logic = _each_excludes(logic, text)
+            logic = _conditions_that_exclude(_each_excludes(logic, text))
     if logic is None:
         unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
+
+
+def _conditions_that_exclude(logic: Node | None) -> Node | None:
+    """"For females, pregnancy or breast-feeding", "ALT > 5 x ULN if liver metastases": in
+    an exclusion criterion what excludes is the condition and what it leads to together.
+    Read as IF-THEN, the criterion would hold for everyone the condition leaves out and
+    exclude every male. Applies to the criterion's own conditional and to those it lists;
+    several listed conditionals are cases, each excluding on its own."""
+    def together(node: Node) -> Node:
+        return And((node.if_, node.then), node.span) if isinstance(node, Implies) else node
+    if isinstance(logic, And) and sum(isinstance(a, Implies) for a in logic.args) > 1:
+        # "Hemoglobin < 11.5 g/dL for females and < 12.5 g/dL for men": each case excludes
+        cases = [together(a) for a in logic.args if isinstance(a, Implies)]
+        either = Or(tuple(cases), Span.covering([c.span for c in cases]))
+        rest = [a for a in logic.args if not isinstance(a, Implies)]
+        return replace(logic, args=(*rest, either)) if rest else either
+    if isinstance(logic, (And, Or)):
+        return replace(logic, args=tuple(together(a) for a in logic.args))
+    return together(logic) if logic is not None else None
 
 
 def _each_excludes(logic: Node | None, text: str) -> Node | None:

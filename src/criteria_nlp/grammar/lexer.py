@@ -550,7 +550,20 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
-    return Stream(_window_comparators(_colon_lists(tokens, text, tables)), words)
+    return Stream(_leading_condition(_window_comparators(_colon_lists(tokens, text, tables)), text, span), words)
+
+
+_LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word
+
+
+def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token]:
+    """"If female, a negative pregnancy test": a condition that opens the criterion scopes
+    all that follows its comma (IFLEAD); one later in it ("... if HER2 positive",
+    "Patients will be excluded if ...") follows what it conditions, as the grammar reads IF."""
+    if tokens and tokens[0].type == "IF" and not _LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
+        first = tokens[0]
+        return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *tokens[1:]]
+    return tokens
 
 
 _LISTED = frozenset({"CONCEPT", "QUAL", "COMMA", "OR", "AND"})  # what a list of kinds after a colon holds

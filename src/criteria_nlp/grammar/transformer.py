@@ -562,6 +562,18 @@ class ToLogic(Transformer):
     def conditional(self, then, word: Token, condition):
         return Implies(condition, then, _cover(then.span, condition.span))
 
+    def leading_conditional(self, items: list):
+        """"If female, a negative pregnancy test", "For patients with diabetes, HbA1c < 8%":
+        the condition written first scopes all that follows its comma; and-ed, the two
+        made every patient meet the condition."""
+        word = items[0]
+        comma = next(k for k, i in enumerate(items) if isinstance(i, Token) and i.type == "COMMA")
+        conditions = [i for i in items[1:comma] if not isinstance(i, Token)]
+        either = any(isinstance(i, Token) and i.type == "OR" for i in items[1:comma])
+        condition = disjoin(conditions) if either else conjoin(conditions, _cover(conditions[0].span, conditions[-1].span))
+        then = items[-1]
+        return Implies(condition, then, _cover(_span(word), then.span))
+
     def excepting(self, items: list):
         """"any malignancy other than basal cell carcinoma": the first without the others
         ("psychiatric disorders other than major depression or anxiety")."""
