@@ -284,7 +284,10 @@ class Segmenter:
         if counted and separator not in rest:
             # "at least two of the following: diabetes, hypertension, obesity": the count
             # says the list is one of parts, however they are joined
-            pieces = [(m.start(), m.end()) for m in _LISTED_PART.finditer(rest)]
+            cuts = sorted([(m.start(), m.end()) for m in self.rules.join_pattern.finditer(rest)]
+                          + [(m.start(), m.end()) for m in re.finditer(",", rest)])
+            bounds = [0, *(x for cut in cuts for x in cut), len(rest)]
+            pieces = list(zip(bounds[::2], bounds[1::2]))
         elif separator in rest:
             pieces, offset = [], 0
             for chunk in rest.split(separator):
@@ -316,9 +319,6 @@ class Segmenter:
         if len(spans) < 2 or not all(_DIGIT.search(s.text(text)) for s in spans):
             return None
         return header, join, None, spans
-
-
-_LISTED_PART = re.compile(r"[^,;]+?(?=\s*(?:,\s*(?:and/or|or|and)\s+|,|\s+(?:and/or|or|and)\s+|;|$))", re.IGNORECASE)
 
 
 @cache

@@ -1273,10 +1273,10 @@ def _assemble_units(tokens: list[Token], words: list[Span], text: str, tables: T
         best, start = None, token.start_pos
         if token.type == "UNIT" and out and out[-1].type in _UNIT_AFTER:
             best = _spaced_unit(text, start, token.end_pos, tables)
-        elif token.type == "NUMBER" and (token.end_pos in glued or token.end_pos + 1 in odd
-                                         or text.startswith("/", token.end_pos) or _GLUED_POWER.match(text, token.end_pos)):
-            start = (token.end_pos if token.end_pos in glued or text.startswith("/", token.end_pos)
-                     or _GLUED_POWER.match(text, token.end_pos) else token.end_pos + 1)
+        elif token.type == "NUMBER" and (
+                (joined := token.end_pos in glued or text.startswith("/", token.end_pos)
+                 or _GLUED_POWER.match(text, token.end_pos) is not None) or token.end_pos + 1 in odd):
+            start = token.end_pos if joined else token.end_pos + 1
             best = _spaced_unit(text, start, start, tables) if text[token.end_pos:start] in ("", " ") else None
             if best is not None:
                 out.append(token)

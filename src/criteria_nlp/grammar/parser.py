@@ -301,17 +301,17 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         if logic is not None:
-            quals = [t for t in dropped if t.type == "QUAL"]
-            qual_spans = [Span(t.start_pos, t.end_pos or t.start_pos) for t in quals]
-            logic, used = qualified_mentions(logic, qual_spans, [t.value for t in quals], index.text)
-            taken = {qual_spans[k] for k in used}
-            leftovers = [s for s in leftovers if s not in taken]
+            quals = [(Span(t.start_pos, t.end_pos or t.start_pos), t.value) for t in dropped if t.type == "QUAL"]
+            logic, used = qualified_mentions(logic, quals, index.text)
+            leftovers = [s for s in leftovers if s not in used]
         logic = windows_over_lists(logic, index.text, tables.future_words) if logic is not None else None
         if logic is not None and anchors:
             logic, anchors = checked_at(logic, anchors, index.text)
         logic = named_ages(logic, index.text, span, tables.age) if logic is not None else None
         logic = named_rates(logic, index.text, tables, thresholds) if logic is not None else None
-        logic = planned_ahead(logic, tables) if logic is not None else None
+        if logic is not None and (any(t.type == "QUAL" and t.value in tables.future_words for t in stream.tokens)
+                                  or any(w.text(index.text).lower() in tables.future_words for w in stream.words)):
+            logic = planned_ahead(logic, tables)  # a plan is read from a cue or written as a qualifier word
         leftovers += anchors
         return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)

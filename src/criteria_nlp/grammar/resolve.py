@@ -345,26 +345,27 @@ def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
     return _mapped(node, named)
 
 
-def qualified_mentions(node: Node, qualifiers: list[Span], values: list[str], text: str) -> tuple[Node, set[int]]:
+def qualified_mentions(node: Node, qualifiers: list[tuple[Span, str]], text: str) -> tuple[Node, set[Span]]:
     """"abnormal ECG", "clinically significant abnormal TSH": a qualifier no rule took, right
     before an observation named without a threshold, is what to look for in it. The grammar
     cannot take it (a qualifier before a variable would steal the variable from its bound),
-    so the words are joined here; returns the tree and the positions of the qualifiers used."""
-    used: set[int] = set()
+    so the words are joined here; returns the tree and the spans of the qualifiers used."""
+    used: set[Span] = set()
+    if not qualifiers:
+        return node, used
 
     def joined(part):
         if not (isinstance(part, Concept) and part.domain is Domain.OBSERVATION and not part.qualifiers):
             return part
         start, taken = part.span.start, []
-        for k in range(len(qualifiers) - 1, -1, -1):
-            if qualifiers[k].end <= start and not text[qualifiers[k].end:start].strip():
-                taken.append(k)
-                start = qualifiers[k].start
+        for where, value in qualifiers[::-1]:
+            if where.end <= start and not text[where.end:start].strip():
+                taken.append((where, value))
+                start = where.start
         if not taken:
             return part
-        used.update(taken)
-        words = tuple(values[k] for k in reversed(taken))
-        return replace(part, qualifiers=words, span=Span(start, part.span.end))
+        used.update(where for where, _ in taken)
+        return replace(part, qualifiers=tuple(value for _, value in taken[::-1]), span=Span(start, part.span.end))
     return _mapped(node, joined), used
 
 
@@ -491,7 +492,7 @@ _SITE_LEAD = re.compile(r"\s+(?:in|to|at|on|of|involving|affecting)\s+(?:the\s+|
 _SITE_JOIN = re.compile(r"|\s*(?:,|/|and|or|and/or)?\s*", re.IGNORECASE)  # between site words
 _SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
                        r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
-_SITE_TAILS = frozenset({"region", "area", "areas", "site", "sites", "side", "sides", "and", "or"})
+_SITE_JOINS = frozenset({"and", "or"})  # inside a written site ("head and neck")
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:,\s*(?:(?:and/or|or|and)\s+)?|(?:and/or|or|and)\s+)", re.IGNORECASE)
 _JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
 _NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
@@ -523,13 +524,12 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
         return concept
     written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
     modified = replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
-    others, either = subjects.alternatives(words[0].start)
+    others = subjects.alternatives(words[0].start)
     if not others:
         return modified
     kinds = [replace(concept, qualifiers=(" ".join(w.text(subjects.text).lower().split()), *concept.qualifiers), span=w)
              for w in others]
-    span = Span.covering([*others, modified.span])
-    return (disjoin if either else conjoin)([*kinds, modified], span)
+    return disjoin([*kinds, modified], Span.covering([*others, modified.span]))
 
 
 def _balanced(name: str) -> str:
@@ -596,15 +596,14 @@ class Subjects:
         end = lead.end()
         while k < len(self.words) and _SITE_JOIN.fullmatch(self.text[end:self.words[k].start]):
             word = self.words[k].text(self.text).lower()
-            if not all(p in self.body_sites or p in _SITE_TAILS for p in re.split(r"[\s/-]+", word) if p):
+            if not all(p in self.body_sites or p in _SITE_JOINS for p in re.split(r"[\s/-]+", word) if p):
                 break
             end = self.words[k].end
             k += 1
         if k == first or self.words[first].start != lead.end() or not _SITE_END.match(self.text, end, self.within.end):
             return None  # "in left atrium", "on pelvic imaging": the site words name only part of a name
-        taken = Span(span.end, end)
         del self.words[first:k], self.starts[first:k]
-        return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), taken.end)
+        return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), end)  # from the preposition
 
     def head(self, span: Span) -> int | None:
         """Where the words of the concept spanning ``span`` start, when a word its rule took
@@ -701,11 +700,11 @@ class Subjects:
         del self.words[low:high], self.starts[low:high]
         return taken
 
-    def alternatives(self, edge: int) -> tuple[list[Span], bool]:
+    def alternatives(self, edge: int) -> list[Span]:
         """Single modifier words listed with "or" right before ``edge`` ("guttate, inverse,
-        or" before "drug-induced psoriasis"), taken, and whether the list says "or". A
-        first word that closes a phrase of unread words ("swallowing medication, or any
-        gastrointestinal disorder") is no modifier of what follows."""
+        or" before "drug-induced psoriasis"), taken. A list with no "or" is of stacked
+        modifiers, and a first word that closes a phrase of unread words ("swallowing
+        medication, or any gastrointestinal disorder") is no modifier of what follows."""
         k, right, either = bisect_right(self.starts, edge), edge, False
         while k > 0 and self.words[k - 1].end <= right:
             gap = _ALTERNATIVE_GAP.fullmatch(self.text[self.words[k - 1].end:right])
@@ -717,10 +716,10 @@ class Subjects:
             right = self.words[k].start
         high = bisect_right(self.starts, edge)
         if not either or k == high or (k and not self.text[self.words[k - 1].end:self.words[k].start].strip()):
-            return [], False  # no "or", or the first word ends a phrase of words before it ("vaginal intercourse, or")
+            return []  # no "or", or the first word ends a phrase of words before it ("vaginal intercourse, or")
         taken = self.words[k:high]
         del self.words[k:high], self.starts[k:high]
-        return taken, either
+        return taken
 
     def _take(self, low: int, high: int) -> Span | None:
         if high <= low:

@@ -83,6 +83,15 @@ def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
 
+def _as_written(items: list):
+    """The nodes among ``items`` joined as the text joins them: any "or" makes them
+    alternatives ("due to cancer or end-stage renal disease"), else all hold."""
+    nodes = [i for i in items if not isinstance(i, Token)]
+    if any(isinstance(i, Token) and i.type == "OR" for i in items):
+        return disjoin(nodes)
+    return conjoin(nodes, _cover(nodes[0].span, nodes[-1].span))
+
+
 class ToLogic(Transformer):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__()
@@ -541,10 +550,8 @@ class ToLogic(Transformer):
         """"orchitis secondary to mumps", "bacteremia related to a peripheral or central
         catheter": what the link names is part of this one item, so an outer list of
         alternatives never offers the cause alone."""
-        main, *causes = [i for i in items if not isinstance(i, Token)]
         link = next(k for k, i in enumerate(items) if isinstance(i, Token) and i.type == "LINK")
-        either = any(isinstance(i, Token) and i.type == "OR" for i in items[link + 1:])
-        cause = disjoin(causes) if either else conjoin(causes, _cover(causes[0].span, causes[-1].span))
+        main, cause = items[0], _as_written(items[link + 1:])
         node = And((main, cause), _cover(main.span, cause.span))
         self.linked_nodes.add(id(node))
         return node
@@ -568,11 +575,8 @@ class ToLogic(Transformer):
         made every patient meet the condition."""
         word = items[0]
         comma = next(k for k, i in enumerate(items) if isinstance(i, Token) and i.type == "COMMA")
-        conditions = [i for i in items[1:comma] if not isinstance(i, Token)]
-        either = any(isinstance(i, Token) and i.type == "OR" for i in items[1:comma])
-        condition = disjoin(conditions) if either else conjoin(conditions, _cover(conditions[0].span, conditions[-1].span))
         then = items[-1]
-        return Implies(condition, then, _cover(_span(word), then.span))
+        return Implies(_as_written(items[1:comma]), then, _cover(_span(word), then.span))
 
     def excepting(self, items: list):
         """"any malignancy other than basal cell carcinoma": the first without the others
