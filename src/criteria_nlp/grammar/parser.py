@@ -10,7 +10,8 @@ first: it does not accept a custom lexer, which this design needs.)
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import cast
 from functools import cache, lru_cache
 
@@ -21,13 +22,13 @@ from spacy.tokens import Doc
 
 from .. import cache as startup_cache
 from ..lexicon import default_lexicon
-from ..logic import Anchor, Fragment, Node
+from ..logic import And, Anchor, Compare, Concept, Fragment, Node, Not, Or, conjoin, disjoin
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
-from .transformer import ToLogic
+from .transformer import THAT_IS, ToLogic, join_elements
 
 MAX_TOKENS = 400
 
@@ -116,11 +117,12 @@ class _Driver:
     def _can_close(self, stack: tuple[int, ...]) -> bool:
         return self.step(list(stack), "$END") is not None
 
-    def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
+    def parse(self, tokens: list[Token], text: str | None = None) -> tuple[object | None, list[Token]]:
         """Plan on token types (cached: criteria repeat their shapes), then build each chunk
         by replaying the planned shifts and reductions with the Transformer's callbacks.
         Chunks are and-ed, as elements side by side are, after bare thresholds take their
-        neighbours' variables."""
+        neighbours' variables; with the ``text``, two that only a written "or" separates
+        are or-ed ("Erythropoietin or IV iron in the previous 4 weeks")."""
         results: list = []
         dropped: list[Token] = []
         shifted: list[list[int]] = []
@@ -139,7 +141,16 @@ class _Driver:
         barred = frozenset(k for k, kinds in between.items() if kinds & _BARS)
         apart = barred | frozenset(k for k, kinds in between.items() if kinds & _SEPARATORS)
         settled = resolve(results, _thresholds(), apart, barred)
-        return Chunks(tuple(r for r in settled if r is not None)), dropped
+        cues, examples = _example_chunks(tokens, shifted)
+        if examples:
+            settled = _with_examples(settled, examples)
+            dropped = [t for t in dropped if id(t) not in cues]
+        kept = [k for k, r in enumerate(settled) if r is not None]
+        words = ["or" if text is not None and _or_between(tokens, text, _end(tokens, shifted[a:b]), tokens[min(shifted[b])].start_pos)
+                 else "and" for a, b in zip(kept, kept[1:])]
+        if "or" in words:
+            return join_elements([settled[k] for k in kept], words), dropped
+        return Chunks(tuple(settled[k] for k in kept)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
         values: list = []
@@ -205,8 +216,16 @@ class _Driver:
         dropped: list[int] = []
         before: list[list[int]] = []
         closing = 0
+        examples = kinds[max(position - 2, 0):position] == ("LPAR", "INCLUDING")
+        depth = 0
         for index in range(position, len(kinds)):
             kind = kinds[index]
+            depth += {"LPAR": 1, "RPAR": -1}.get(kind, 0)
+            if examples and depth < 0:
+                examples = False
+                if kept and closing == len(kept):
+                    # the parenthesis of examples closes: what follows is not one of them
+                    return tuple(kept), index + 1, [*dropped, index]
             if (kind == "VAR" and kept and closing == len(kept) and kinds[kept[-1]] in _VALUE_ENDS
                     and kinds[index + 1:index + 2] in (("CMP",), ("BETWEEN",))):
                 # "biopsy > 6 months with liver stiffness >= 10 kPa", "over 18 years weighing
@@ -220,6 +239,11 @@ class _Driver:
                     dropped.append(kept.pop())
                     stack = before.pop()
                     moved = retry
+            if (moved is None and kind == "INCLUDING" and kept and kept[-1] == index - 1
+                    and kinds[index - 1] == "LPAR" and closing == len(kept) - 1 and closing):
+                # "MI within 6 months (e.g., unstable angina)": the examples start a chunk of
+                # their own, which ``_example_chunks`` or-s with this one
+                return tuple(kept[:closing]), index + 1, [i for i in dropped if i < index] + [index - 1, index]
             if moved is None and kind in _ANCHORS:
                 if not closing and kept:
                     # leading tokens that lead nowhere ("5. ANC > 500/uL"): start after them
@@ -250,6 +274,80 @@ class _Driver:
         return tuple(kept[:closing]), len(kinds), sorted(dropped + rest)
 
 
+def _end(tokens: list[Token], chunks: list[list[int]]) -> int:
+    return max(tokens[max(c)].end_pos for c in chunks if c)
+
+
+def _or_between(tokens: list[Token], text: str, start: int, end: int) -> bool:
+    """Whether a written "or" opens what stands between two chunks, and no token the
+    grammar could not place follows it: words no rule knows may ("or who are going to
+    receive another transplant"). An "or" further in joins those words, not the chunks."""
+    return bool(_OR_GAP.match(text, start, end)) and all(
+        t.type in _SILENT for t in tokens if start <= t.start_pos < end)
+
+
+def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[int], dict[int, int]]:
+    """Chunks that a parenthesis of examples the grammar could not place holds ("X within
+    30 days of screening (e.g., Y or Z)"): {first chunk: last chunk} inside it, and the ids
+    of the cue tokens so read. An example is one more way to meet the chunk before it,
+    never a second requirement."""
+    cues: set[int] = set()
+    examples: dict[int, int] = {}
+    for k in range(1, len(shifted)):
+        if not shifted[k - 1] or not shifted[k]:
+            continue
+        gap = range(max(shifted[k - 1]) + 1, min(shifted[k]))
+        cue = next((i for i in gap if tokens[i].type == "INCLUDING" and tokens[i].value != THAT_IS
+                    and i > 0 and tokens[i - 1].type == "LPAR"), None)
+        if cue is None:
+            continue
+        close = _closing(tokens, cue - 1)
+        last = k
+        while last + 1 < len(shifted) and shifted[last + 1] and max(shifted[last + 1]) < close:
+            last += 1
+        if max(shifted[last]) < close:
+            examples[k] = last
+            cues.add(id(tokens[cue]))
+    return cues, examples
+
+
+def _closing(tokens: list[Token], opening: int) -> int:
+    """The index of the parenthesis that closes the one at ``opening`` (the end if none)."""
+    depth = 0
+    for index in range(opening, len(tokens)):
+        depth += {"LPAR": 1, "RPAR": -1}.get(tokens[index].type, 0)
+        if depth == 0:
+            return index
+    return len(tokens)
+
+
+def _with_examples(settled: list, examples: dict[int, int]) -> list:
+    """Each group of example chunks or-ed with what it gives examples of: the last thing
+    the chunk before names, inside its "and", "or" and "not" (an example of what is
+    denied is denied too). Examples are alternatives, whatever joins them."""
+    out = list(settled)
+    for first, last in sorted(examples.items(), reverse=True):
+        given = [arg for x in out[first:last + 1] if x is not None
+                 for arg in (x.args if isinstance(x, (And, Or)) else (x,))]
+        if given and out[first - 1] is not None:
+            out[first - 1] = _or_at_end(out[first - 1], given)
+            out[first:last + 1] = [None] * (last + 1 - first)
+    return out
+
+
+def _or_at_end(node, given: list):
+    if isinstance(node, (And, Or)):
+        join = conjoin if isinstance(node, And) else disjoin
+        return join([*node.args[:-1], _or_at_end(node.args[-1], given)])
+    if isinstance(node, Not):
+        return replace(node, arg=_or_at_end(node.arg, given), span=node.span.cover(given[-1].span))
+    if isinstance(node, (Concept, Compare)) and node.window is not None:
+        # "major surgery within 4 weeks (e.g., abdominal surgery)": within 4 weeks too
+        given = [replace(g, window=node.window) if isinstance(g, (Concept, Compare)) and g.window is None else g
+                 for g in given]
+    return disjoin([node, *given])
+
+
 @cache
 def driver() -> _Driver:
     return _Driver(criterion_parser())
@@ -260,14 +358,14 @@ _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 
 
-def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
+def parse_tokens(tokens: list[Token], text: str | None = None) -> tuple[object | None, list[Token]]:
     """Parse what the grammar can take; returns the transformed result and the tokens left out.
 
     A criterion with nothing to build an atom from (no variable, concept or number) is not
     handed to the parser at all."""
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
-    result, dropped = driver().parse(tokens[:MAX_TOKENS])
+    result, dropped = driver().parse(tokens[:MAX_TOKENS], text)
     return result, dropped + tokens[MAX_TOKENS:]
 
 
@@ -289,7 +387,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
     try:
         stream: Stream = token_stream(index, span)
-        result, dropped = parse_tokens(stream.tokens)
+        result, dropped = parse_tokens(stream.tokens, index.text)
         tables = default_tables()
         # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
         # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown
@@ -324,4 +422,5 @@ _LOG = logging.getLogger(__name__)
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
 _CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}
+_OR_GAP = re.compile(r"[\s,()\[\]]*(?:and/)?or\b", re.IGNORECASE)
 _BARS = {"UNLESS", "EXCEPT"}  # left over, they keep even a duration from the chunk before

@@ -42,7 +42,7 @@ class Connective:
     written: bool = True
 
 
-_THAT_IS = "that is"  # the INCLUDING cue that defines rather than gives examples (data/cues.tsv)
+THAT_IS = "that is"  # the INCLUDING cue that defines rather than gives examples (data/cues.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +410,7 @@ class ToLogic(Transformer):
         """"chronic illness (e.g. diabetes, chronic infections, and blood dyscrasias)": each
         example a parenthesis gives counts, whatever joins them, never as a second
         requirement. After "i.e." the parenthesis says what the atom is instead."""
-        if word.value == _THAT_IS:
+        if word.value == THAT_IS:
             return self.defined_by(main, left, inner, right)
         examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
         return Or((main, *examples), _cover(main.span, _span(right)))
@@ -688,7 +688,7 @@ class ToLogic(Transformer):
             elements.append(item)
             previous_was_connective = False
         kept, joins = _slashed(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives))
-        return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
+        return join_elements(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
 
     def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
         """"ALT or AST > 3 x ULN": a variable named just before a written "or"/"and" and a
@@ -824,7 +824,7 @@ def _population(node) -> bool:
     return isinstance(node, Concept) and node.domain is Domain.DEMOGRAPHIC
 
 
-def _join(elements: list, connectives: list[str]):
+def join_elements(elements: list, connectives: list[str]):
     """Connectives by precedence: "and" binds tighter than "or"; a bare list is "and"."""
     if len(elements) == 1:
         return elements[0]
