@@ -95,6 +95,14 @@ def test_at_least_k_of_the_following_on_one_line_counts_the_listed_parts():
     assert [p.span.text(text) for p in segment.parts] == ["diabetes", "hypertension", "obesity"]
 
 
+def test_counted_parts_keep_their_numbers_whole_and_a_closing_semicolon_ends_the_list():
+    text = ("Inclusion Criteria:\n- At least two of the following: platelets < 100,000/uL, ANC < 1,500/uL, "
+            "hemoglobin < 9 g/dL;\n")
+    [segment] = Segmenter()(text)
+    assert segment.k == 2
+    assert [p.span.text(text) for p in segment.parts] == ["platelets < 100,000/uL", "ANC < 1,500/uL", "hemoglobin < 9 g/dL"]
+
+
 def test_a_count_larger_than_the_list_leaves_the_line_whole():
     text = "Inclusion Criteria:\n- At least three of the following: diabetes or obesity\n"
     [segment] = Segmenter()(text)

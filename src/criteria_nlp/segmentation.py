@@ -18,6 +18,7 @@ from .tables import read_table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DIGIT = re.compile(r"\d")
+_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # between parts, not in "100,000" or "1,5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,12 +282,13 @@ class Segmenter:
         join, k = self._join_for(header.text(text), section)
         counted = join == "atleast" and k is not None
         separator = self.rules.part_separator
-        if counted and separator not in rest:
+        listed = rest.rstrip().rstrip(separator)  # a separator that closes the list joins nothing
+        if counted and separator not in listed:
             # "at least two of the following: diabetes, hypertension, obesity": the count
             # says the list is one of parts, however they are joined
-            cuts = sorted([(m.start(), m.end()) for m in self.rules.join_pattern.finditer(rest)]
-                          + [(m.start(), m.end()) for m in re.finditer(",", rest)])
-            bounds = [0, *(x for cut in cuts for x in cut), len(rest)]
+            cuts = sorted([(m.start(), m.end()) for m in self.rules.join_pattern.finditer(listed)]
+                          + [(m.start(), m.end()) for m in _LIST_COMMA.finditer(listed)])
+            bounds = [0, *(x for cut in cuts for x in cut), len(listed)]
             pieces = list(zip(bounds[::2], bounds[1::2]))
         elif separator in rest:
             pieces, offset = [], 0
