@@ -103,6 +103,14 @@ def test_counted_parts_keep_their_numbers_whole_and_a_closing_semicolon_ends_the
     assert [p.span.text(text) for p in segment.parts] == ["platelets < 100,000/uL", "ANC < 1,500/uL", "hemoglobin < 9 g/dL"]
 
 
+def test_bounds_of_the_headers_variable_stay_one_criterion_while_named_thresholds_split():
+    whole = "Inclusion Criteria:\n- Age: >=40 and <=80 years of age at Screening\n"
+    assert Segmenter()(whole)[0].parts == ()
+    listed = "Inclusion Criteria:\n- Kidneys: creatinine < 1.5 mg/dL and eGFR > 60 mL/min\n"
+    [segment] = Segmenter()(listed)
+    assert [p.span.text(listed) for p in segment.parts] == ["creatinine < 1.5 mg/dL", "eGFR > 60 mL/min"]
+
+
 def test_a_count_larger_than_the_list_leaves_the_line_whole():
     text = "Inclusion Criteria:\n- At least three of the following: diabetes or obesity\n"
     [segment] = Segmenter()(text)

@@ -18,6 +18,7 @@ from .tables import read_table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DIGIT = re.compile(r"\d")
+_NAMED_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)])?[^\d]*[^\W\d_][^\d]*\d")  # a word before the first number (after any "1)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # between parts, not in "100,000" or "1,5"
 
 
@@ -318,7 +319,9 @@ class Segmenter:
                 spans.append(Span(s, e))
         if counted:
             return (header, join, k, spans) if k is not None and len(spans) >= k else None
-        if len(spans) < 2 or not all(_DIGIT.search(s.text(text)) for s in spans):
+        if len(spans) < 2 or not all(_NAMED_NUMBER.search(s.text(text)) for s in spans):
+            # "Age: >=40 and <=80 years", "Grade 2 or 3": a part that names nothing before its
+            # number is a bound of the header's variable, which the grammar reads whole
             return None
         return header, join, None, spans
 
