@@ -395,7 +395,8 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
                                  and not tables.is_filler(index.text[t.start_pos:t.end_pos])
                                  and not (t.type == "ANCHOR" and t.value in _CHECK_TIMES)]
         anchors = [Span(t.start_pos, t.end_pos) for t in dropped if t.type == "ANCHOR" and t.value in _CHECK_TIMES]
-        subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words, tables.body_sites)
+        subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words, tables.body_sites,
+                            tables.instrument_heads)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         if logic is not None:

@@ -494,6 +494,7 @@ _SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|tha
                        r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
 _SITE_JOINS = frozenset({"and", "or"})  # inside a written site ("head and neck")
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:,\s*(?:(?:and/or|or|and)\s+)?|(?:and/or|or|and)\s+)", re.IGNORECASE)
+_MEASURE_NAME_WORDS = 5
 _JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
 _NOT_COUNTED = ("ing", "ed")  # "greater than 5 impacting activities": a verb follows, no counted noun
 
@@ -571,7 +572,8 @@ class Subjects:
     women)")."""
 
     def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset(),
-                 population_words: frozenset[str] = frozenset(), body_sites: frozenset[str] = frozenset()) -> None:
+                 population_words: frozenset[str] = frozenset(), body_sites: frozenset[str] = frozenset(),
+                 measure_heads: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.tokens = stream.tokens
         self.words = sorted(stream.words)
@@ -581,6 +583,7 @@ class Subjects:
         self.never_qualifiers = never_qualifiers
         self.population_words = population_words
         self.body_sites = body_sites
+        self.measure_heads = measure_heads
         self.last: Variable | None = None
         self.token_starts: list[int] | None = None
 
@@ -747,6 +750,24 @@ def _count(limit: Bound | Range, text: str) -> bool:
             and "." not in amount.span.text(text))
 
 
+def _named_apart(args: list, subjects: Subjects) -> list:
+    """"Anxiety score of 8 or more", "PDA diameter > 2 mm": a concept whose words are part
+    of the name of a threshold beside it names what is measured; it is no criterion of its
+    own (the patient need not have an anxiety disorder). A concept that is the whole name
+    ("Renal insufficiency (> 265 umol/l)") stays: it is what the threshold says of it."""
+    names = [a.variable.span for a in args if isinstance(a, Compare) and _measure_word(subjects, a.variable.span)]
+    if not names:
+        return args
+    return [a for a in args if not (isinstance(a, Concept) and any(n.contains(a.span) and n.end > a.span.end for n in names))]
+
+
+def _measure_word(subjects: Subjects, name: Span) -> bool:
+    """Whether a name is a short one (a long one took in the words of a whole clause) that
+    ends in a word of what measures ("score", "index", "scale")."""
+    words = subjects.text[name.start:name.end].split()
+    return 0 < len(words) <= _MEASURE_NAME_WORDS and words[-1].lower().rstrip("s") in subjects.measure_heads
+
+
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
     """Give thresholds without a variable the words before them: minutes to years are how
     long that thing lasted ("Reside at the facility at least 2 weeks"); anything else,
@@ -820,6 +841,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             if result is None:
                 _report_join(subjects.text, before.span.end, lost.span.start, leftovers)
         args = [a for a in done if a is not None]
+        args = _named_apart(args, subjects) if isinstance(item, And) else args
         if not args:
             return None
         return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
