@@ -493,6 +493,8 @@ _SITE_JOIN = re.compile(r"|\s*(?:,|/|and|or|and/or)?\s*", re.IGNORECASE)  # betw
 _SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
                        r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
 _SITE_JOINS = frozenset({"and", "or"})  # inside a written site ("head and neck")
+_SITE_NOUNS = frozenset({"site", "sites"})  # "the injection site": a place named by what happens there
+_SITE_NAME_WORDS = 3
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:,\s*(?:(?:and/or|or|and)\s+)?|(?:and/or|or|and)\s+)", re.IGNORECASE)
 _MEASURE_NAME_WORDS = 5
 _JOINED = len(" and/or ")  # the widest gap between two bounds with only a connective between
@@ -600,13 +602,27 @@ class Subjects:
         while k < len(self.words) and _SITE_JOIN.fullmatch(self.text[end:self.words[k].start]):
             word = self.words[k].text(self.text).lower()
             if not all(p in self.body_sites or p in _SITE_JOINS for p in re.split(r"[\s/-]+", word) if p):
-                break
+                named = self._site_named(k)
+                if named is None:
+                    break
+                k = named
             end = self.words[k].end
             k += 1
         if k == first or self.words[first].start != lead.end() or not _SITE_END.match(self.text, end, self.within.end):
             return None  # "in left atrium", "on pelvic imaging": the site words name only part of a name
-        del self.words[first:k], self.starts[first:k]
+        lead_words = bisect_left(self.starts, lead.start())  # "involving", "affecting": read with the site
+        del self.words[lead_words:k], self.starts[lead_words:k]
         return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), end)  # from the preposition
+
+    def _site_named(self, k: int) -> int | None:
+        """Where "<words> site" ends when word ``k`` starts it, within three words written
+        side by side ("at the injection site", "at the catheter insertion site"); else None."""
+        for j in range(k, min(k + _SITE_NAME_WORDS, len(self.words))):
+            if j > k and self.text[self.words[j - 1].end:self.words[j].start] != " ":
+                return None
+            if self.words[j].text(self.text).lower() in _SITE_NOUNS:
+                return j if j > k else None
+        return None
 
     def head(self, span: Span) -> int | None:
         """Where the words of the concept spanning ``span`` start, when a word its rule took
