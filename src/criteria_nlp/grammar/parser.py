@@ -10,7 +10,6 @@ first: it does not accept a custom lexer, which this design needs.)
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from typing import cast
 from functools import cache, lru_cache
@@ -28,7 +27,7 @@ from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
-from .transformer import THAT_IS, ToLogic, join_elements
+from .transformer import THAT_IS, ToLogic
 
 MAX_TOKENS = 400
 
@@ -117,12 +116,11 @@ class _Driver:
     def _can_close(self, stack: tuple[int, ...]) -> bool:
         return self.step(list(stack), "$END") is not None
 
-    def parse(self, tokens: list[Token], text: str | None = None) -> tuple[object | None, list[Token]]:
+    def parse(self, tokens: list[Token]) -> tuple[object | None, list[Token]]:
         """Plan on token types (cached: criteria repeat their shapes), then build each chunk
         by replaying the planned shifts and reductions with the Transformer's callbacks.
         Chunks are and-ed, as elements side by side are, after bare thresholds take their
-        neighbours' variables; with the ``text``, two that only a written "or" separates
-        are or-ed ("Erythropoietin or IV iron in the previous 4 weeks")."""
+        neighbours' variables."""
         results: list = []
         dropped: list[Token] = []
         shifted: list[list[int]] = []
@@ -145,12 +143,7 @@ class _Driver:
         if examples:
             settled = _with_examples(settled, examples)
             dropped = [t for t in dropped if id(t) not in cues]
-        kept = [k for k, r in enumerate(settled) if r is not None]
-        words = ["or" if text is not None and _or_between(tokens, text, _end(tokens, shifted[a:b]), tokens[min(shifted[b])].start_pos)
-                 else "and" for a, b in zip(kept, kept[1:])]
-        if "or" in words:
-            return join_elements([settled[k] for k in kept], words), dropped
-        return Chunks(tuple(settled[k] for k in kept)), dropped
+        return Chunks(tuple(r for r in settled if r is not None)), dropped
 
     def _build(self, ops: tuple, tokens: list[Token]):
         values: list = []
@@ -274,25 +267,13 @@ class _Driver:
         return tuple(kept[:closing]), len(kinds), sorted(dropped + rest)
 
 
-def _end(tokens: list[Token], chunks: list[list[int]]) -> int:
-    return max(tokens[max(c)].end_pos for c in chunks if c)
-
-
-def _or_between(tokens: list[Token], text: str, start: int, end: int) -> bool:
-    """Whether a written "or" opens what stands between two chunks, and no token the
-    grammar could not place follows it: words no rule knows may ("or who are going to
-    receive another transplant"). An "or" further in joins those words, not the chunks."""
-    return bool(_OR_GAP.match(text, start, end)) and all(
-        t.type in _SILENT for t in tokens if start <= t.start_pos < end)
-
-
-def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[int], dict[int, int]]:
+def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[int], dict[int, tuple[int, int]]]:
     """Chunks that a parenthesis of examples the grammar could not place holds ("X within
-    30 days of screening (e.g., Y or Z)"): {first chunk: last chunk} inside it, and the ids
-    of the cue tokens so read. An example is one more way to meet the chunk before it,
-    never a second requirement."""
+    30 days of screening (e.g., Y or Z)"): {first chunk: (last chunk, where the parenthesis
+    opens)}, and the ids of the cue tokens so read. An example is one more way to meet the
+    chunk before it, never a second requirement."""
     cues: set[int] = set()
-    examples: dict[int, int] = {}
+    examples: dict[int, tuple[int, int]] = {}
     for k in range(1, len(shifted)):
         if not shifted[k - 1] or not shifted[k]:
             continue
@@ -306,7 +287,7 @@ def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[
         while last + 1 < len(shifted) and shifted[last + 1] and max(shifted[last + 1]) < close:
             last += 1
         if max(shifted[last]) < close:
-            examples[k] = last
+            examples[k] = (last, tokens[cue - 1].start_pos)
             cues.add(id(tokens[cue]))
     return cues, examples
 
@@ -321,18 +302,28 @@ def _closing(tokens: list[Token], opening: int) -> int:
     return len(tokens)
 
 
-def _with_examples(settled: list, examples: dict[int, int]) -> list:
+def _with_examples(settled: list, examples: dict[int, tuple[int, int]]) -> list:
     """Each group of example chunks or-ed with what it gives examples of: the last thing
     the chunk before names, inside its "and", "or" and "not" (an example of what is
-    denied is denied too). Examples are alternatives, whatever joins them."""
+    denied is denied too), when the parenthesis follows it closely; else the chunk as a whole
+    ("medical condition, other than PBC, that ... would confound its results (e.g.,
+    cancer)"). Examples are alternatives, whatever joins them."""
     out = list(settled)
-    for first, last in sorted(examples.items(), reverse=True):
+    for first, (last, opening) in sorted(examples.items(), reverse=True):
         given = [arg for x in out[first:last + 1] if x is not None
                  for arg in (x.args if isinstance(x, (And, Or)) else (x,))]
-        if given and out[first - 1] is not None:
-            out[first - 1] = _or_at_end(out[first - 1], given)
+        main = out[first - 1]
+        if given and main is not None:
+            beside = opening - _last_named(main).span.end <= _BESIDE
+            out[first - 1] = _or_at_end(main, given) if beside else disjoin([main, *given])
             out[first:last + 1] = [None] * (last + 1 - first)
     return out
+
+
+def _last_named(node):
+    while isinstance(node, (And, Or, Not)):
+        node = node.args[-1] if isinstance(node, (And, Or)) else node.arg
+    return node
 
 
 def _or_at_end(node, given: list):
@@ -356,16 +347,17 @@ def driver() -> _Driver:
 _ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION"}
 _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
+_BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
 
 
-def parse_tokens(tokens: list[Token], text: str | None = None) -> tuple[object | None, list[Token]]:
+def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
     """Parse what the grammar can take; returns the transformed result and the tokens left out.
 
     A criterion with nothing to build an atom from (no variable, concept or number) is not
     handed to the parser at all."""
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
-    result, dropped = driver().parse(tokens[:MAX_TOKENS], text)
+    result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 
 
@@ -387,7 +379,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
     index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
     try:
         stream: Stream = token_stream(index, span)
-        result, dropped = parse_tokens(stream.tokens, index.text)
+        result, dropped = parse_tokens(stream.tokens)
         tables = default_tables()
         # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
         # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown
@@ -423,5 +415,4 @@ _LOG = logging.getLogger(__name__)
 _SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
 _CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}
-_OR_GAP = re.compile(r"[\s,()\[\]]*(?:and/)?or\b", re.IGNORECASE)
 _BARS = {"UNLESS", "EXCEPT"}  # left over, they keep even a duration from the chunk before

@@ -688,7 +688,7 @@ class ToLogic(Transformer):
             elements.append(item)
             previous_was_connective = False
         kept, joins = _slashed(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives))
-        return join_elements(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
+        return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
 
     def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
         """"ALT or AST > 3 x ULN": a variable named just before a written "or"/"and" and a
@@ -824,7 +824,7 @@ def _population(node) -> bool:
     return isinstance(node, Concept) and node.domain is Domain.DEMOGRAPHIC
 
 
-def join_elements(elements: list, connectives: list[str]):
+def _join(elements: list, connectives: list[str]):
     """Connectives by precedence: "and" binds tighter than "or"; a bare list is "and"."""
     if len(elements) == 1:
         return elements[0]
