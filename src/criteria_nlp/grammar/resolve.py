@@ -626,13 +626,19 @@ class Subjects:
 
     def head(self, span: Span) -> int | None:
         """Where the words of the concept spanning ``span`` start, when a word its rule took
-        in stands before them with unread words between ("Prior ipsilateral leg injury");
-        else None."""
+        in stands before them with unread words between ("Prior ipsilateral leg injury",
+        "Pathologic confirmation of lung adenocarcinoma"); else None."""
         first = next((t for t in self.tokens if span.start <= t.start_pos < span.end), None)
-        if first is None or first.type != "BEFORE":
+        if first is None or first.type not in ("BEFORE", "QUAL"):
             return None
         name = next((t for t in self.tokens if first.start_pos < t.start_pos < span.end and t.type == "CONCEPT"), None)
-        return name.start_pos if name is not None else None
+        if name is None:
+            return None
+        if first.type == "QUAL":
+            before = max((t.end_pos for t in self.tokens if first.start_pos <= t.start_pos < name.start_pos), default=first.end_pos)
+            if not self.text[before:name.start_pos].strip():
+                return None  # "severe lung disease": nothing unread between
+        return name.start_pos
 
     def after_population(self, span: Span) -> bool:
         """Whether ``span`` comes right after a word naming people and is not followed by
