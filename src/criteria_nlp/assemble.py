@@ -71,9 +71,11 @@ def _each_excludes(logic: Node | None, text: str) -> Node | None:
     criterion a list of concepts excludes each of them, so its "and" is an "or". Only a
     plain list: concepts set apart by commas, semicolons, slashes or "and" alone, or by a
     comma and then words no rule read, which are reported ("acute infection, cancer,
-    inflammatory rheumatic / connective tissue diseases")."""
+    inflammatory rheumatic / connective tissue diseases"), unless "both" opens it."""
     if not isinstance(logic, And) or not all(isinstance(arg, Concept) for arg in logic.args):
         return logic
+    if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
+        return logic  # "treatment with both ACEIs and ARBs": the two together
     gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
     listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
@@ -91,6 +93,7 @@ def _unread_item(gap: str) -> bool:
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 _ITEM_GAP = re.compile(r"\s*[,;]")
+_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
