@@ -518,6 +518,12 @@ class ToLogic(Transformer):
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
         return Not(set_window(target, window), _cover(limit.span, target.span))
 
+    def since_any(self, items: list):
+        """"at least 4 weeks since last surgery or radiation therapy": none of them in the
+        last 4 weeks ("prior", "last" say nothing more)."""
+        limit, targets = items[0], [i for i in items[2:] if not isinstance(i, Token)]
+        return self.since([limit, items[1], disjoin(targets)])
+
     @v_args(inline=True)
     def negated(self, neg: Token, clause):
         """An inability has a cause, never denied with it: "unable to answer the questions
