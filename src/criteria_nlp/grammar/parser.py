@@ -287,7 +287,7 @@ def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[
         while last + 1 < len(shifted) and shifted[last + 1] and max(shifted[last + 1]) < close:
             last += 1
         if max(shifted[last]) < close:
-            examples[k] = (last, tokens[cue - 1].start_pos)
+            examples[k] = (last, int(tokens[cue - 1].start_pos))
             cues.add(id(tokens[cue]))
     return cues, examples
 
