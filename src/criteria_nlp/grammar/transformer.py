@@ -617,6 +617,9 @@ class ToLogic(Transformer):
             if named:
                 settled = [self._population_settled(p, named) for p in pairs]
                 return (disjoin if isinstance(inner, Or) else conjoin)(settled, span)
+        if isinstance(main, Pending) and _population(inner):
+            # "> 27.5 kg/m2 (South Asian)": the limit for that population, as "for Asians"
+            return Implies(inner, main, span)
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
             then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
             return Or((main, And((inner.if_, then), inner.span)), span)
@@ -722,13 +725,15 @@ class ToLogic(Transformer):
         return out, joins
 
 
-def _populations_first(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+def _populations_first(elements: list, connectives: list[str], written: list[bool]) -> tuple[list, list[str]]:
     """"Men or women aged 18-60": a list of populations is one element, so the age applies
     to both ("or" between them binds before the "and" after). No one is both a man and a
-    woman, so "male and female patients" lists who may take part: "or" too."""
+    woman, so "male and female patients" lists who may take part: "or" too. Populations
+    right beside each other describe one person ("Caucasian males", "adult women"): "and"."""
     out, joins = [elements[0]], []
-    for word, element in zip(connectives, elements[1:]):
-        if word in ("or", "and") and _population(out[-1]) and _population(element):
+    for word, said, element in zip(connectives, written, elements[1:]):
+        beside = not said and element.span.start - out[-1].span.end <= 1
+        if not beside and word in ("or", "and") and _population(out[-1]) and _population(element):
             out[-1] = disjoin([out[-1], element])
             continue
         out.append(element)
@@ -749,7 +754,7 @@ def _slashed(elements: list, connectives: list[Connective]) -> tuple[list, list[
     return out, joins
 
 
-def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list, list[str]]:
+def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list, list[str], list[bool]]:
     """"drug abuse of depressants, opioids, cocaine, or amphetamine": concepts set apart by
     commas up to an "or" are one list of alternatives, so what stands before the list
     ("drug abuse") goes with each of them rather than with the first ones only. The list
@@ -759,8 +764,9 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
     childbearing potential unwilling to use contraception"; other words there say how the
     whole list is found: "... or bipolar disorder as diagnosed by the SCID"); a population side by side
     before two items joined by "or" is who both are about ("female patients who are
-    pregnant or breast-feeding"). Returns the connectives' words."""
-    out, joins = [elements[0]], []
+    pregnant or breast-feeding"). Returns the connectives' words, and whether each was
+    written."""
+    out, joins, written = [elements[0]], [], []
     listing = False  # out[-1] is such a list, which a comma or "or" goes on
     beside = False  # the connective before out[-1] was no word: the two stood side by side
     for connective, element in zip(connectives, elements[1:]):
@@ -783,7 +789,7 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
                 begin -= 1
             if begin < who:  # "pregnancy, women breastfeeding or ...": the women are one item
                 listed = disjoin([*out[begin:who], conjoin([out[who], out[-1]]), element])
-                del out[begin:], joins[begin:]
+                del out[begin:], joins[begin:], written[begin:]
                 out.append(listed)
             else:
                 out[-1] = disjoin([out[-1], element])
@@ -796,17 +802,18 @@ def _written_lists(elements: list, connectives: list[Connective]) -> tuple[list,
         if negated:
             # "No chemotherapy, radiotherapy, or immunotherapy": the "no" denies every item
             first = out[0]
-            out[:], joins[:] = [Not(disjoin([first.arg, *out[1:], element]), _cover(first.span, element.span))], []
+            out[:], joins[:], written[:] = [Not(disjoin([first.arg, *out[1:], element]), _cover(first.span, element.span))], [], []
             continue
         if listing:
             listed = disjoin([*out[start:], element])
-            del out[start:], joins[start:]
+            del out[start:], joins[start:], written[start:]
             out.append(listed)
             continue
         out.append(element)
         joins.append(word)
+        written.append(connective.written)
         beside = not connective.written
-    return out, joins
+    return out, joins, written
 
 
 def _listed(node) -> bool:
