@@ -92,3 +92,19 @@ def test_a_conditional_in_an_exclusion_criterion_excludes_with_its_condition():
 def test_sex_specific_bounds_in_an_exclusion_criterion_are_cases_that_each_exclude():
     assert _logic("Exclusion", "Hemoglobin < 11.5 g/dL for females and < 12.5 g/dL for men") == (
         "((demographic:female AND hemoglobin < 11.5 g/dL) OR (demographic:male AND hemoglobin < 12.5 g/dL))")
+
+
+def test_a_parents_header_words_beside_its_cue_are_reported_and_a_bare_cue_is_not():
+    text = ("Exclusion Criteria:\n- Known hypersensitivity to any of the following medications:\n"
+            "   a. heparin\n   b. aspirin\n- Any of the following:\n   a. stroke\n   b. myocardial infarction\n")
+    said, bare = parse_text(text, fast=True).criteria
+    assert [f.text for f in said.unparsed] == ["Known hypersensitivity to", "medications"]
+    for fragment in said.unparsed:
+        assert text[fragment.span.start : fragment.span.end] == fragment.text
+    assert bare.unparsed == ()
+
+
+def test_a_header_that_is_all_cue_says_nothing_of_its_own():
+    text = "Inclusion Criteria:\n- Adequate organ function:\n   a. ANC >= 1500/uL\n   b. platelets >= 100,000/uL\n"
+    [label] = parse_text(text, fast=True).criteria
+    assert label.unparsed == ()

@@ -14,6 +14,7 @@ from .logic import (
 from .grammar.lexer import DocIndex, default_tables
 from .grammar.parser import parse_criterion
 from .lint import lint_criteria
+from .segment_rules import default_rules
 from .segmentation import Segment
 from .spans import Span
 
@@ -34,6 +35,7 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
             unparsed = parsed.unparsed if parsed.logic is not None else (Fragment(stated, stated.text(text)),)
             if parsed.logic is not None:
                 logic = conjoin([parsed.logic, logic], segment.span) if logic is not None else parsed.logic
+        unparsed = unparsed + _header_words(text, segment, stated)
         if logic is not None and not logic.span.contains(segment.span):
             logic = replace(logic, span=segment.span)  # the header's words belong to the parent
     else:
@@ -111,6 +113,35 @@ def _stated_before_parts(text: str, segment: Segment, parts: tuple[Criterion, ..
 
 
 _SENTENCE_END = re.compile(r"[.;](?=\s+\S)")
+
+
+def _header_words(text: str, segment: Segment, stated: Span | None) -> tuple[Fragment, ...]:
+    """What a parent's header says besides its cue ("At least two of the following within
+    6 months:", "Known hypersensitivity to any of the following medications:"): no rule
+    reads it into the parts, so it is reported, never dropped. A header that is all cue
+    ("Adequate bone marrow function:", "Any of the following:") is spelled out by its parts."""
+    header = segment.header
+    if header is None:
+        return ()
+    words = header.text(text)
+    cue = next((m for rule in default_rules().parent_cues if (m := rule.pattern.search(words)) is not None), None)
+    if cue is None:
+        return ()
+    tables = default_tables()
+    out: list[Fragment] = []
+    for start, end in ((header.start, header.start + cue.start()), (header.start + cue.end(), header.end)):
+        if stated is not None:
+            start = max(start, stated.end)
+        piece = text[start:end] if start < end else ""
+        if not any(not tables.is_filler(word) for word in _WORD.findall(piece)):
+            continue
+        begin = start + len(piece) - len(piece.lstrip(_HEADER_EDGE))
+        stop = end - (len(piece) - len(piece.rstrip(_HEADER_EDGE)))
+        out.append(Fragment(Span(begin, stop), text[begin:stop]))
+    return tuple(out)
+
+
+_HEADER_EDGE = " ,;:-()\n\t"
 
 
 def _combine(segment: Segment, logics: list[Node | None], parts: tuple[Criterion, ...]) -> Node | None:
