@@ -123,10 +123,10 @@ def _header_words(text: str, segment: Segment, stated: Span | None) -> tuple[Fra
     header = segment.header
     if header is None:
         return ()
-    words = header.text(text)
-    cue = next((m for rule in default_rules().parent_cues if (m := rule.pattern.search(words)) is not None), None)
-    if cue is None:
+    found = default_rules().cue_in(header.text(text))
+    if found is None:
         return ()
+    cue = found[1]
     tables = default_tables()
     out: list[Fragment] = []
     for start, end in ((header.start, header.start + cue.start()), (header.start + cue.end(), header.end)):

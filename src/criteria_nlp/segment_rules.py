@@ -57,6 +57,14 @@ class SegmentRules:
     parent_header_max_words: int
     sentence_split_min_chars: int
 
+    def cue_in(self, header: str) -> tuple[ParentCue, re.Match[str]] | None:
+        """The first parent cue ``header`` holds, with where it stands in it."""
+        for cue in self.parent_cues:
+            match = cue.pattern.search(header)
+            if match is not None:
+                return cue, match
+        return None
+
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:

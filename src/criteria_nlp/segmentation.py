@@ -17,7 +17,6 @@ from .spans import Span
 from .tables import read_table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_DIGIT = re.compile(r"\d")
 _NAMED_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)])?[^\d]*[^\W\d_][^\d]*\d")  # a word before the first number (after any "1)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # between parts, not in "100,000" or "1,5"
 
@@ -236,7 +235,7 @@ class Segmenter:
                 Segment(f"{ident}.{i}", item.section, child.span)
                 for i, child in enumerate(item.children, 1)
             )
-            if not self._has_cue(header.text(text)):
+            if self.rules.cue_in(header.text(text)) is None:
                 join = self._trailing_join(text, parts) or join
             return Segment(ident, item.section, item.span.cover(parts[-1].span), header, join, k, parts)
         inline = self._inline_parts(text, item.span, item.section)
@@ -245,9 +244,6 @@ class Segmenter:
         header, join, k, spans = inline
         parts = tuple(Segment(f"{ident}.{i}", item.section, s) for i, s in enumerate(spans, 1))
         return Segment(ident, item.section, item.span, header, join, k, parts)
-
-    def _has_cue(self, header: str) -> bool:
-        return any(cue.pattern.search(header) for cue in self.rules.parent_cues)
 
     def _trailing_join(self, text: str, parts: tuple[Segment, ...]) -> str | None:
         """"1. stage T2, or / 2. Gleason score 7, or / 3. PSA 20": a join word ending every
@@ -265,9 +261,9 @@ class Segmenter:
         parts of an inclusion criterion must all hold, while each part of an exclusion
         criterion ("Resident exclusion criteria: - comatose - severe cognitive impairment")
         excludes on its own."""
-        for cue in self.rules.parent_cues:
-            if cue.pattern.search(header):
-                return cue.join, cue.k(header)
+        found = self.rules.cue_in(header)
+        if found is not None:
+            return found[0].join, found[0].k(header)
         return ("or" if section is Section.EXCLUSION else "and"), None
 
     def _inline_parts(self, text: str, span: Span, section: Section) -> tuple[Span, str, int | None, list[Span]] | None:

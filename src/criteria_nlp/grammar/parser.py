@@ -213,12 +213,13 @@ class _Driver:
         depth = 0
         for index in range(position, len(kinds)):
             kind = kinds[index]
-            depth += {"LPAR": 1, "RPAR": -1}.get(kind, 0)
-            if examples and depth < 0:
-                examples = False
-                if kept and closing == len(kept):
-                    # the parenthesis of examples closes: what follows is not one of them
-                    return tuple(kept), index + 1, [*dropped, index]
+            if examples:
+                depth += _DEPTH.get(kind, 0)
+                if depth < 0:
+                    examples = False
+                    if kept and closing == len(kept):
+                        # the parenthesis of examples closes: what follows is not one of them
+                        return tuple(kept), index + 1, [*dropped, index]
             if (kind == "VAR" and kept and closing == len(kept) and kinds[kept[-1]] in _VALUE_ENDS
                     and kinds[index + 1:index + 2] in (("CMP",), ("BETWEEN",))):
                 # "biopsy > 6 months with liver stiffness >= 10 kPa", "over 18 years weighing
@@ -296,7 +297,7 @@ def _closing(tokens: list[Token], opening: int) -> int:
     """The index of the parenthesis that closes the one at ``opening`` (the end if none)."""
     depth = 0
     for index in range(opening, len(tokens)):
-        depth += {"LPAR": 1, "RPAR": -1}.get(tokens[index].type, 0)
+        depth += _DEPTH.get(tokens[index].type, 0)
         if depth == 0:
             return index
     return len(tokens)
@@ -347,6 +348,7 @@ def driver() -> _Driver:
 _ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION"}
 _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
+_DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 _BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
 
 

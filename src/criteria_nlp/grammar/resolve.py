@@ -777,6 +777,8 @@ def _named_apart(args: list, subjects: Subjects) -> list:
     of the name of a threshold beside it names what is measured; it is no criterion of its
     own (the patient need not have an anxiety disorder). A concept that is the whole name
     ("Renal insufficiency (> 265 umol/l)") stays: it is what the threshold says of it."""
+    if not any(isinstance(a, Concept) for a in args):
+        return args
     names = [a.variable.span for a in args if isinstance(a, Compare) and _measure_word(subjects, a.variable.span)]
     if not names:
         return args
