@@ -31,7 +31,7 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
         logic, unparsed = _combine(segment, [p.logic for p in parts], parts), ()
         stated = _stated_before_parts(text, segment, parts)
         if stated is not None:  # "Women ... must use contraception. Acceptable forms include:"
-            parsed = parse_criterion(doc, stated)
+            parsed = parse_criterion(doc, stated, segment.section is Section.EXCLUSION)
             unparsed = parsed.unparsed if parsed.logic is not None else (Fragment(stated, stated.text(text)),)
             if parsed.logic is not None:
                 logic = conjoin([parsed.logic, logic], segment.span) if logic is not None else parsed.logic
@@ -39,7 +39,7 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
         if logic is not None and not logic.span.contains(segment.span):
             logic = replace(logic, span=segment.span)  # the header's words belong to the parent
     else:
-        parsed = parse_criterion(doc, segment.span)
+        parsed = parse_criterion(doc, segment.span, segment.section is Section.EXCLUSION)
         logic, unparsed = parsed.logic, parsed.unparsed
         if segment.section is Section.EXCLUSION:
             logic = _conditions_that_exclude(_each_excludes(logic, text))

@@ -18,27 +18,27 @@ def _cases():
     rows = []
     for line in (CORPORA / "grammar" / "cases.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            construct, text, expected = line.split("\t")
-            rows.append(pytest.param(text, expected, id=construct))
+            construct, text, expected, *section = line.split("\t")
+            rows.append(pytest.param(text, expected, section == ["exclusion"], id=construct))
     return rows
 
 
-def _parse(text: str):
+def _parse(text: str, excluding: bool = False):
     """Rules only: the cases pin the grammar, not the trained entity recognizer."""
     doc = default_nlp(fast=True)(text)
-    return parse_criterion(doc, Span(0, len(text)))
+    return parse_criterion(doc, Span(0, len(text)), excluding)
 
 
-@pytest.mark.parametrize("text, expected", _cases())
-def test_construct(text, expected):
-    parsed = _parse(text)
+@pytest.mark.parametrize("text, expected, excluding", _cases())
+def test_construct(text, expected, excluding):
+    parsed = _parse(text, excluding)
     assert parsed.logic is not None, parsed.unparsed
     assert render_node(parsed.logic) == expected
 
 
-@pytest.mark.parametrize("text, expected", _cases())
-def test_no_lark_object_escapes_and_spans_lie_in_the_text(text, expected):
-    parsed = _parse(text)
+@pytest.mark.parametrize("text, expected, excluding", _cases())
+def test_no_lark_object_escapes_and_spans_lie_in_the_text(text, expected, excluding):
+    parsed = _parse(text, excluding)
     for node in walk(parsed.logic):
         for value in vars(node).values() if hasattr(node, "__dict__") else (getattr(node, f) for f in node.__slots__):
             assert not isinstance(value, (Tree, Token))

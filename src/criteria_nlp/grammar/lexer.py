@@ -1011,7 +1011,7 @@ _NAMING = {"CONCEPT", "VAR", "UNIT", "REF"}  # lexicon matches that name somethi
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(rf"[{_COMPARATOR_MARKS}]|\d\s*%")
-_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "IF"}
+_TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "ALLOWED", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 # after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
 # says what they must be: the grammar reads it, it is no description of the women

@@ -27,7 +27,7 @@ from ..spans import Span
 from .lexer import DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
-from .transformer import THAT_IS, ToLogic
+from .transformer import THAT_IS, Connective, ToLogic
 
 MAX_TOKENS = 400
 
@@ -57,9 +57,13 @@ def criterion_parser() -> Lark:
     )
 
 
+def _transformer() -> ToLogic:
+    return cast(ToLogic, criterion_parser().options.transformer)
+
+
 def _thresholds() -> Thresholds:
     """The rules the grammar's own Transformer settles bounds with."""
-    return cast(ToLogic, criterion_parser().options.transformer).thresholds
+    return _transformer().thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +142,7 @@ class _Driver:
                    for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k]}
         barred = frozenset(k for k, kinds in between.items() if kinds & _BARS)
         apart = barred | frozenset(k for k, kinds in between.items() if kinds & _SEPARATORS)
-        settled = resolve(results, _thresholds(), apart, barred)
+        settled = _allowances_settled(resolve(results, _thresholds(), apart, barred))
         cues, examples = _example_chunks(tokens, shifted)
         if examples:
             settled = _with_examples(settled, examples)
@@ -352,13 +356,22 @@ _DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 _BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
 
 
-def parse_tokens(tokens: list[Token]) -> tuple[object | None, list[Token]]:
+def _allowances_settled(chunks: list) -> list:
+    """"Prior chemotherapy; hormonal therapy is allowed": an allowance the grammar left as a
+    chunk of its own excepts the chunk before it."""
+    chunks = [c for c in chunks if c is not None]
+    return _transformer().allowances(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
+
+
+def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object | None, list[Token]]:
     """Parse what the grammar can take; returns the transformed result and the tokens left out.
 
     A criterion with nothing to build an atom from (no variable, concept or number) is not
-    handed to the parser at all."""
+    handed to the parser at all. ``excluding``: the criterion excludes, which decides how
+    an exception reads."""
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
+    _transformer().excluding = excluding
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 
@@ -375,13 +388,13 @@ def _merge(spans: list[Span], text: str, within: Span) -> tuple[Fragment, ...]:
     return tuple(Fragment(s, s.text(text)) for s in merged)
 
 
-def parse_criterion(doc: Doc | DocIndex, span: Span) -> Parsed:
+def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) -> Parsed:
     """A failure on one criterion, whatever its kind, leaves that criterion an explicit
-    unparsed record, never the trial."""
+    unparsed record, never the trial. ``excluding``: it is an exclusion criterion."""
     index = doc if isinstance(doc, DocIndex) else DocIndex.of(doc)
     try:
         stream: Stream = token_stream(index, span)
-        result, dropped = parse_tokens(stream.tokens)
+        result, dropped = parse_tokens(stream.tokens, excluding)
         tables = default_tables()
         # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
         # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown

@@ -53,6 +53,25 @@ class Unread:
 
 
 @dataclass(frozen=True, slots=True)
+class Allowed:
+    """"(topical steroids are allowed)": what the criterion before it lets pass, an exception
+    to it; settled with that criterion (``ToLogic.excepted``), or reported unparsed when
+    nothing stands before it."""
+
+    node: Node
+    span: Span
+    word: Span  # "is allowed"
+    condition: Node | None = None  # "is acceptable if ..."
+
+    def allowing(self, listed: list) -> Node:
+        """What passes: the alternatives listed, under the allowance's condition if any."""
+        allowed = disjoin(listed) if len(listed) > 1 else listed[0]
+        if self.condition is None:
+            return allowed
+        return And((allowed, self.condition), _cover(allowed.span, self.condition.span))
+
+
+@dataclass(frozen=True, slots=True)
 class Relative:
     relation: Relation
     anchor: Anchor | None
@@ -76,6 +95,7 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
     return make(concept)
 
 
+_LISTED = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
 EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
 
 
@@ -98,6 +118,7 @@ class ToLogic(Transformer):
         self.lexicon = lexicon
         self.thresholds = Thresholds(lexicon)
         self.linked_nodes: set[int] = set()  # ids of this parse's "X due to Y" nodes, for a denial before them
+        self.excluding = False  # the criterion being parsed excludes: set by the parser per criterion
 
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
@@ -590,7 +611,10 @@ class ToLogic(Transformer):
         main, *excluded = [i for i in items if not isinstance(i, Token)]
         word = next(i for i in items if isinstance(i, Token) and i.type == "EXCEPT")
         left_out = disjoin(excluded)
-        return And((main, Not(left_out, _cover(_span(word), left_out.span))), _cover(main.span, left_out.span))
+        span = _cover(main.span, left_out.span)
+        if isinstance(main, Not):  # "no prior chemotherapy except hormonal therapy": the exception is inside the denial
+            return Not(And((main.arg, Not(left_out, _cover(_span(word), left_out.span))), span), span)
+        return And((main, Not(left_out, _cover(_span(word), left_out.span))), span)
 
     def left_out(self, items: list):
         """"(other than skin cancer)" after what it narrows: the parenthesis stands side by
@@ -600,14 +624,42 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
-        return Or((main, alternative), _cover(main.span, alternative.span))
+        return self.excepted(main, alternative)
+
+    @v_args(inline=True)
+    def allowed(self, clause, word: Token):
+        if isinstance(clause, Not):  # "no other investigational agents allowed": a ban, as written
+            return replace(clause, span=_cover(clause.span, _span(word)))
+        return Allowed(clause, _cover(clause.span, _span(word)), _span(word))
+
+    @v_args(inline=True)
+    def allowed_if(self, clause, word: Token, cue: Token, condition):
+        """"isolated bilirubin > 1.5 x ULN is acceptable if direct bilirubin < 35%": what
+        passes is the two together."""
+        return Allowed(clause, _cover(clause.span, condition.span), _span(word), condition)
+
+    def excepted(self, main, alternative, through: Span | None = None) -> Node:
+        """"Brain metastases unless treated", "(topical steroids are allowed)": an exclusion
+        criterion excludes only without the exception, so "and not"; an inclusion criterion
+        is met by either. Read as "or" in an exclusion, it would exclude every patient the
+        exception lets in."""
+        if through is not None:  # the allowance's words ("are allowed") go with it, wherever it is flattened into
+            alternative = replace(alternative, span=_cover(alternative.span, through))
+        span = _cover(main.span, alternative.span)
+        if self.excluding:
+            # "unless a negative pregnancy test": not denied twice
+            denied = alternative.arg if isinstance(alternative, Not) else Not(alternative, alternative.span)
+            return And((main, denied), span)
+        return Or((main, alternative), span)
 
     @v_args(inline=True)
     def defined_by(self, main, left: Token, inner, right: Token):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
-        variables = variables_of(main)
         span = _cover(main.span, _span(right))
+        if isinstance(inner, Allowed):
+            return self.excepted(main, inner.allowing([inner.node]), _cover(inner.span, _span(right)))
+        variables = variables_of(main)
         pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
         if len(pairs) > 1 and all(_population_limit(p) is not None for p in pairs):
             # "hemoglobin (<13 g/dL in men; <12 g/dL in women)", "(<40 mg/dL for men or
@@ -683,7 +735,7 @@ class ToLogic(Transformer):
     def start(self, items: list):
         """Elements and the connective before each; side by side means "and"."""
         self.linked_nodes.clear()
-        elements, connectives, apart = [], [], set()
+        elements, connectives = [], []
         previous_was_connective = False
         for item in items:
             if isinstance(item, Connective):
@@ -692,12 +744,53 @@ class ToLogic(Transformer):
                 continue
             if elements and not previous_was_connective:
                 connectives.append(Connective("and", written=False))
-            elif elements:
-                apart.add(len(elements))
             elements.append(item)
             previous_was_connective = False
-        kept, joins = _slashed(*joined(resolve(elements, self.thresholds, frozenset(apart)), connectives))
+        elements, connectives = self.allowances(elements, connectives)
+        apart = frozenset(k for k, connective in enumerate(connectives, 1) if connective.written)
+        kept, joins = _slashed(*joined(resolve(elements, self.thresholds, apart), connectives))
         return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
+
+    def allowances(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
+        """An allowance settles with the element before it, whatever joins them; the
+        alternatives listed with it, written close by, are allowed too ("topical or inhaled
+        steroids are allowed"), and so are allowances side by side ("(A is permitted; B is
+        allowed)"). One with nothing before it stays for the chunk before, or is reported.
+        A bare bound allowed waits for its variable as any other, its cue reported."""
+        out: list = []
+        joins: list[Connective] = []
+        for k, element in enumerate(elements):
+            before = connectives[k - 1] if k else None
+            if isinstance(element, Allowed) and isinstance(element.node, Pending):
+                if before is not None:
+                    joins.append(before)
+                out.append(element.node)
+                joins.append(Connective("and", written=False))
+                out.append(Unread(element.word if element.condition is None else _cover(element.word, element.condition.span)))
+                continue
+            if not isinstance(element, Allowed):
+                if before is not None:
+                    joins.append(before)
+                out.append(element)
+                continue
+            listed = [element.node]
+            while (out and before is not None and before.written and before.word in ("or", "and", ",")
+                   and isinstance(out[-1], Concept) and isinstance(listed[0], Concept)
+                   and out[-1].window is None and listed[0].window is None
+                   and listed[0].span.start - out[-1].span.end <= _LISTED):
+                listed.insert(0, out.pop())
+                before = joins.pop() if joins else None
+            allowed = element.allowing(listed)
+            if out and isinstance(out[-1], Allowed):
+                out[-1] = Allowed(disjoin([out[-1].allowing([out[-1].node]), allowed]), _cover(out[-1].span, element.span),
+                                  element.word)
+            elif out and not isinstance(out[-1], (Pending, Unread)):
+                out[-1] = self.excepted(out[-1], allowed, element.span)
+            else:
+                if out and before is not None:
+                    joins.append(before)
+                out.append(Allowed(allowed, _cover(allowed.span, element.span), element.word))
+        return out, joins
 
     def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
         """"ALT or AST > 3 x ULN": a variable named just before a written "or"/"and" and a
