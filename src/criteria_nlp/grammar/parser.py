@@ -142,7 +142,7 @@ class _Driver:
                    for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k]}
         barred = frozenset(k for k, kinds in between.items() if kinds & _BARS)
         apart = barred | frozenset(k for k, kinds in between.items() if kinds & _SEPARATORS)
-        settled = _allowances_settled(resolve(results, _thresholds(), apart, barred))
+        settled = _verdicts_settled(resolve(results, _thresholds(), apart, barred))
         cues, examples = _example_chunks(tokens, shifted)
         if examples:
             settled = _with_examples(settled, examples)
@@ -356,11 +356,11 @@ _DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 _BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
 
 
-def _allowances_settled(chunks: list) -> list:
-    """"Prior chemotherapy; hormonal therapy is allowed": an allowance the grammar left as a
-    chunk of its own excepts the chunk before it."""
+def _verdicts_settled(chunks: list) -> list:
+    """"Prior chemotherapy; hormonal therapy is allowed": a verdict the grammar left as a
+    chunk of its own settles with the chunk before it."""
     chunks = [c for c in chunks if c is not None]
-    return _transformer().allowances(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
+    return _transformer().verdicts(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
 
 
 def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object | None, list[Token]]:

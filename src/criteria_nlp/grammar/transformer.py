@@ -52,23 +52,29 @@ class Unread:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Allowed:
-    """"(topical steroids are allowed)": what the criterion before it lets pass, an exception
-    to it; settled with that criterion (``ToLogic.excepted``), or reported unparsed when
-    nothing stands before it."""
+ALLOWS, BANS, STATES = "allows", "bans", "states"  # what a verdict on the study does (``Verdict.kind``)
 
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A clause the text rules on: "(topical steroids are allowed)" allows it, an exception
+    to the element before it; "A, B or C will be excluded" in an inclusion criterion bans
+    them; "Patients with X are eligible if Y" states what is required. Settled with the
+    elements around it (``ToLogic.verdicts``); an allowance with nothing before it is
+    reported unparsed."""
+
+    kind: str
     node: Node
     span: Span
-    word: Span  # "is allowed"
-    condition: Node | None = None  # "is acceptable if ..."
+    word: Span  # "is allowed", "are eligible if"
+    condition: Node | None = None  # "... if Y"
 
-    def allowing(self, listed: list) -> Node:
-        """What passes: the alternatives listed, under the allowance's condition if any."""
-        allowed = disjoin(listed) if len(listed) > 1 else listed[0]
+    def of(self, listed: list) -> Node:
+        """The alternatives listed, under the verdict's condition if any."""
+        node = disjoin(listed) if len(listed) > 1 else listed[0]
         if self.condition is None:
-            return allowed
-        return And((allowed, self.condition), _cover(allowed.span, self.condition.span))
+            return node
+        return And((node, self.condition), _cover(node.span, self.condition.span))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,20 @@ def _as_written(items: list):
     if any(isinstance(i, Token) and i.type == "OR" for i in items):
         return disjoin(nodes)
     return conjoin(nodes, _cover(nodes[0].span, nodes[-1].span))
+
+
+def _listed_before(candidate, listed: list, connective: Connective | None) -> bool:
+    """``candidate`` is one more alternative of a verdict's list: a concept, close by, joined
+    by "or"/"and" (or, further back, a comma: "A, B or C are allowed")."""
+    joining = ("or", "and", ",") if len(listed) > 1 else ("or", "and")
+    return (connective is not None and connective.written and connective.word in joining
+            and isinstance(candidate, Concept) and isinstance(listed[0], Concept)
+            and candidate.window is None and listed[0].window is None
+            and listed[0].span.start - candidate.span.end <= _LISTED)
+
+
+def _stated(node, span: Span):
+    return replace(node, span=span)
 
 
 class ToLogic(Transformer):
@@ -630,13 +650,45 @@ class ToLogic(Transformer):
     def allowed(self, clause, word: Token):
         if isinstance(clause, Not):  # "no other investigational agents allowed": a ban, as written
             return replace(clause, span=_cover(clause.span, _span(word)))
-        return Allowed(clause, _cover(clause.span, _span(word)), _span(word))
+        return Verdict(ALLOWS, clause, _cover(clause.span, _span(word)), _span(word))
 
     @v_args(inline=True)
     def allowed_if(self, clause, word: Token, cue: Token, condition):
         """"isolated bilirubin > 1.5 x ULN is acceptable if direct bilirubin < 35%": what
         passes is the two together."""
-        return Allowed(clause, _cover(clause.span, condition.span), _span(word), condition)
+        return Verdict(ALLOWS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition)
+
+    @v_args(inline=True)
+    def eligible(self, clause, word: Token):
+        """"Patients with measurable disease are eligible": what an inclusion criterion
+        requires; after what an exclusion criterion excludes, an exception to it."""
+        return Verdict(ALLOWS if self.excluding else STATES, clause, _cover(clause.span, _span(word)), _span(word))
+
+    @v_args(inline=True)
+    def eligible_if(self, clause, word: Token, cue: Token, condition):
+        return Verdict(ALLOWS if self.excluding else STATES, clause, _cover(clause.span, condition.span),
+                       _cover(_span(word), _span(cue)), condition)
+
+    @v_args(inline=True)
+    def ineligible(self, clause, word: Token):
+        """"Concomitant radiotherapy is not allowed", "... will be excluded": an inclusion
+        criterion bans it (and the alternatives listed with it); an exclusion criterion
+        only says again what it excludes."""
+        return Verdict(STATES if self.excluding else BANS, clause, _cover(clause.span, _span(word)), _span(word))
+
+    @v_args(inline=True)
+    def ineligible_unless(self, clause, word: Token, cue: Token, alternative):
+        """"AFP > 100 ng/mL are excluded, unless stable": the exception of what is banned."""
+        if isinstance(clause, Pending):
+            return Verdict(STATES, clause, _cover(clause.span, _span(word)), _span(word))
+        stated = replace(clause, span=_cover(clause.span, _span(word)))
+        return self.excepted(stated if self.excluding else Not(clause, stated.span), alternative)
+
+    @v_args(inline=True)
+    def ineligible_if(self, word: Token, cue: Token, clause):
+        """"Patients will be excluded if they have X"."""
+        span = _cover(_span(word), clause.span)
+        return replace(clause, span=span) if self.excluding else Not(clause, span)
 
     def excepted(self, main, alternative, through: Span | None = None) -> Node:
         """"Brain metastases unless treated", "(topical steroids are allowed)": an exclusion
@@ -657,8 +709,8 @@ class ToLogic(Transformer):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
         span = _cover(main.span, _span(right))
-        if isinstance(inner, Allowed):
-            return self.excepted(main, inner.allowing([inner.node]), _cover(inner.span, _span(right)))
+        if isinstance(inner, Verdict) and inner.kind == ALLOWS:
+            return self.excepted(main, inner.of([inner.node]), _cover(inner.span, _span(right)))
         variables = variables_of(main)
         pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
         if len(pairs) > 1 and all(_population_limit(p) is not None for p in pairs):
@@ -746,51 +798,55 @@ class ToLogic(Transformer):
                 connectives.append(Connective("and", written=False))
             elements.append(item)
             previous_was_connective = False
-        elements, connectives = self.allowances(elements, connectives)
+        elements, connectives = self.verdicts(elements, connectives)
         apart = frozenset(k for k, connective in enumerate(connectives, 1) if connective.written)
         kept, joins = _slashed(*joined(resolve(elements, self.thresholds, apart), connectives))
         return _join(*_populations_first(*_written_lists(*self._shared_bounds(kept, joins))))
 
-    def allowances(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
-        """An allowance settles with the element before it, whatever joins them; the
-        alternatives listed with it, written close by, are allowed too ("topical or inhaled
-        steroids are allowed"), and so are allowances side by side ("(A is permitted; B is
+    def verdicts(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
+        """Verdicts settle with the elements before them. An allowance or a ban takes in the
+        alternatives listed with it, written close by and ending in "or" or "and" ("topical
+        or inhaled steroids are allowed"); an allowance then excepts the element before it,
+        whatever joins them, and allowances side by side are one ("(A is permitted; B is
         allowed)"). One with nothing before it stays for the chunk before, or is reported.
-        A bare bound allowed waits for its variable as any other, its cue reported."""
+        A bare bound waits for its variable as any other: a ban negates it, any other verdict
+        leaves its cue reported."""
         out: list = []
         joins: list[Connective] = []
         for k, element in enumerate(elements):
             before = connectives[k - 1] if k else None
-            if isinstance(element, Allowed) and isinstance(element.node, Pending):
-                if before is not None:
-                    joins.append(before)
-                out.append(element.node)
-                joins.append(Connective("and", written=False))
-                out.append(Unread(element.word if element.condition is None else _cover(element.word, element.condition.span)))
-                continue
-            if not isinstance(element, Allowed):
-                if before is not None:
-                    joins.append(before)
+            if not isinstance(element, Verdict):
+                joins += [before] if before is not None else []
                 out.append(element)
                 continue
+            if isinstance(element.node, Pending):
+                bare = self._bare(element)
+                joins += ([before] if before is not None else []) + [Connective("and", written=False)] * (len(bare) - 1)
+                out.extend(bare)
+                continue
             listed = [element.node]
-            while (out and before is not None and before.written and before.word in ("or", "and", ",")
-                   and isinstance(out[-1], Concept) and isinstance(listed[0], Concept)
-                   and out[-1].window is None and listed[0].window is None
-                   and listed[0].span.start - out[-1].span.end <= _LISTED):
+            while element.kind != STATES and out and _listed_before(out[-1], listed, before):
                 listed.insert(0, out.pop())
                 before = joins.pop() if joins else None
-            allowed = element.allowing(listed)
-            if out and isinstance(out[-1], Allowed):
-                out[-1] = Allowed(disjoin([out[-1].allowing([out[-1].node]), allowed]), _cover(out[-1].span, element.span),
+            node = element.of(listed)
+            if element.kind == ALLOWS and out and isinstance(out[-1], Verdict) and out[-1].kind == ALLOWS:
+                out[-1] = Verdict(ALLOWS, disjoin([out[-1].of([out[-1].node]), node]), _cover(out[-1].span, element.span),
                                   element.word)
-            elif out and not isinstance(out[-1], (Pending, Unread)):
-                out[-1] = self.excepted(out[-1], allowed, element.span)
+            elif element.kind == ALLOWS and out and not isinstance(out[-1], (Pending, Unread, Verdict)):
+                out[-1] = self.excepted(out[-1], node, element.span)
             else:
-                if out and before is not None:
-                    joins.append(before)
-                out.append(Allowed(allowed, _cover(allowed.span, element.span), element.word))
+                joins += [before] if out and before is not None else []
+                out.append(Verdict(ALLOWS, node, _cover(node.span, element.span), element.word) if element.kind == ALLOWS
+                           else (Not if element.kind == BANS else _stated)(node, _cover(node.span, element.span)))
         return out, joins
+
+    @staticmethod
+    def _bare(verdict: Verdict) -> list:
+        """A verdict on a bound still without its variable, as elements side by side."""
+        if verdict.kind == BANS and isinstance(verdict.node, Pending) and verdict.condition is None:
+            return [replace(verdict.node, negated=not verdict.node.negated, span=verdict.span)]
+        parts = [verdict.node, Unread(verdict.word)]
+        return parts + [verdict.condition] if verdict.condition is not None else parts
 
     def _shared_bounds(self, elements: list, connectives: list[Connective]) -> tuple[list, list[Connective]]:
         """"ALT or AST > 3 x ULN": a variable named just before a written "or"/"and" and a
