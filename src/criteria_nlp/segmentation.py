@@ -19,6 +19,7 @@ from .tables import read_table
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _NAMED_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)])?[^\d]*[^\W\d_][^\d]*\d")  # a word before the first number (after any "1)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # between parts, not in "100,000" or "1,5"
+_SYMBOLS = {"bullet", "dash", "star", "circle"}  # marker kinds (data/segmentation.json) that are not numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,17 @@ class Segmenter:
         return None
 
     def _match_marker(self, line: str) -> tuple[str | None, int]:
+        """The line's marker and its length. A bullet followed by a number ("-  (1) adults",
+        "-  2. Left atrium size < 50mm") carries both: the bullet sets the kind, and the
+        number is a marker too, not words of the criterion."""
+        kind, end = self._first_marker(line)
+        if kind in _SYMBOLS:
+            numbered, more = self._first_marker(line[end:])
+            if numbered is not None and numbered not in _SYMBOLS:
+                end += more
+        return kind, end
+
+    def _first_marker(self, line: str) -> tuple[str | None, int]:
         for rule in self.rules.markers:
             match = rule.pattern.match(line)
             if match and match.end() < len(line):
