@@ -570,11 +570,11 @@ _LISTED = frozenset({"CONCEPT", "QUAL", "COMMA", "OR", "AND"})  # what a list of
 
 
 def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
-    """"Antifungals: itraconazole, ketoconazole, voriconazole": a concept, a colon, then a
-    plain list of concepts of its domain names the kinds that count, as "including" does;
-    side by side they were all required. A header of another domain ("Pregnancy: Women
-    who are pregnant") or a list holding more than concepts ("Statins: simvastatin at
-    doses > 10 mg/d") is left as it was."""
+    """"Antifungals: itraconazole, ketoconazole, voriconazole", "Barrier methods: condom,
+    diaphragm": a concept, a colon, then a plain list of concepts names the kinds that
+    count, as "including" does; side by side they were all required. A population on
+    either side ("Pregnancy: Women who are pregnant") or a list holding more than concepts
+    ("Statins: simvastatin at doses > 10 mg/d") is left as it was."""
     if ":" not in text:
         return tokens
     out: list[Token] = []
@@ -585,10 +585,12 @@ def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
             continue
         end = token.end_pos or token.start_pos
         gap = text[end:after.start_pos]
-        if gap.strip() != ":" or tables.concept(token.value).domain is not tables.concept(after.value).domain:
+        if gap.strip() != ":" or tables.concept(token.value).domain is Domain.DEMOGRAPHIC:
             continue
         listed = list(itertools.takewhile(lambda t: t.type != "SEMI", tokens[k + 1:]))
         if not any(t.type in ("COMMA", "OR") for t in listed) or any(t.type not in _LISTED for t in listed):
+            continue
+        if any(t.type == "CONCEPT" and tables.concept(t.value).domain is Domain.DEMOGRAPHIC for t in listed):
             continue
         colon = end + gap.index(":")
         out.append(_token("INCLUDING", "", colon, colon + 1))
