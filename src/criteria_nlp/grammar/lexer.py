@@ -40,6 +40,7 @@ _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 SLASHED = "/"  # the OR of two concepts written with a slash between them
+QUALIFIES = "qualifies"  # the INCLUDING payload of words that add a requirement, not examples (data/cues.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +551,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
-    return Stream(_leading_condition(_window_comparators(_colon_lists(tokens, text, tables)), text, span), words)
+    tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
+    return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
 
 
 _LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word
@@ -597,6 +599,69 @@ def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
     return out
 
 
+def _qualifying_parentheses(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"hepatitis B infection (with a detectable viral load)": "with" opening a parenthesis
+    says what the thing before it has, a second requirement; read as the parenthesis of
+    examples it was, the viral load alone counted. Such a cue ("as assessed by" too) must
+    name something right after it: "as determined by the investigator" says who decides,
+    and its words are read as words. A comma before "with or without" belongs to it."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.type == "COMMA" and after is not None and after.type == "OPTIONAL":
+            continue
+        if token.type == "INCLUDING" and token.value == QUALIFIES and not _names(after, token.end_pos, text):
+            words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+        opened = _WITH.match(text, token.end_pos or token.start_pos) if token.type == "LPAR" else None
+        if opened is not None and _names(after, opened.end(), text):
+            out.append(_token("INCLUDING", QUALIFIES, opened.start(1), opened.end(1)))
+    return out
+
+
+def _names(token: Token | None, after: int, text: str) -> bool:
+    """``token`` names something right after position ``after`` (an article and a word at most between)."""
+    return (token is not None and token.type in _QUALIFIED and token.start_pos >= after
+            and _ARTICLES.fullmatch(text[after:token.start_pos]) is not None)
+
+
+def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
+    """"chemotherapy with or without radiotherapy": what may go with a thing or not is no
+    requirement, so the cue takes in what it names, up to the next separator, as one
+    OPTIONAL token; dropped by the grammar, it is reported whole rather than leaving
+    "radiotherapy" required. When words no rule read stand right before the cue ("able to
+    walk 30 metres with or without an assistive device"), its words are read as words."""
+    out: list[Token] = []
+    taken = 0  # tokens before this index are in a part already
+    for k, token in enumerate(tokens):
+        if k < taken or token.type != "OPTIONAL":
+            out += [token] if k >= taken else []
+            continue
+        limit = _SENTENCE_END.search(text, token.end_pos or token.start_pos, span.end)
+        last = limit.start() if limit is not None else span.end  # "with or without calcifications. Patients will ..."
+        end = k + 1
+        while end < len(tokens) and tokens[end].type not in _PART_ENDS and tokens[end].start_pos < last:
+            end += 1
+        stop = min(tokens[end].start_pos if end < len(tokens) else span.end, last)
+        part = Span(token.start_pos, len(text[:stop].rstrip(" .;:\n\t")))  # "osteoplasty of the hip": its words too
+        words[:] = [w for w in words if not part.contains(w)]
+        before = out[-1].end_pos if out else 0
+        if not out or any(c.isalnum() for c in text[before:token.start_pos]):
+            words.append(part)
+        else:
+            out.append(_token("OPTIONAL", "", part.start, part.end))
+        taken = end
+    return out
+
+
+_PART_ENDS = frozenset({"COMMA", "SEMI", "RPAR", "LPAR", "AND"})
+_SENTENCE_END = re.compile(r"[.;:](?:\s|$)")
+_QUALIFIED = frozenset({"CONCEPT", "VAR", "QUAL", "REACTION", "FAMILY"})  # what a cue that adds a requirement names
+_ARTICLES = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)  # "with a detectable viral load"
+
+
+_WITH = re.compile(r"\s*(with)\b(?!\s+or\b)", re.IGNORECASE)
 _LINKED = frozenset({"CONCEPT", "VAR", "RPAR"})  # what a "due to" may follow right after
 _CAUSES = frozenset({"CONCEPT", "VAR", "QUAL", "OR"})  # and what may come right after it
 

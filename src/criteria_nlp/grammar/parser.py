@@ -24,7 +24,7 @@ from ..lexicon import default_lexicon
 from ..logic import And, Anchor, Compare, Concept, Fragment, Node, Not, Or, conjoin, disjoin
 from ..resources import open_grammar
 from ..spans import Span
-from .lexer import DocIndex, Stream, default_tables, token_stream
+from .lexer import QUALIFIES, DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
 from .transformer import THAT_IS, Connective, ToLogic
@@ -283,7 +283,7 @@ def _example_chunks(tokens: list[Token], shifted: list[list[int]]) -> tuple[set[
         if not shifted[k - 1] or not shifted[k]:
             continue
         gap = range(max(shifted[k - 1]) + 1, min(shifted[k]))
-        cue = next((i for i in gap if tokens[i].type == "INCLUDING" and tokens[i].value != THAT_IS
+        cue = next((i for i in gap if tokens[i].type == "INCLUDING" and tokens[i].value not in (THAT_IS, QUALIFIES)
                     and i > 0 and tokens[i - 1].type == "LPAR"), None)
         if cue is None:
             continue

@@ -20,7 +20,7 @@ from ..logic import (
     Relation, Variable, Window, conjoin, disjoin, named_as,
 )
 from ..spans import Span
-from .lexer import SLASHED, parse_number
+from .lexer import QUALIFIES, SLASHED, parse_number
 from .resolve import joined, resolve, variables_of
 from .thresholds import (
     Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
@@ -126,6 +126,15 @@ def _listed_before(candidate, listed: list, connective: Connective | None) -> bo
             and isinstance(candidate, Concept) and isinstance(listed[0], Concept)
             and candidate.window is None and listed[0].window is None
             and listed[0].span.start - candidate.span.end <= _LISTED)
+
+
+def _reaching(node, end: Span):
+    """``node`` with its span taken up to ``end``; an and/or takes it through its last
+    argument too, so the words stay in a node when it is flattened into another."""
+    if isinstance(node, (And, Or)):
+        *rest, last = node.args
+        return replace(node, args=(*rest, _reaching(last, end)), span=_cover(node.span, end))
+    return replace(node, span=_cover(node.span, end))
 
 
 def _stated(node, span: Span):
@@ -437,6 +446,9 @@ class ToLogic(Transformer):
         to azathioprine, cyclosporine, and methotrexate"). What follows the list's concepts
         is no example and stands beside it."""
         main, parts = items[0], [i for i in items[2:] if not isinstance(i, Token)]
+        word = items[1]
+        if word.value == QUALIFIES:  # "smoking as assessed by the questionnaire": both hold
+            return And((main, *parts), _cover(main.span, parts[-1].span))
         examples = [parts[0]]
         for part in parts[1:]:
             if not _listed(part):
@@ -447,12 +459,24 @@ class ToLogic(Transformer):
         return And((listed, *rest), _cover(main.span, rest[-1].span)) if rest else listed
 
     @v_args(inline=True)
+    def optional(self, main, part: Token):
+        """"chemotherapy with or without radiotherapy": what may go with the first or not
+        (the lexer's one OPTIONAL token) says nothing of who is eligible."""
+        return _reaching(main, _span(part))
+
+    @v_args(inline=True)
+    def optional_aside(self, main, left: Token, part: Token, right: Token):
+        return _reaching(main, _span(right))
+
+    @v_args(inline=True)
     def examples_of(self, main, left: Token, word: Token, inner, right: Token):
         """"chronic illness (e.g. diabetes, chronic infections, and blood dyscrasias)": each
         example a parenthesis gives counts, whatever joins them, never as a second
         requirement. After "i.e." the parenthesis says what the atom is instead."""
-        if word.value == THAT_IS:
+        if word.value == THAT_IS or (word.value == QUALIFIES and isinstance(inner, Pending)):
             return self.defined_by(main, left, inner, right)
+        if word.value == QUALIFIES:  # "(with a detectable viral load)", "(assessed by ...)": both hold
+            return And((main, inner), _cover(main.span, _span(right)))
         examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
         return Or((main, *examples), _cover(main.span, _span(right)))
 
