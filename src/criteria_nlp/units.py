@@ -385,7 +385,7 @@ def is_time(code: str | None) -> bool:
     return facts is not None and facts.time
 
 
-DOSE_KINDS = ("g", "g/d", "g/kg", "mg/kg/d", "mL", "mol", "[iU]", "[iU]/d")
+DOSE_KINDS = ("g", "g/d", "g/kg", "g/m2", "mg/kg/d", "mL", "mol", "[iU]", "[iU]/d")
 
 
 @lru_cache(maxsize=1024)

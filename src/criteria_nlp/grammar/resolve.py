@@ -776,20 +776,27 @@ def _named_apart(args: list, subjects: Subjects) -> list:
     """"Anxiety score of 8 or more", "PDA diameter > 2 mm": a concept whose words are part
     of the name of a threshold beside it names what is measured; it is no criterion of its
     own (the patient need not have an anxiety disorder). A concept that is the whole name
-    ("Renal insufficiency (> 265 umol/l)") stays: it is what the threshold says of it."""
+    ("Renal insufficiency (> 265 umol/l)") stays: it is what the threshold says of it,
+    unless it is a drug whose own words name a level ("basal insulin ≥ 20 uU/ml"): a
+    drug's level is no sign of taking it ("nicotine strength" of what one uses is)."""
     if not any(isinstance(a, Concept) for a in args):
         return args
-    names = [a.variable.span for a in args if isinstance(a, Compare) and _measure_word(subjects, a.variable.span)]
-    if not names:
-        return args
-    return [a for a in args if not (isinstance(a, Concept) and any(n.contains(a.span) and n.end > a.span.end for n in names))]
+    compares = [a for a in args if isinstance(a, Compare) and _short(subjects, a.variable.span)]
+    names = [a.variable.span for a in compares if _measure_word(subjects, a.variable.span)]
+    levels = [a.variable.span for a in compares if a.unit is not None and not units.is_dose(a.unit)]
+    return [a for a in args if not (isinstance(a, Concept) and (
+        any(n.contains(a.span) and n.end > a.span.end for n in names)
+        or (a.domain is Domain.DRUG and any(a.span.contains(n) for n in levels))))]
+
+
+def _short(subjects: Subjects, name: Span) -> bool:
+    """A name of a few words; a long one took in the words of a whole clause."""
+    return 0 < len(subjects.text[name.start:name.end].split()) <= _MEASURE_NAME_WORDS
 
 
 def _measure_word(subjects: Subjects, name: Span) -> bool:
-    """Whether a name is a short one (a long one took in the words of a whole clause) that
-    ends in a word of what measures ("score", "index", "scale")."""
-    words = subjects.text[name.start:name.end].split()
-    return 0 < len(words) <= _MEASURE_NAME_WORDS and words[-1].lower().rstrip("s") in subjects.measure_heads
+    """Whether a short name ends in a word of what measures ("score", "index", "scale")."""
+    return _short(subjects, name) and subjects.text[name.start:name.end].split()[-1].lower().rstrip("s") in subjects.measure_heads
 
 
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:
