@@ -36,6 +36,7 @@ HEMOGLOBIN = "hemoglobin | 718-7 | g/dL | lab | 0 | 25 | hb|haemoglobin"
 KNOWN = lexicon.load_variables(tsv(VARIABLE_HEADER, AGE, HEMOGLOBIN))
 CONCEPT_HEADER = "name | domain | code | system | synonyms"
 PREGNANCY = "pregnancy | condition |  |  | pregnant"
+PREGNANT = lexicon.load_concepts(tsv(CONCEPT_HEADER, PREGNANCY))
 CUES = tsv("phrase | terminal | value", "uln | REF | ULN")
 COMPARATORS = tsv("phrase | comparator | position | reads | note", "at least | >= | before |  | words")
 
@@ -87,6 +88,8 @@ GOOD = [
     pytest.param(lambda: lexicon.load_unit_codes(KNOWN, tsv("variable | unit | code", "hemoglobin | mmol/L | 59260-0")),
                  id="unit_codes.tsv"),
     pytest.param(lambda: lexicon.load_unit_by_kind(tsv("kind | unit | reads_as", "age | m | mo")), id="unit_by_kind.tsv"),
+    pytest.param(lambda: lexicon.load_stage_scales(PREGNANT, tsv("condition | scale", "pregnancy | trimester")),
+                 id="stage_scales.tsv"),
     pytest.param(lambda: units.load_ucum(tsv("kind | ucum | pint", "atom | % | percent", "prefix | u | micro")),
                  id="ucum.tsv"),
     pytest.param(lambda: units.load_analytes(tsv("analyte | molar_mass | loinc | names", "glucose | 180.16 | 2345-7 | sugar")),
@@ -193,6 +196,10 @@ BAD = [
      "unknown variable 'hba1c'"),
     (lambda: lexicon.load_unit_codes(KNOWN, tsv("variable | unit | code", "hemoglobin | mmol/L | 1-1", "hemoglobin | mmol/L | 2-2")),
      "unit_codes.tsv", "'hemoglobin' in 'mmol/L' is listed twice"),
+    (lambda: lexicon.load_stage_scales(PREGNANT, tsv("condition | scale", "parkinson disease | hoehn and yahr stage")),
+     "stage_scales.tsv", "unknown concept 'parkinson disease'"),
+    (lambda: lexicon.load_stage_scales(PREGNANT, tsv("condition | scale", "pregnancy | trimester", "pregnancy | week")),
+     "stage_scales.tsv", "'pregnancy' is listed twice"),
     (lambda: lexicon.load_unit_by_kind(tsv("kind | unit | reads_as", "weight | m | mo")), "unit_by_kind.tsv",
      "unknown variable kind 'weight'"),
     (lambda: lexicon.load_unit_by_kind(tsv("kind | unit | reads_as", "age | m | mo", "age | m | min")), "unit_by_kind.tsv",

@@ -84,6 +84,7 @@ class Lexicon:
     unit_codes: dict[tuple[str, str], str]
     unit_by_kind: dict[tuple[VariableKind, str], str]
     pairs: dict[str, tuple[str, str]]
+    stage_scales: dict[str, str]  # condition -> the scale its stage is on (stage_scales.tsv)
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -261,6 +262,17 @@ def load_pairs(variables: dict[str, VariableEntry], text: str | None = None) -> 
     return pairs
 
 
+def load_stage_scales(concepts: dict[str, ConceptEntry], text: str | None = None) -> dict[str, str]:
+    scales = {}
+    for row in read_table("stage_scales.tsv", ("condition", "scale"), text=text):
+        if row["condition"] not in concepts:
+            raise RuleError(f"stage_scales.tsv: unknown concept {row['condition']!r}")
+        if row["condition"] in scales:
+            raise RuleError(f"stage_scales.tsv: {row['condition']!r} is listed twice")
+        scales[row["condition"]] = row["scale"]
+    return scales
+
+
 def load_unit_codes(variables: dict[str, VariableEntry], text: str | None = None) -> dict[tuple[str, str], str]:
     codes = {}
     for row in read_table("unit_codes.tsv", ("variable", "unit", "code"), text=text):
@@ -300,4 +312,4 @@ def load_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables),
-                   load_unit_by_kind(), load_pairs(variables))
+                   load_unit_by_kind(), load_pairs(variables), load_stage_scales(concepts))

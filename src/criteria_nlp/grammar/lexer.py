@@ -546,7 +546,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
-    tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text)
+    tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
@@ -1140,15 +1140,19 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
     return out
 
 
-def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"are eligible" says who may take part, but "are eligible for surgical resection"
     (a clinical verdict: "for" or "to" what is not the study) names a condition: its
-    words are read as words."""
+    words are read as words. An ELIGIBLE token carries where its sentence starts: what
+    stands before that is what it may be another way into."""
     out: list[Token] = []
     for token in tokens:
         if token.type in _VERDICTS and _VERDICT_OBJECT.match(text, token.end_pos):
             words.append(Span(token.start_pos, token.end_pos))
             continue
+        if token.type == "ELIGIBLE":
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, span.start, token.start_pos)]
+            token = _token("ELIGIBLE", str(ends[-1] if ends else span.start), token.start_pos, token.end_pos)
         out.append(token)
     return out
 

@@ -136,7 +136,7 @@ class _Driver:
         if not results:
             return None, dropped
         if len(results) == 1:
-            return results[0], dropped
+            return _transformer().admitted(results[0]), dropped
         # a separator the chunks were split at keeps a bound from describing the next chunk
         between = {k: {t.type for t in tokens[max(shifted[k - 1]) + 1 : min(shifted[k])]}
                    for k in range(1, len(shifted)) if shifted[k - 1] and shifted[k]}
@@ -317,10 +317,14 @@ def _with_examples(settled: list, examples: dict[int, tuple[int, int]]) -> list:
     for first, (last, opening) in sorted(examples.items(), reverse=True):
         given = [arg for x in out[first:last + 1] if x is not None
                  for arg in (x.args if isinstance(x, (And, Or)) else (x,))]
+        # "(eg, A, B; inhaled steroids will be allowed)": an exception there excepts them all
+        excepted = [arg for arg in given if id(arg) in _transformer().exceptions]
+        given = [arg for arg in given if id(arg) not in _transformer().exceptions]
         main = out[first - 1]
         if given and main is not None:
             beside = opening - _last_named(main).span.end <= _BESIDE
-            out[first - 1] = _or_at_end(main, given) if beside else disjoin([main, *given])
+            listed = _or_at_end(main, given) if beside else disjoin([main, *given])
+            out[first - 1] = conjoin([listed, *excepted]) if excepted else listed
             out[first:last + 1] = [None] * (last + 1 - first)
     return out
 
@@ -360,7 +364,8 @@ def _verdicts_settled(chunks: list) -> list:
     """"Prior chemotherapy; hormonal therapy is allowed": a verdict the grammar left as a
     chunk of its own settles with the chunk before it."""
     chunks = [c for c in chunks if c is not None]
-    return _transformer().verdicts(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
+    settled = _transformer().verdicts(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
+    return [_transformer().admitted(settled[0]), *settled[1:]] if settled else settled
 
 
 def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object | None, list[Token]]:
@@ -372,6 +377,7 @@ def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object |
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
     _transformer().excluding = excluding
+    _transformer().exceptions.clear()
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 

@@ -68,6 +68,7 @@ class Pending:
         return self.age or (isinstance(self.limit, Bound) and self.limit.age)
 
 
+_TUMOR_STAGE = "tumor stage"  # the stage variable a bare "stage" reads as (variables.tsv)
 _SCALE_MAXIMA = (10.0, 100.0)  # "4/10", "70/100": a score out of the scale's top
 
 
@@ -250,10 +251,24 @@ class Thresholds:
         entries = [self.lexicon.variable(a.variable.name) for a in atoms]
         return all(e is not None and e.kind is VariableKind.STAGE for e in entries)
 
-    def stage_of(self, concept: Concept, stage) -> Concept:
-        """The condition, qualified by its stage in words (shown, not checked)."""
-        return replace(concept, qualifiers=(*concept.qualifiers, render_node(stage)),
-                       span=Span.covering([concept.span, stage.span]))
+    def stage_of(self, concept: Concept, stage) -> Node:
+        """The condition, qualified by its stage in words (shown, not checked). A condition
+        staged on a scale of its own (``Lexicon.stage_scales``) has its stage on that scale:
+        a threshold when the scale is a lexicon variable ("Stage 1-3 Parkinson's disease":
+        Hoehn and Yahr 1-3), else words under the scale's name."""
+        span = Span.covering([concept.span, stage.span])
+        scale = self.lexicon.stage_scales.get(concept.name)
+        atoms = [stage] if isinstance(stage, Compare) else list(stage.args)
+        if scale is not None and all(a.variable.name == _TUMOR_STAGE for a in atoms):
+            entry = self.lexicon.variable(scale)
+            if entry is not None:
+                on_scale = [self.compare(Variable(scale, a.variable.span, entry.code, entry.system), a.comparator,
+                                         Amount(a.value, None, None, a.span), a.span) for a in atoms]
+                return And((concept, on_scale[0] if isinstance(stage, Compare) else replace(stage, args=tuple(on_scale))),
+                           span)
+            staged = [replace(a, variable=replace(a.variable, name=scale, code=None, system=None)) for a in atoms]
+            stage = staged[0] if isinstance(stage, Compare) else replace(stage, args=tuple(staged))
+        return replace(concept, qualifiers=(*concept.qualifiers, render_node(stage)), span=span)
 
     def age(self, span: Span) -> Variable:
         entry = self.lexicon.age

@@ -53,6 +53,7 @@ class Unread:
 
 
 ALLOWS, BANS, STATES = "allows", "bans", "states"  # what a verdict on the study does (``Verdict.kind``)
+ADMITS = "admits"  # "are eligible": allows after what it excepts, states alone in an inclusion criterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Verdict:
     span: Span
     word: Span  # "is allowed", "are eligible if"
     condition: Node | None = None  # "... if Y"
+    since: int = 0  # where the verdict's sentence starts: an ADMITS verdict excepts only what stands before
 
     def of(self, listed: list) -> Node:
         """The alternatives listed, under the verdict's condition if any."""
@@ -128,6 +130,12 @@ def _listed_before(candidate, listed: list, connective: Connective | None) -> bo
             and listed[0].span.start - candidate.span.end <= _LISTED)
 
 
+def _only_concepts(node) -> bool:
+    if isinstance(node, (And, Or)):
+        return all(_only_concepts(a) for a in node.args)
+    return isinstance(node, Concept)
+
+
 def _reaching(node, end: Span):
     """``node`` with its span taken up to ``end``; an and/or takes it through its last
     argument too, so the words stay in a node when it is flattened into another."""
@@ -148,6 +156,7 @@ class ToLogic(Transformer):
         self.thresholds = Thresholds(lexicon)
         self.linked_nodes: set[int] = set()  # ids of this parse's "X due to Y" nodes, for a denial before them
         self.excluding = False  # the criterion being parsed excludes: set by the parser per criterion
+        self.exceptions: set[int] = set()  # ids of this parse's "and not" nodes of exceptions, apart from denied examples
 
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
@@ -478,7 +487,13 @@ class ToLogic(Transformer):
         if word.value == QUALIFIES:  # "(with a detectable viral load)", "(assessed by ...)": both hold
             return And((main, inner), _cover(main.span, _span(right)))
         examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
-        return Or((main, *examples), _cover(main.span, _span(right)))
+        span = _cover(main.span, _span(right))
+        # "(eg, A, B; inhaled steroids will be allowed)": an exception there excepts them all
+        kept = [e for e in examples if id(e) not in self.exceptions]
+        if len(kept) == len(examples) or not kept:
+            return Or((main, *examples), span)
+        return And((Or((main, *kept), _cover(main.span, kept[-1].span)), *[e for e in examples if id(e) in self.exceptions]),
+                   span)
 
     # ---- windows -----------------------------------------------------------------------------
     def relation(self, items: list[Token]) -> Relative:
@@ -684,14 +699,20 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def eligible(self, clause, word: Token):
-        """"Patients with measurable disease are eligible": what an inclusion criterion
-        requires; after what an exclusion criterion excludes, an exception to it."""
-        return Verdict(ALLOWS if self.excluding else STATES, clause, _cover(clause.span, _span(word)), _span(word))
+        """"Patients with measurable disease are eligible": alone, what an inclusion
+        criterion requires; after something else, another way in ("Patients with DLBCL will
+        be eligible if ..." after the requirements of other lymphomas), and after what an
+        exclusion criterion excludes, an exception to it."""
+        return Verdict(ADMITS, clause, _cover(clause.span, _span(word)), _span(word), since=int(word.value or 0))
 
     @v_args(inline=True)
     def eligible_if(self, clause, word: Token, cue: Token, condition):
-        return Verdict(ALLOWS if self.excluding else STATES, clause, _cover(clause.span, condition.span),
-                       _cover(_span(word), _span(cue)), condition)
+        """"A female subject is eligible if she is not pregnant": in an inclusion criterion,
+        what those it names must meet; in an exclusion one, the two together pass."""
+        if not self.excluding:
+            return Implies(clause, condition, _cover(clause.span, condition.span))
+        return Verdict(ADMITS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition,
+                       int(word.value or 0))
 
     @v_args(inline=True)
     def ineligible(self, clause, word: Token):
@@ -708,10 +729,10 @@ class ToLogic(Transformer):
         stated = replace(clause, span=_cover(clause.span, _span(word)))
         return self.excepted(stated if self.excluding else Not(clause, stated.span), alternative)
 
-    @v_args(inline=True)
-    def ineligible_if(self, word: Token, cue: Token, clause):
-        """"Patients will be excluded if they have X"."""
-        span = _cover(_span(word), clause.span)
+    def ineligible_if(self, items: list):
+        """"Patients will be excluded if they have X or if they have Y": either excludes."""
+        clause = _as_written(items[2:])
+        span = _cover(_span(items[0]), clause.span)
         return replace(clause, span=span) if self.excluding else Not(clause, span)
 
     def excepted(self, main, alternative, through: Span | None = None) -> Node:
@@ -719,12 +740,21 @@ class ToLogic(Transformer):
         criterion excludes only without the exception, so "and not"; an inclusion criterion
         is met by either. Read as "or" in an exclusion, it would exclude every patient the
         exception lets in."""
+        named = concepts_of(alternative)
+        if (named and _only_concepts(alternative) and all(not c.qualifiers for c in named)
+                and {c.name for c in named} <= {c.name for c in concepts_of(main)}):
+            # "any invasive malignancy, unless it has been treated with curative intent": the
+            # exception names nothing but what it excepts from (unqualified: "the malignancy"),
+            # so what narrows it went unread; "treated brain metastases" narrows them itself
+            return And((main, Unread(_cover(alternative.span, through or alternative.span))),
+                       _cover(main.span, alternative.span, through or alternative.span))
         if through is not None:  # the allowance's words ("are allowed") go with it, wherever it is flattened into
             alternative = replace(alternative, span=_cover(alternative.span, through))
         span = _cover(main.span, alternative.span)
         if self.excluding:
             # "unless a negative pregnancy test": not denied twice
             denied = alternative.arg if isinstance(alternative, Not) else Not(alternative, alternative.span)
+            self.exceptions.add(id(denied))
             return And((main, denied), span)
         return Or((main, alternative), span)
 
@@ -733,7 +763,7 @@ class ToLogic(Transformer):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
         span = _cover(main.span, _span(right))
-        if isinstance(inner, Verdict) and inner.kind == ALLOWS:
+        if isinstance(inner, Verdict) and inner.kind in (ALLOWS, ADMITS):
             return self.excepted(main, inner.of([inner.node]), _cover(inner.span, _span(right)))
         variables = variables_of(main)
         pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
@@ -849,20 +879,36 @@ class ToLogic(Transformer):
                 out.extend(bare)
                 continue
             listed = [element.node]
-            while element.kind != STATES and out and _listed_before(out[-1], listed, before):
+            while element.kind in (ALLOWS, BANS) and out and _listed_before(out[-1], listed, before):
                 listed.insert(0, out.pop())
                 before = joins.pop() if joins else None
             node = element.of(listed)
-            if element.kind == ALLOWS and out and isinstance(out[-1], Verdict) and out[-1].kind == ALLOWS:
-                out[-1] = Verdict(ALLOWS, disjoin([out[-1].of([out[-1].node]), node]), _cover(out[-1].span, element.span),
-                                  element.word)
-            elif element.kind == ALLOWS and out and not isinstance(out[-1], (Pending, Unread, Verdict)):
+            if element.kind == ADMITS and out and out[-1].span.end > element.since:
+                # "Patients who received adjuvant therapy for lung cancer are eligible if ...":
+                # what the sentence names before the verdict is who it admits, not what it excepts
+                element = replace(element, kind=ADMITS if self.excluding else STATES)
+                if self.excluding:
+                    joins += [before] if before is not None else []
+                    out.append(element)
+                    continue
+            allows = element.kind in (ALLOWS, ADMITS)
+            if allows and out and isinstance(out[-1], Verdict) and out[-1].kind == element.kind:
+                out[-1] = Verdict(element.kind, disjoin([out[-1].of([out[-1].node]), node]),
+                                  _cover(out[-1].span, element.span), element.word)
+            elif allows and out and not isinstance(out[-1], (Pending, Unread, Verdict)):
                 out[-1] = self.excepted(out[-1], node, element.span)
             else:
                 joins += [before] if out and before is not None else []
-                out.append(Verdict(ALLOWS, node, _cover(node.span, element.span), element.word) if element.kind == ALLOWS
+                out.append(Verdict(element.kind, node, _cover(node.span, element.span), element.word) if allows
                            else (Not if element.kind == BANS else _stated)(node, _cover(node.span, element.span)))
         return out, joins
+
+    def admitted(self, verdict) -> object:
+        """A verdict left with nothing before it in the whole criterion: "are eligible"
+        alone states what an inclusion criterion requires; an allowance stays, reported."""
+        if isinstance(verdict, Verdict) and verdict.kind == ADMITS and not self.excluding:
+            return _stated(verdict.of([verdict.node]), verdict.span)
+        return verdict
 
     @staticmethod
     def _bare(verdict: Verdict) -> list:
