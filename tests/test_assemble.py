@@ -74,6 +74,18 @@ def test_an_exclusion_list_with_an_unread_item_still_excludes_each():
         "(condition:acute infection OR condition:cancer OR condition:connective tissue disease)")
 
 
+def test_slashed_alternatives_are_one_item_of_an_exclusion_list():
+    assert _logic("Exclusion", "History of seizure/epilepsy, pacemaker, pregnancy") == (
+        "((condition:seizure OR condition:epilepsy) OR device:pacemaker OR condition:pregnancy)")
+
+
+def test_a_list_of_its_own_is_no_item_of_an_exclusion_list():
+    """"fibrous layer HCC, sarcomatoid HCC or mixed cholangiocarcinoma and HCC": the "and"
+    belongs to the last item; excluding every HCC would turn the list inside out."""
+    line = "Patients known to have fibrous layer HCC, sarcomatoid HCC or mixed cholangiocarcinoma and HCC"
+    assert _logic("Exclusion", line).endswith(") AND condition:hepatocellular carcinoma)")
+
+
 def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
     assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")
 

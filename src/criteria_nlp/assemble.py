@@ -70,17 +70,27 @@ def _conditions_that_exclude(logic: Node | None) -> Node | None:
 
 def _each_excludes(logic: Node | None, text: str) -> Node | None:
     """"History of stroke, myocardial infarction and heart failure": in an exclusion
-    criterion a list of concepts excludes each of them, so its "and" is an "or". Only a
+    criterion a list of concepts (or of alternatives among them: "seizure/epilepsy")
+    excludes each of them, so its "and" is an "or". Only a
     plain list: concepts set apart by commas, semicolons, slashes or "and" alone, or by a
     comma and then words no rule read, which are reported ("acute infection, cancer,
     inflammatory rheumatic / connective tissue diseases"), unless "both" opens it."""
-    if not isinstance(logic, And) or not all(isinstance(arg, Concept) for arg in logic.args):
+    if not isinstance(logic, And) or not all(_listed(arg, text) for arg in logic.args):
         return logic
     if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
         return logic  # "treatment with both ACEIs and ARBs": the two together
     gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
     listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
+
+
+def _listed(node: Node, text: str) -> bool:
+    """A list item: a concept, or concepts with a slash between them ("seizure/epilepsy");
+    a list of its own ("A, B or C and D") is not one item of a plain list."""
+    if isinstance(node, Or):
+        return all(isinstance(a, Concept) for a in node.args) and all(
+            _SLASH.fullmatch(text[a.span.end:b.span.start]) for a, b in zip(node.args, node.args[1:]))
+    return isinstance(node, Concept)
 
 
 def _unread_item(gap: str) -> bool:
@@ -95,6 +105,7 @@ def _unread_item(gap: str) -> bool:
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 _ITEM_GAP = re.compile(r"\s*[,;]")
+_SLASH = re.compile(r"\s*/\s*")
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
