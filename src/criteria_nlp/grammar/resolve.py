@@ -625,11 +625,12 @@ class Subjects:
         return None
 
     def head(self, span: Span) -> int | None:
-        """Where the words of the concept spanning ``span`` start, when a word its rule took
-        in stands before them with unread words between ("Prior ipsilateral leg injury",
-        "Pathologic confirmation of lung adenocarcinoma"); else None."""
+        """Where the words of the concept spanning ``span`` start, when words its rule took
+        in stand before them with unread words between ("Prior ipsilateral leg injury",
+        "Pathologic confirmation of lung adenocarcinoma", a window written first: "< 3
+        months since start of vaginal estrogen treatment"); else None."""
         first = next((t for t in self.tokens if span.start <= t.start_pos < span.end), None)
-        if first is None or first.type not in ("BEFORE", "QUAL"):
+        if first is None or first.type in ("CONCEPT", "REACTION", "FAMILY", "TREATED"):
             return None
         name = next((t for t in self.tokens if first.start_pos < t.start_pos < span.end and t.type == "CONCEPT"), None)
         if name is None:

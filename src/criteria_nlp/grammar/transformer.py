@@ -579,7 +579,8 @@ class ToLogic(Transformer):
         return self.prior(before, self.windowed(atom, window))
 
     def since(self, items: list):
-        """"at least 4 weeks since X": X did not happen in the last 4 weeks."""
+        """"at least 4 weeks since X": X did not happen in the last 4 weeks; "< 3 months since
+        start of X": it did."""
         limit = items[0]
         target = items[2] if len(items) > 2 else None
         if target is None:  # "... since" with nothing after: the word stays in the span
@@ -596,6 +597,8 @@ class ToLogic(Transformer):
         if not units.is_time(amount.unit):
             return And((limit, target), _cover(limit.span, target.span))
         window = Window(amount.value, amount.unit, Relation.BEFORE, Anchor.ENROLLMENT)
+        if limit.limit.comparator in (Comparator.LT, Comparator.LE):
+            return set_window(target, window, limit.span)
         return Not(set_window(target, window), _cover(limit.span, target.span))
 
     def since_any(self, items: list):
