@@ -106,6 +106,13 @@ def test_sex_specific_bounds_in_an_exclusion_criterion_are_cases_that_each_exclu
         "((demographic:female AND hemoglobin < 11.5 g/dL) OR (demographic:male AND hemoglobin < 12.5 g/dL))")
 
 
+def test_sex_specific_bounds_inside_an_or_are_cases_too():
+    """"... or a hematocrit > 48 % (women) and > 53 % (men)": IF-THEN there excluded every man."""
+    assert _logic("Exclusion", "Chronic diarrhea or a hematocrit > 48 % (women) and > 53 % (men)") == (
+        "(condition:diarrhea (chronic) OR ((demographic:female AND hematocrit > 48 %) OR "
+        "(demographic:male AND hematocrit > 53 %)))")
+
+
 def test_a_parents_header_words_beside_its_cue_are_reported_and_a_bare_cue_is_not():
     text = ("Exclusion Criteria:\n- Known hypersensitivity to any of the following medications:\n"
             "   a. heparin\n   b. aspirin\n- Any of the following:\n   a. stroke\n   b. myocardial infarction\n")

@@ -53,18 +53,20 @@ def _conditions_that_exclude(logic: Node | None) -> Node | None:
     """"For females, pregnancy or breast-feeding", "ALT > 5 x ULN if liver metastases": in
     an exclusion criterion what excludes is the condition and what it leads to together.
     Read as IF-THEN, the criterion would hold for everyone the condition leaves out and
-    exclude every male. Applies to the criterion's own conditional and to those it lists;
-    several listed conditionals are cases, each excluding on its own."""
+    exclude every male. Applies to the criterion's own conditional and to those it lists,
+    at any depth of and/or; several listed conditionals are cases, each excluding on its own."""
     def together(node: Node) -> Node:
-        return And((node.if_, node.then), node.span) if isinstance(node, Implies) else node
-    if isinstance(logic, And) and sum(isinstance(a, Implies) for a in logic.args) > 1:
-        # "Hemoglobin < 11.5 g/dL for females and < 12.5 g/dL for men": each case excludes
-        cases = [together(a) for a in logic.args if isinstance(a, Implies)]
-        either = Or(tuple(cases), Span.covering([c.span for c in cases]))
-        rest = [a for a in logic.args if not isinstance(a, Implies)]
-        return replace(logic, args=(*rest, either)) if rest else either
-    if isinstance(logic, (And, Or)):
-        return replace(logic, args=tuple(together(a) for a in logic.args))
+        if isinstance(node, Implies):
+            return And((node.if_, node.then), node.span)
+        if isinstance(node, And) and sum(isinstance(a, Implies) for a in node.args) > 1:
+            # "Hemoglobin < 11.5 g/dL for females and < 12.5 g/dL for men": each case excludes
+            cases = [together(a) for a in node.args if isinstance(a, Implies)]
+            either = Or(tuple(cases), Span.covering([c.span for c in cases]))
+            rest = [together(a) for a in node.args if not isinstance(a, Implies)]
+            return replace(node, args=(*rest, either)) if rest else either
+        if isinstance(node, (And, Or)):  # "chronic diarrhea ... or a hematocrit > 48 % (women) and > 53 % (men)"
+            return replace(node, args=tuple(together(a) for a in node.args))
+        return node
     return together(logic) if logic is not None else None
 
 

@@ -552,6 +552,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
+    tokens = _population_colons(tokens, text, tables)
     return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
 
 
@@ -596,6 +597,25 @@ def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
             continue
         colon = end + gap.index(":")
         out.append(_token("INCLUDING", "", colon, colon + 1))
+    return out
+
+
+def _population_colons(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Body weight 55 kg or higher (female: 50 kg or higher)": a population and a colon
+    opening a parenthesis before a bound say whom the bound is for, as "if female, ..."
+    does; read side by side, the parenthesis made everyone female."""
+    if ":" not in text:
+        return tokens
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (token.type == "CONCEPT" and out and out[-1].type == "LPAR" and after is not None
+                and after.type in ("NUMBER", "CMP") and tables.concept(token.value).domain is Domain.DEMOGRAPHIC
+                and text[token.end_pos:after.start_pos].strip() == ":"):
+            colon = text.index(":", token.end_pos)
+            out += [_token("IFLEAD", "", token.start_pos, token.start_pos), token, _token("COMMA", "", colon, colon + 1)]
+            continue
+        out.append(token)
     return out
 
 
@@ -1142,9 +1162,10 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 
 def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"are eligible" says who may take part, but "are eligible for surgical resection"
-    (a clinical verdict: "for" or "to" what is not the study) names a condition: its
-    words are read as words. An ELIGIBLE token carries where its sentence starts: what
-    stands before that is what it may be another way into."""
+    (a clinical verdict: "for" or "to" what is not the study) names a condition, and
+    "were included in the radiation field" is no verdict at all: their words are read as words. An ELIGIBLE token carries where its sentence (or the
+    parenthesis it stands in) starts: what stands before that is what it may be another
+    way into."""
     out: list[Token] = []
     for token in tokens:
         if token.type in _VERDICTS and _VERDICT_OBJECT.match(text, token.end_pos):
@@ -1152,14 +1173,18 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
             continue
         if token.type == "ELIGIBLE":
             ends = [m.end() for m in _SENTENCE_END.finditer(text, span.start, token.start_pos)]
-            token = _token("ELIGIBLE", str(ends[-1] if ends else span.start), token.start_pos, token.end_pos)
+            since = ends[-1] if ends else span.start
+            opened = text.rfind("(", since, token.start_pos)  # "X (patients with Y are eligible)": Y alone
+            if opened >= 0 and ")" not in text[opened:token.start_pos]:
+                since = opened + 1
+            token = _token("ELIGIBLE", str(since), token.start_pos, token.end_pos)
         out.append(token)
     return out
 
 
 _VERDICTS = {"ELIGIBLE", "INELIGIBLE"}
 _VERDICT_OBJECT = re.compile(
-    r"\s+(?:for|to)\s+(?!(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included))",
+    r"\s+(?:for|to|in|into)\s+(?!(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included))",
     re.IGNORECASE)
 
 

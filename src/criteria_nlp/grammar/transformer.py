@@ -778,8 +778,9 @@ class ToLogic(Transformer):
             if named:
                 settled = [self._population_settled(p, named) for p in pairs]
                 return (disjoin if isinstance(inner, Or) else conjoin)(settled, span)
-        if isinstance(main, Pending) and _population(inner):
-            # "> 27.5 kg/m2 (South Asian)": the limit for that population, as "for Asians"
+        if isinstance(main, (Pending, Compare)) and _population(inner):
+            # "> 27.5 kg/m2 (South Asian)", "Hemoglobin < 13 g/dL (men)": the limit for that
+            # population, as "for Asians"
             return Implies(inner, main, span)
         if isinstance(inner, Implies) and isinstance(inner.then, Pending) and variables:
             then = self.thresholds.apply(variables, inner.then.limit, inner.then.span)
@@ -885,24 +886,31 @@ class ToLogic(Transformer):
             while element.kind in (ALLOWS, BANS) and out and _listed_before(out[-1], listed, before):
                 listed.insert(0, out.pop())
                 before = joins.pop() if joins else None
-            node = element.of(listed)
-            if element.kind == ADMITS and out and out[-1].span.end > element.since:
-                # "Patients who received adjuvant therapy for lung cancer are eligible if ...":
-                # what the sentence names before the verdict is who it admits, not what it excepts
-                element = replace(element, kind=ADMITS if self.excluding else STATES)
-                if self.excluding:
-                    joins += [before] if before is not None else []
-                    out.append(element)
+            if element.kind == ADMITS:
+                # "Patients who received adjuvant therapy for lung cancer are eligible if ...": what
+                # the verdict's own sentence names before it is who it admits; what an earlier
+                # sentence names is what it may be an exception to
+                inner: list[str] = []  # the connectives written between the pulled elements
+                while (out and not isinstance(out[-1], (Pending, Unread, Verdict))
+                       and out[-1].span.start >= element.since):
+                    listed.insert(0, out.pop())
+                    inner.insert(0, before.word if before is not None else "and")
+                    before = joins.pop() if joins else None
+                listed = [_join(listed, inner)] if len(listed) > 1 else listed
+                if not out and not self.excluding:
+                    out.append(_stated(element.of(listed), _cover(listed[0].span, element.span)))
                     continue
+            node = element.of(listed)
             allows = element.kind in (ALLOWS, ADMITS)
             if allows and out and isinstance(out[-1], Verdict) and out[-1].kind == element.kind:
                 out[-1] = Verdict(element.kind, disjoin([out[-1].of([out[-1].node]), node]),
-                                  _cover(out[-1].span, element.span), element.word)
+                                  _cover(out[-1].span, element.span), element.word, since=out[-1].since)
             elif allows and out and not isinstance(out[-1], (Pending, Unread, Verdict)):
                 out[-1] = self.excepted(out[-1], node, element.span)
             else:
                 joins += [before] if out and before is not None else []
-                out.append(Verdict(element.kind, node, _cover(node.span, element.span), element.word) if allows
+                out.append(Verdict(element.kind, node, _cover(node.span, element.span), element.word, since=element.since)
+                           if allows
                            else (Not if element.kind == BANS else _stated)(node, _cover(node.span, element.span)))
         return out, joins
 
