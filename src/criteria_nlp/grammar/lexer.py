@@ -40,6 +40,7 @@ _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
 # a unit only counts right after what can carry one
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 SLASHED = "/"  # the OR of two concepts written with a slash between them
+DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 QUALIFIES = "qualifies"  # the INCLUDING payload of words that add a requirement, not examples (data/cues.tsv)
 
 
@@ -648,8 +649,8 @@ def _names(token: Token | None, after: int, text: str) -> bool:
 
 def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"chemotherapy with or without radiotherapy": what may go with a thing or not is no
-    requirement, so the cue takes in what it names, up to the next separator, as one
-    OPTIONAL token; dropped by the grammar, it is reported whole rather than leaving
+    requirement, so the cue takes in what it names, up to the next separator (and a
+    parenthesis right after it), as one OPTIONAL token; dropped by the grammar, it is reported whole rather than leaving
     "radiotherapy" required. When words no rule read stand right before the cue ("able to
     walk 30 metres with or without an assistive device"), its words are read as words."""
     out: list[Token] = []
@@ -661,7 +662,18 @@ def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Spa
         limit = _SENTENCE_END.search(text, token.end_pos or token.start_pos, span.end)
         last = limit.start() if limit is not None else span.end  # "with or without calcifications. Patients will ..."
         end = k + 1
-        while end < len(tokens) and tokens[end].type not in _PART_ENDS and tokens[end].start_pos < last:
+        while end < len(tokens) and tokens[end].start_pos < last:
+            named = end > k + 1 or text[token.end_pos or token.start_pos:tokens[end].start_pos].strip()
+            if tokens[end].type == "LPAR" and named:  # "with or without any treatment (e.g., surgery)"
+                depth = 0
+                while end < len(tokens) and tokens[end].start_pos < last:
+                    depth += DEPTH.get(tokens[end].type, 0)
+                    end += 1
+                    if depth == 0:
+                        break
+                break  # the part ends with its parenthesis
+            if tokens[end].type in _PART_ENDS:
+                break
             end += 1
         stop = min(tokens[end].start_pos if end < len(tokens) else span.end, last)
         part = Span(token.start_pos, len(text[:stop].rstrip(" .;:\n\t")))  # "osteoplasty of the hip": its words too

@@ -24,7 +24,7 @@ from ..lexicon import default_lexicon
 from ..logic import And, Anchor, Compare, Concept, Fragment, Node, Not, Or, conjoin, disjoin
 from ..resources import open_grammar
 from ..spans import Span
-from .lexer import QUALIFIES, DocIndex, Stream, default_tables, token_stream
+from .lexer import DEPTH, QUALIFIES, DocIndex, Stream, default_tables, token_stream
 from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
 from .thresholds import Thresholds
 from .transformer import THAT_IS, Connective, ToLogic
@@ -218,7 +218,7 @@ class _Driver:
         for index in range(position, len(kinds)):
             kind = kinds[index]
             if examples:
-                depth += _DEPTH.get(kind, 0)
+                depth += DEPTH.get(kind, 0)
                 if depth < 0:
                     examples = False
                     if kept and closing == len(kept):
@@ -301,7 +301,7 @@ def _closing(tokens: list[Token], opening: int) -> int:
     """The index of the parenthesis that closes the one at ``opening`` (the end if none)."""
     depth = 0
     for index in range(opening, len(tokens)):
-        depth += _DEPTH.get(tokens[index].type, 0)
+        depth += DEPTH.get(tokens[index].type, 0)
         if depth == 0:
             return index
     return len(tokens)
@@ -356,7 +356,6 @@ def driver() -> _Driver:
 _ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION"}
 _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
-_DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 _BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
 
 
