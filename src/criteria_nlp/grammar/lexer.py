@@ -625,12 +625,12 @@ def _qualifying_parentheses(tokens: list[Token], words: list[Span], text: str) -
     says what the thing before it has, a second requirement; read as the parenthesis of
     examples it was, the viral load alone counted. Such a cue ("as assessed by" too) must
     name something right after it: "as determined by the investigator" says who decides,
-    and its words are read as words. A comma before "with or without" belongs to it."""
+    and its words are read as words."""
+    if not any(t.type in ("LPAR", "INCLUDING") for t in tokens):
+        return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
         after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if token.type == "COMMA" and after is not None and after.type == "OPTIONAL":
-            continue
         if token.type == "INCLUDING" and token.value == QUALIFIES and not _names(after, token.end_pos, text):
             words.append(Span(token.start_pos, token.end_pos))
             continue
@@ -652,13 +652,20 @@ def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Spa
     requirement, so the cue takes in what it names, up to the next separator (and a
     parenthesis right after it), as one OPTIONAL token; dropped by the grammar, it is reported whole rather than leaving
     "radiotherapy" required. When words no rule read stand right before the cue ("able to
-    walk 30 metres with or without an assistive device"), its words are read as words."""
+    walk 30 metres with or without an assistive device"), its words are read as words. A
+    comma before the cue belongs to it."""
+    if not any(t.type == "OPTIONAL" for t in tokens):
+        return tokens
     out: list[Token] = []
     taken = 0  # tokens before this index are in a part already
     for k, token in enumerate(tokens):
-        if k < taken or token.type != "OPTIONAL":
-            out += [token] if k >= taken else []
+        if k < taken:
             continue
+        if token.type != "OPTIONAL":
+            out.append(token)
+            continue
+        if out and out[-1].type == "COMMA":
+            out.pop()
         limit = _SENTENCE_END.search(text, token.end_pos or token.start_pos, span.end)
         last = limit.start() if limit is not None else span.end  # "with or without calcifications. Patients will ..."
         end = k + 1
@@ -1178,6 +1185,8 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
     "were included in the radiation field" is no verdict at all: their words are read as words. An ELIGIBLE token carries where its sentence (or the
     parenthesis it stands in) starts: what stands before that is what it may be another
     way into."""
+    if not any(t.type in _VERDICTS for t in tokens):
+        return tokens
     out: list[Token] = []
     for token in tokens:
         if token.type in _VERDICTS and _VERDICT_OBJECT.match(text, token.end_pos):

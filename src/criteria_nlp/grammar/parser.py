@@ -317,9 +317,7 @@ def _with_examples(settled: list, examples: dict[int, tuple[int, int]]) -> list:
     for first, (last, opening) in sorted(examples.items(), reverse=True):
         given = [arg for x in out[first:last + 1] if x is not None
                  for arg in (x.args if isinstance(x, (And, Or)) else (x,))]
-        # "(eg, A, B; inhaled steroids will be allowed)": an exception there excepts them all
-        excepted = [arg for arg in given if id(arg) in _transformer().exceptions]
-        given = [arg for arg in given if id(arg) not in _transformer().exceptions]
+        given, excepted = _transformer().apart_from_exceptions(given)
         main = out[first - 1]
         if given and main is not None:
             beside = opening - _last_named(main).span.end <= _BESIDE
@@ -362,9 +360,10 @@ _BESIDE = 16  # characters between a concept and the parenthesis of its examples
 def _verdicts_settled(chunks: list) -> list:
     """"Prior chemotherapy; hormonal therapy is allowed": a verdict the grammar left as a
     chunk of its own settles with the chunk before it."""
+    transformer = _transformer()
     chunks = [c for c in chunks if c is not None]
-    settled = _transformer().verdicts(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
-    return [_transformer().admitted(settled[0]), *settled[1:]] if settled else settled
+    settled = transformer.verdicts(chunks, [Connective("and", written=False)] * (len(chunks) - 1))[0]
+    return [transformer.admitted(settled[0]), *settled[1:]] if settled else settled
 
 
 def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object | None, list[Token]]:
@@ -375,8 +374,9 @@ def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object |
     an exception reads."""
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
-    _transformer().excluding = excluding
-    _transformer().exceptions.clear()
+    transformer = _transformer()
+    transformer.excluding = excluding
+    transformer.exceptions.clear()
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 

@@ -796,8 +796,8 @@ def _short(subjects: Subjects, name: Span) -> bool:
 
 
 def _measure_word(subjects: Subjects, name: Span) -> bool:
-    """Whether a short name ends in a word of what measures ("score", "index", "scale")."""
-    return _short(subjects, name) and subjects.text[name.start:name.end].split()[-1].lower().rstrip("s") in subjects.measure_heads
+    """Whether a (short) name ends in a word of what measures ("score", "index", "scale")."""
+    return subjects.text[name.start:name.end].split()[-1].lower().rstrip("s") in subjects.measure_heads
 
 
 def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Thresholds) -> Node | None:

@@ -259,15 +259,17 @@ class Thresholds:
         span = Span.covering([concept.span, stage.span])
         scale = self.lexicon.stage_scales.get(concept.name)
         atoms = [stage] if isinstance(stage, Compare) else list(stage.args)
+
+        def rebuilt(new_atoms: list):
+            return new_atoms[0] if isinstance(stage, Compare) else replace(stage, args=tuple(new_atoms))
+
         if scale is not None and all(a.variable.name == _TUMOR_STAGE for a in atoms):
             entry = self.lexicon.variable(scale)
             if entry is not None:
-                on_scale = [self.compare(Variable(scale, a.variable.span, entry.code, entry.system), a.comparator,
-                                         Amount(a.value, None, None, a.span), a.span) for a in atoms]
-                return And((concept, on_scale[0] if isinstance(stage, Compare) else replace(stage, args=tuple(on_scale))),
-                           span)
-            staged = [replace(a, variable=replace(a.variable, name=scale, code=None, system=None)) for a in atoms]
-            stage = staged[0] if isinstance(stage, Compare) else replace(stage, args=tuple(staged))
+                return And((concept, rebuilt([self.compare(Variable(scale, a.variable.span, entry.code, entry.system),
+                                                           a.comparator, Amount(a.value, None, None, a.span), a.span)
+                                              for a in atoms])), span)
+            stage = rebuilt([replace(a, variable=replace(a.variable, name=scale, code=None, system=None)) for a in atoms])
         return replace(concept, qualifiers=(*concept.qualifiers, render_node(stage)), span=span)
 
     def age(self, span: Span) -> Variable:

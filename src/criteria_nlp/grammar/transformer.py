@@ -10,6 +10,7 @@ belongs to is settled after the rules, in ``resolve.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from lark import Token, Transformer, v_args
 
@@ -52,8 +53,13 @@ class Unread:
     span: Span
 
 
-ALLOWS, BANS, STATES = "allows", "bans", "states"  # what a verdict on the study does (``Verdict.kind``)
-ADMITS = "admits"  # "are eligible": allows after what it excepts, states alone in an inclusion criterion
+class Ruling(Enum):
+    """What a verdict on the study does with its clause (``Verdict.kind``)."""
+
+    ALLOWS = "allows"  # an exception to what precedes it
+    BANS = "bans"  # denied, with the alternatives listed before it
+    STATES = "states"  # required, as written
+    ADMITS = "admits"  # "are eligible": allows after what it excepts, states alone in an inclusion criterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +70,7 @@ class Verdict:
     elements around it (``ToLogic.verdicts``); an allowance with nothing before it is
     reported unparsed."""
 
-    kind: str
+    kind: Ruling
     node: Node
     span: Span
     word: Span  # "is allowed", "are eligible if"
@@ -103,7 +109,7 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
     return make(concept)
 
 
-_LISTED = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
+_LIST_REACH = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
 EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
 
 
@@ -127,7 +133,7 @@ def _listed_before(candidate, listed: list, connective: Connective | None) -> bo
     return (connective is not None and connective.written and connective.word in joining
             and isinstance(candidate, Concept) and isinstance(listed[0], Concept)
             and candidate.window is None and listed[0].window is None
-            and listed[0].span.start - candidate.span.end <= _LISTED)
+            and listed[0].span.start - candidate.span.end <= _LIST_REACH)
 
 
 def _only_concepts(node) -> bool:
@@ -143,10 +149,6 @@ def _reaching(node, end: Span):
         *rest, last = node.args
         return replace(node, args=(*rest, _reaching(last, end)), span=_cover(node.span, end))
     return replace(node, span=_cover(node.span, end))
-
-
-def _stated(node, span: Span):
-    return replace(node, span=span)
 
 
 class ToLogic(Transformer):
@@ -488,12 +490,15 @@ class ToLogic(Transformer):
             return And((main, inner), _cover(main.span, _span(right)))
         examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
         span = _cover(main.span, _span(right))
-        # "(eg, A, B; inhaled steroids will be allowed)": an exception there excepts them all
-        kept = [e for e in examples if id(e) not in self.exceptions]
-        if len(kept) == len(examples) or not kept:
+        kept, excepted = self.apart_from_exceptions(examples)
+        if not excepted or not kept:
             return Or((main, *examples), span)
-        return And((Or((main, *kept), _cover(main.span, kept[-1].span)), *[e for e in examples if id(e) in self.exceptions]),
-                   span)
+        return And((Or((main, *kept), _cover(main.span, kept[-1].span)), *excepted), span)
+
+    def apart_from_exceptions(self, nodes) -> tuple[list, list]:
+        """"(eg, A, B; inhaled steroids will be allowed)": among examples, the "and not" of an
+        exception this parse made excepts them all rather than being one more example."""
+        return ([n for n in nodes if id(n) not in self.exceptions], [n for n in nodes if id(n) in self.exceptions])
 
     # ---- windows -----------------------------------------------------------------------------
     def relation(self, items: list[Token]) -> Relative:
@@ -692,13 +697,13 @@ class ToLogic(Transformer):
     def allowed(self, clause, word: Token):
         if isinstance(clause, Not):  # "no other investigational agents allowed": a ban, as written
             return replace(clause, span=_cover(clause.span, _span(word)))
-        return Verdict(ALLOWS, clause, _cover(clause.span, _span(word)), _span(word))
+        return Verdict(Ruling.ALLOWS, clause, _cover(clause.span, _span(word)), _span(word))
 
     @v_args(inline=True)
     def allowed_if(self, clause, word: Token, cue: Token, condition):
         """"isolated bilirubin > 1.5 x ULN is acceptable if direct bilirubin < 35%": what
         passes is the two together."""
-        return Verdict(ALLOWS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition)
+        return Verdict(Ruling.ALLOWS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition)
 
     @v_args(inline=True)
     def eligible(self, clause, word: Token):
@@ -706,7 +711,7 @@ class ToLogic(Transformer):
         criterion requires; after something else, another way in ("Patients with DLBCL will
         be eligible if ..." after the requirements of other lymphomas), and after what an
         exclusion criterion excludes, an exception to it."""
-        return Verdict(ADMITS, clause, _cover(clause.span, _span(word)), _span(word), since=int(word.value or 0))
+        return Verdict(Ruling.ADMITS, clause, _cover(clause.span, _span(word)), _span(word), since=int(word.value or 0))
 
     @v_args(inline=True)
     def eligible_if(self, clause, word: Token, cue: Token, condition):
@@ -714,7 +719,7 @@ class ToLogic(Transformer):
         what those it names must meet; in an exclusion one, the two together pass."""
         if not self.excluding:
             return Implies(clause, condition, _cover(clause.span, condition.span))
-        return Verdict(ADMITS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition,
+        return Verdict(Ruling.ADMITS, clause, _cover(clause.span, condition.span), _cover(_span(word), _span(cue)), condition,
                        int(word.value or 0))
 
     @v_args(inline=True)
@@ -722,13 +727,13 @@ class ToLogic(Transformer):
         """"Concomitant radiotherapy is not allowed", "... will be excluded": an inclusion
         criterion bans it (and the alternatives listed with it); an exclusion criterion
         only says again what it excludes."""
-        return Verdict(STATES if self.excluding else BANS, clause, _cover(clause.span, _span(word)), _span(word))
+        return Verdict(Ruling.STATES if self.excluding else Ruling.BANS, clause, _cover(clause.span, _span(word)), _span(word))
 
     @v_args(inline=True)
     def ineligible_unless(self, clause, word: Token, cue: Token, alternative):
         """"AFP > 100 ng/mL are excluded, unless stable": the exception of what is banned."""
         if isinstance(clause, Pending):
-            return Verdict(STATES, clause, _cover(clause.span, _span(word)), _span(word))
+            return Verdict(Ruling.STATES, clause, _cover(clause.span, _span(word)), _span(word))
         stated = replace(clause, span=_cover(clause.span, _span(word)))
         return self.excepted(stated if self.excluding else Not(clause, stated.span), alternative)
 
@@ -766,7 +771,7 @@ class ToLogic(Transformer):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
         span = _cover(main.span, _span(right))
-        if isinstance(inner, Verdict) and inner.kind in (ALLOWS, ADMITS):
+        if isinstance(inner, Verdict) and inner.kind in (Ruling.ALLOWS, Ruling.ADMITS):
             return self.excepted(main, inner.of([inner.node]), _cover(inner.span, _span(right)))
         variables = variables_of(main)
         pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
@@ -883,10 +888,10 @@ class ToLogic(Transformer):
                 out.extend(bare)
                 continue
             listed = [element.node]
-            while element.kind in (ALLOWS, BANS) and out and _listed_before(out[-1], listed, before):
+            while element.kind in (Ruling.ALLOWS, Ruling.BANS) and out and _listed_before(out[-1], listed, before):
                 listed.insert(0, out.pop())
                 before = joins.pop() if joins else None
-            if element.kind == ADMITS:
+            if element.kind == Ruling.ADMITS:
                 # "Patients who received adjuvant therapy for lung cancer are eligible if ...": what
                 # the verdict's own sentence names before it is who it admits; what an earlier
                 # sentence names is what it may be an exception to
@@ -898,10 +903,10 @@ class ToLogic(Transformer):
                     before = joins.pop() if joins else None
                 listed = [_join(listed, inner)] if len(listed) > 1 else listed
                 if not out and not self.excluding:
-                    out.append(_stated(element.of(listed), _cover(listed[0].span, element.span)))
+                    out.append(replace_span(element.of(listed), _cover(listed[0].span, element.span)))
                     continue
             node = element.of(listed)
-            allows = element.kind in (ALLOWS, ADMITS)
+            allows = element.kind in (Ruling.ALLOWS, Ruling.ADMITS)
             if allows and out and isinstance(out[-1], Verdict) and out[-1].kind == element.kind:
                 out[-1] = Verdict(element.kind, disjoin([out[-1].of([out[-1].node]), node]),
                                   _cover(out[-1].span, element.span), element.word, since=out[-1].since)
@@ -911,20 +916,20 @@ class ToLogic(Transformer):
                 joins += [before] if out and before is not None else []
                 out.append(Verdict(element.kind, node, _cover(node.span, element.span), element.word, since=element.since)
                            if allows
-                           else (Not if element.kind == BANS else _stated)(node, _cover(node.span, element.span)))
+                           else (Not if element.kind == Ruling.BANS else replace_span)(node, _cover(node.span, element.span)))
         return out, joins
 
     def admitted(self, verdict) -> object:
         """A verdict left with nothing before it in the whole criterion: "are eligible"
         alone states what an inclusion criterion requires; an allowance stays, reported."""
-        if isinstance(verdict, Verdict) and verdict.kind == ADMITS and not self.excluding:
-            return _stated(verdict.of([verdict.node]), verdict.span)
+        if isinstance(verdict, Verdict) and verdict.kind == Ruling.ADMITS and not self.excluding:
+            return replace_span(verdict.of([verdict.node]), verdict.span)
         return verdict
 
     @staticmethod
     def _bare(verdict: Verdict) -> list:
         """A verdict on a bound still without its variable, as elements side by side."""
-        if verdict.kind == BANS and isinstance(verdict.node, Pending) and verdict.condition is None:
+        if verdict.kind == Ruling.BANS and isinstance(verdict.node, Pending) and verdict.condition is None:
             return [replace(verdict.node, negated=not verdict.node.negated, span=verdict.span)]
         parts = [verdict.node, Unread(verdict.word)]
         return parts + [verdict.condition] if verdict.condition is not None else parts
