@@ -776,7 +776,8 @@ def _count(limit: Bound | Range, text: str) -> bool:
 def _named_apart(args: list, subjects: Subjects) -> list:
     """"Anxiety score of 8 or more", "PDA diameter > 2 mm": a concept whose words are part
     of the name of a threshold beside it names what is measured; it is no criterion of its
-    own (the patient need not have an anxiety disorder). A concept that is the whole name
+    own (the patient need not have an anxiety disorder), nor is one whose words start the
+    name ("Cohen-Mansfield Agitation Inventory score"). A concept that is the whole name
     ("Renal insufficiency (> 265 umol/l)") stays: it is what the threshold says of it,
     unless it is a drug whose own words name a level ("basal insulin ≥ 20 uU/ml"): a
     drug's level is no sign of taking it ("nicotine strength" of what one uses is)."""
@@ -785,9 +786,23 @@ def _named_apart(args: list, subjects: Subjects) -> list:
     compares = [a for a in args if isinstance(a, Compare) and _short(subjects, a.variable.span)]
     names = [a.variable.span for a in compares if _measure_word(subjects, a.variable.span)]
     levels = [a.variable.span for a in compares if a.unit is not None and not units.is_dose(a.unit)]
-    return [a for a in args if not (isinstance(a, Concept) and (
-        any(n.contains(a.span) and n.end > a.span.end for n in names)
-        or (a.domain is Domain.DRUG and any(a.span.contains(n) for n in levels))))]
+    leading = [a.span for a in args if isinstance(a, Concept) and any(a.span.start <= n.start < a.span.end < n.end for n in names)]
+    return [_named_from(a, leading, subjects.text) if isinstance(a, Compare) else a for a in args
+            if not (isinstance(a, Concept) and (
+                a.span in leading or any(n.contains(a.span) and n.end > a.span.end for n in names)
+                or (a.domain is Domain.DRUG and any(a.span.contains(n) for n in levels))))]
+
+
+def _named_from(compare: Compare, leading: list[Span], text: str) -> Compare:
+    """"full-mouth bleeding score < 25%", "Cohen-Mansfield Agitation Inventory score": the
+    words a concept took in before a measure's name start that name."""
+    name = compare.variable
+    start = next((s for s in leading if s.start < name.span.start < s.end < name.span.end), None)
+    if start is None or name.code is not None:
+        return compare
+    span = Span(start.start, name.span.end)
+    return replace(compare, variable=Variable(" ".join(_balanced(span.text(text)).lower().split()), span),
+                   span=Span.covering([span, compare.span]))
 
 
 def _short(subjects: Subjects, name: Span) -> bool:
