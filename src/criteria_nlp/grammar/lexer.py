@@ -149,6 +149,7 @@ class Tables:
         self.language_words = load_language_words()
         self.test_results = load_test_results(lexicon)
         self.instrument = instrument_pattern(self.instrument_heads)
+        self.proper_instrument = proper_instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
         self.letters = load_scale_letters(lexicon.variables)
@@ -447,6 +448,14 @@ def instrument_pattern(heads: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"[^\n,;:()\[\]<>=≤≥]{{0,60}}?\b(?:{words})s?\b", re.IGNORECASE)
 
 
+def proper_instrument_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """An instrument's proper name in the middle of a sentence: capitalised words after a
+    lower-case article or preposition, the last one of ``heads`` ("by the National Adult
+    Reading Test"); group 1 is the name."""
+    words = "|".join(sorted(re.escape(h.capitalize()) for h in heads))
+    return re.compile(rf"\b(?:the|an?|by|using|on|of|with) +((?:[A-Z][\w'’-]* +){{1,6}}(?:{words})s?)\b")
+
+
 _SHOWN = frozenset({"any"})  # "any history of cancer" is cancer: the word is shown with it, not lost
 
 
@@ -546,7 +555,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
-    tokens = _instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, tables.instrument)
+    tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
+    tokens = _instruments(tokens, words, text, tables.instrument)
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
@@ -1715,6 +1725,25 @@ def _measuring_for(tokens: list[Token], words: list[Span], text: str, heads: fro
 
 
 _SCORE_WORD = re.compile(r"\s+scores?\s*", re.IGNORECASE)
+
+
+def _proper_instruments(tokens: list[Token], words: list[Span], text: str, span: Span, named: re.Pattern[str]) -> list[Token]:
+    """"as measured by the National Adult Reading Test", "screened by the High-need
+    Community Older Adults Screening Scale": the words of an instrument's proper name
+    name no criterion ("adult", "older"); unless one token is the whole name, they are
+    read as one name, words a threshold before or after may take."""
+    if not tokens:
+        return tokens
+    for found in named.finditer(text, span.start, span.end):
+        start, end = found.span(1)
+        inside = [t for t in tokens if start <= t.start_pos and t.end_pos <= end]
+        crossing = any(t.start_pos < end and start < t.end_pos and not (start <= t.start_pos and t.end_pos <= end) for t in tokens)
+        if not inside or crossing or (len(inside) == 1 and (inside[0].start_pos, inside[0].end_pos) == (start, end)):
+            continue
+        tokens = [t for t in tokens if not (start <= t.start_pos and t.end_pos <= end)]
+        words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
+        words.append(Span(start, end))
+    return tokens
 
 
 def _instruments(tokens: list[Token], words: list[Span], text: str, instrument: re.Pattern[str]) -> list[Token]:
