@@ -79,6 +79,12 @@ def test_slashed_alternatives_are_one_item_of_an_exclusion_list():
         "((condition:seizure OR condition:epilepsy) OR device:pacemaker OR condition:pregnancy)")
 
 
+def test_a_concept_with_its_examples_is_one_item_of_an_exclusion_list():
+    line = "severe hypotension, shock, including cardiogenic shock"
+    assert _logic("Exclusion", line) == (
+        "(condition:hypotension (severe) OR (condition:shock OR condition:cardiogenic shock))")
+
+
 def test_a_list_of_its_own_is_no_item_of_an_exclusion_list():
     """"fibrous layer HCC, sarcomatoid HCC or mixed cholangiocarcinoma and HCC": the "and"
     belongs to the last item; excluding every HCC would turn the list inside out."""

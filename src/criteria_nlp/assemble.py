@@ -87,12 +87,19 @@ def _each_excludes(logic: Node | None, text: str) -> Node | None:
 
 
 def _listed(node: Node, text: str) -> bool:
-    """A list item: a concept, or concepts with a slash between them ("seizure/epilepsy");
+    """A list item: a concept, or concepts with a slash between them ("seizure/epilepsy")
+    or examples after them ("pancreaticobiliary diseases, especially choledocholithiasis");
     a list of its own ("A, B or C and D") is not one item of a plain list."""
     if isinstance(node, Or):
         return all(isinstance(a, Concept) for a in node.args) and all(
-            _SLASH.fullmatch(text[a.span.end:b.span.start]) for a, b in zip(node.args, node.args[1:]))
+            _SLASH.fullmatch(text[a.span.end:b.span.start]) or _examples(text[a.span.end:b.span.start])
+            for a, b in zip(node.args, node.args[1:]))
     return isinstance(node, Concept)
+
+
+def _examples(gap: str) -> bool:
+    """Whether the words between two concepts are a cue of examples, as "including" is."""
+    return " ".join(_WORD_OR_DOT.findall(gap.lower())) in default_tables().example_cues
 
 
 def _unread_item(gap: str) -> bool:
@@ -107,6 +114,7 @@ def _unread_item(gap: str) -> bool:
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 _ITEM_GAP = re.compile(r"\s*[,;]")
+_WORD_OR_DOT = re.compile(r"[a-z.]+")
 _SLASH = re.compile(r"\s*/\s*")
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")

@@ -34,6 +34,7 @@ from ..errors import RuleError
 from ..tables import read_table
 from ..spans import Span
 from .term_forms import load_term_forms, named_by_form
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols written onto a number ("≥10")
 _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
@@ -149,6 +150,7 @@ class Tables:
         self.language_words = load_language_words()
         self.test_results = load_test_results(lexicon)
         self.instrument = instrument_pattern(self.instrument_heads)
+        self.example_cues = frozenset(p.text for p in lexicon.phrases if p.terminal == "INCLUDING" and p.value is None)
         self.proper_instrument = proper_instrument_pattern(self.instrument_heads)
         self.term_forms = load_term_forms()
         self.never_kinds = self.never_qualifiers | MEANING_WORDS
@@ -551,7 +553,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _shared_reactions(_agent_reactions(_join_restated_names(tokens, text), text, tables), tables)
+    tokens = _reaction_targets(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span)
+    tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
@@ -1480,14 +1483,101 @@ def _agent_reactions(tokens: list[Token], text: str, tables: Tables) -> list[Tok
 
 
 def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
-    """"Allergy or intolerance to bupivacaine or celecoxib": a reaction named before "or" or
-    "and" and a reaction to agents shares those agents, so it is one too."""
+    """"Allergy or intolerance to bupivacaine or celecoxib", "Known allergy or previous
+    hypersensitivity reaction to dronabinol", "Allergy or contraindication to the use of
+    morphine": a reaction named before "or" or "and" and a reaction to agents shares those
+    agents, so it is one too."""
     out = list(tokens)
     for k in range(len(out) - 4, -1, -1):
-        if (out[k].type == "CONCEPT" and out[k].value in tables.reactions and out[k + 1].type in ("OR", "AND")
-                and out[k + 2].type == "REACTION" and out[k + 3].type == "CONCEPT"):
+        if out[k].type != "CONCEPT" or out[k].value not in tables.reactions or out[k + 1].type not in ("OR", "AND"):
+            continue
+        j = k + 2
+        while j < len(out) and out[j].type in _BEFORE_A_REACTION:
+            j += 1
+        if j + 1 < len(out) and out[j].type == "REACTION" and out[j + 1].type == "OF":
+            j += 1
+        if j + 1 < len(out) and out[j].type in ("REACTION", "OF") and out[j + 1].type == "CONCEPT":
             out[k] = _token("REACTION", out[k].value, out[k].start_pos, out[k].end_pos)
     return out
+
+
+def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
+    """"Allergy to peanuts", "Hypersensitivity for soya, eggs or peanuts": what a reaction
+    is to need not be in the lexicon; the few words of an item of its list are the agent,
+    by name. An item of unread words after a comma counts only in a list that ends in "or"
+    or "and" ("allergy to aspirin, poor venous access" lists two criteria), and an item
+    must end where the list goes on or the phrase ends ("allergy to components of ...")."""
+    if not any(t.type == "REACTION" for t in tokens):
+        return tokens
+    ordered = sorted(words)
+    starts = [w.start for w in ordered]
+    found: list[Token] = []
+    for k, token in enumerate(tokens):
+        if token.type != "REACTION":
+            continue
+        items: list[tuple[str, Token]] = []  # (separator before, token made of words)
+        at, j, separator = token.end_pos, k + 1, "REACTION"
+        while True:
+            if j < len(tokens) and tokens[j].type == "CONCEPT" and not text[at:tokens[j].start_pos].strip():
+                at, j = tokens[j].end_pos, j + 1
+            else:
+                after = tokens[j] if j < len(tokens) else None
+                named = _agent_words(ordered, starts, text, at, span.end if after is None else after.start_pos)
+                if named is None or (after is not None and after.type not in _AGENT_ENDS):
+                    break
+                items.append((separator, named))
+                at = named.end_pos
+            if (j + 1 < len(tokens) and tokens[j].type == "COMMA" and tokens[j + 1].type in _AGENT_JOINS
+                    and not text[tokens[j].end_pos:tokens[j + 1].start_pos].strip()):
+                at, j = tokens[j].end_pos, j + 1  # ", or"
+            if j >= len(tokens) or tokens[j].type not in _AGENT_SEPARATORS or text[at:tokens[j].start_pos].strip():
+                break
+            separator, at, j = tokens[j].type, tokens[j].end_pos, j + 1
+        joined = any(sep in _AGENT_JOINS for sep, _ in items) or any(
+            t.type in _AGENT_JOINS for t in tokens[k + 1:j])
+        found.extend(named for sep, named in items if sep != "COMMA" or joined)
+    if not found:
+        return tokens
+    taken = {(t.start_pos, t.end_pos) for t in found}
+    words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
+    return sorted(tokens + found, key=lambda t: t.start_pos)
+
+
+# an agent's name ends in a noun: "contraindications to circumcision, anatomical or hematologic"
+_ADJECTIVE_ENDINGS = ("ical", "ic", "ous", "ary")
+_SHORT_NAME = 6  # "garlic", "IC" end so too
+_AGENT_JOINS = ("OR", "AND", "SLASH")
+_AGENT_SEPARATORS = frozenset({*_AGENT_JOINS, "COMMA"})
+_AGENT_ENDS = _AGENT_SEPARATORS | {"SEMI", "RPAR"}
+_AGENT_WORDS = 3
+_AGENT_END = re.compile(r"\s*(?:[.;)]|$)")
+_ARTICLE = frozenset({"the", "a", "an"})
+
+
+def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop: int) -> Token | None:
+    """A CONCEPT token (domain other) of the unread words from ``at``, side by side, when
+    they are all of what stands before ``stop`` (the next token) and a few content words."""
+    k = bisect_left(starts, at)
+    if k == len(words) or text[at:words[k].start].strip():
+        return None
+    if text[words[k].start:words[k].end].lower() in _ARTICLE:
+        k += 1
+    first, end = k, None
+    while k < len(words) and words[k].end <= stop and (end is None or text[end:words[k].start] in (" ", "-")):
+        piece = text[words[k].start:words[k].end]
+        if not piece.isalpha() or piece.lower() in STOP_WORDS:
+            return None
+        end = words[k].end
+        k += 1
+    last = text[words[k - 1].start:end].lower() if end is not None else ""
+    if (end is None or k - first > _AGENT_WORDS or (text[end:stop].strip() and not _AGENT_END.match(text, end, stop))
+            or (len(last) > _SHORT_NAME and last.endswith(_ADJECTIVE_ENDINGS))):
+        return None
+    start = words[first].start
+    return _token("CONCEPT", open_concept(Domain.OTHER, text[start:end]), start, end)
+
+
+_BEFORE_A_REACTION = frozenset({"BEFORE", "QUAL"})  # "or previous hypersensitivity reaction to", "or severe allergy to"
 
 
 def _slashed_concepts(tokens: list[Token], text: str) -> list[Token]:
