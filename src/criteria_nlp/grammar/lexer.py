@@ -566,6 +566,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
+    tokens = _with_alternatives(tokens, text, tables)
     tokens = _population_colons(tokens, text, tables)
     return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
 
@@ -709,6 +710,42 @@ def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Spa
 
 _PART_ENDS = frozenset({"COMMA", "SEMI", "RPAR", "LPAR", "AND"})
 _SENTENCE_END = re.compile(r"[.;:](?:\s|$)")
+def _with_alternatives(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Diabetes with retinopathy or neuropathy", "Chronic renal insufficiency with Cr > 1.4
+    or GFR < 60": alternatives after "with" are what the concept has, one of them; "or"
+    binding looser than the side-by-side "and" gave diabetes with retinopathy, or any
+    neuropathy. They are read as "(with A or B)" is: the concept and one of them. Only
+    plain alternatives up to a comma, semicolon or the end, and not after a population
+    ("Women with A or B", whom the list rules read)."""
+    if not any(t.type == "OR" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    grouped_to = 0  # tokens before it are in a group already
+    for k, token in enumerate(tokens):
+        if k < grouped_to:
+            continue
+        out.append(token)
+        after = k + 1
+        if (token.type != "CONCEPT" or after == len(tokens)
+                or tables.concept(token.value).domain is Domain.DEMOGRAPHIC):
+            continue
+        cue = _WITH_ONLY.fullmatch(text, token.end_pos, tokens[after].start_pos)
+        end = after
+        while cue is not None and end < len(tokens) and tokens[end].type in _WITH_PARTS:
+            end += 1
+        if (cue is None or (end < len(tokens) and tokens[end].type not in ("COMMA", "SEMI"))
+                or not any(t.type == "OR" for t in tokens[after:end]) or tokens[end - 1].type == "OR"):
+            continue
+        last = tokens[end - 1].end_pos
+        out += [_token("LPAR", "", cue.start(1), cue.start(1)), _token("INCLUDING", QUALIFIES, cue.start(1), cue.end(1)),
+                *tokens[after:end], _token("RPAR", "", last, last)]
+        grouped_to = end
+    return out
+
+
+_WITH_ONLY = re.compile(r"\s+(with)\s+", re.IGNORECASE)
+_WITH_PARTS = frozenset({"CONCEPT", "QUAL", "VAR", "CMP", "CMPPOST", "NUMBER", "UNIT", "REF", "TIMES", "DASH", "TO",
+                         "OR", "SLASH", "OF", "BETWEEN"})
 _QUALIFIED = frozenset({"CONCEPT", "VAR", "QUAL", "REACTION", "FAMILY"})  # what a cue that adds a requirement names
 _ARTICLES = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)  # "with a detectable viral load"
 
