@@ -43,6 +43,7 @@ class Connective:
     written: bool = True
 
 
+_SPACE = 2  # at most this many characters between two tokens hold no word
 THAT_IS = "that is"  # the INCLUDING cue that defines rather than gives examples (data/cues.tsv)
 
 
@@ -433,7 +434,10 @@ class ToLogic(Transformer):
         span = _cover(bound.span, target.span)
         if bound.age:
             return And((self.thresholds.apply([self.thresholds.age(bound.span)], bound, bound.span), target), span)
-        pending = Pending(bound, bound.span)
+        # "less than 5 years of smoking" is how long it lasted, not how recent it is ("8 weeks
+        # after last dose of platinum", with words between, is not)
+        lasted = any(isinstance(i, Token) and i.type == "OF" and i.start_pos - bound.span.end <= _SPACE for i in items)
+        pending = Pending(bound, bound.span, of_duration=lasted)
         if amount.unit is not None or amount.reference is not None:
             attached = map_concepts(target, lambda c: self.thresholds.attach(c, pending))
             if attached is not None:
