@@ -81,7 +81,9 @@ def _each_excludes(logic: Node | None, text: str) -> Node | None:
         return logic
     if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
         return logic  # "treatment with both ACEIs and ARBs": the two together
-    gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]))
+    # items that share words ("Allergy to porphyrins and analogues": both start at "Allergy")
+    # are one list already
+    gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]) if b.span.start > a.span.end)
     listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
 

@@ -388,6 +388,10 @@ class Evaluator:
                 age = self._age(Compare(Variable("age", node.span), group.comparator, group.value, node.span, group.unit))
                 return replace(age, node=node)
             return self._sex(node)
+        if self._rules.future_qualifiers.intersection(node.qualifiers):
+            # "planning to become pregnant", "scheduled for surgery": a record of the event
+            # says it happened, not that it is planned, and its absence says nothing either
+            return Evidence(node, Truth.UNKNOWN, "planned: a record holds what happened, not what is to come")
         query = concept_query(node.domain, node.name, node.code, node.system)
         items = [item for kind in query.lists for item in self._index.find(kind, query.match)]
         if query.allergy is not None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from .errors import RuleError
 from .logic import Comparator, Domain
-from .tables import read_table
+from .tables import read_table, read_words
 
 LOINC = "http://loinc.org"
 
@@ -313,3 +313,9 @@ def load_lexicon() -> Lexicon:
     _check_disjoint(variables, concepts)
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables),
                    load_unit_by_kind(), load_pairs(variables), load_stage_scales(concepts))
+
+
+def load_future_words(text: str | None = None) -> frozenset[str]:
+    """``data/future_words.txt`` (or ``text`` in its format): qualifiers that put what they
+    qualify ahead of the patient ("planned"); one lower-case word a line."""
+    return frozenset(word for _, word in read_words("future_words.txt", text))

@@ -48,3 +48,30 @@ def parse_table(text: str, name: str, header: tuple[str, ...]) -> list[dict[str,
 def split_list(value: str) -> tuple[str, ...]:
     """A '|'-separated cell."""
     return tuple(item.strip() for item in value.split("|") if item.strip())
+
+
+def read_entries(name: str, text: str | None) -> list[tuple[int, str]]:
+    """The entries of a one-entry-a-line data file (``text`` in its format, else the packaged
+    file), with their line numbers: spaces collapsed, blank and '#' lines left out, none twice."""
+    if text is None:
+        text = data_file(name).read_text(encoding="utf-8")
+    entries: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        entry = " ".join(line.split())
+        if not entry or line.startswith("#"):
+            continue
+        if entry in seen:
+            raise RuleError(f"{name}: line {number}: {entry!r} is listed twice")
+        seen.add(entry)
+        entries.append((number, entry))
+    return entries
+
+
+def read_words(name: str, text: str | None) -> list[tuple[int, str]]:
+    """The entries of a one-word-a-line data file, each checked to be one lower-case word."""
+    entries = read_entries(name, text)
+    for number, word in entries:
+        if len(word.split()) != 1 or word != word.lower():
+            raise RuleError(f"{name}: line {number}: {word!r} is not one lower-case word")
+    return entries

@@ -152,6 +152,16 @@ def test_absent_concept_is_unknown_unless_closed_world():
     assert truth(patient, concept("other", "informed consent"), closed_world=True) is U
 
 
+def test_a_planned_concept_is_unknown_whatever_the_record_holds():
+    """"Planning to become pregnant": a pregnancy on record is no plan, and no record is no
+    proof there is none."""
+    planned = dataclasses.replace(concept("condition", "pregnancy"), qualifiers=("planned",))
+    pregnant = record(conditions=[{"name": "Pregnant"}])
+    assert truth(pregnant, concept("condition", "pregnancy")) is T
+    assert truth(pregnant, planned) is U
+    assert truth(record(), planned, closed_world=True) is U
+
+
 def test_explicit_negatives_and_void_records():
     patient = record(conditions=[{"name": "hiv infection", "status": "refuted"},
                                  {"name": "pregnancy", "status": "entered-in-error"}],

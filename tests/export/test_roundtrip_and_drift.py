@@ -16,7 +16,7 @@ from criteria_nlp.export.sql import run
 from criteria_nlp.serialize import trial_from_json, trial_to_json
 
 from ..conftest import CORPORA
-from .helpers import GOLD, omop_database
+from .helpers import GOLD, concept, omop_database, one_criterion_trial
 
 GOLD_FILES = sorted(CORPORA.glob("**/gold.json"))
 EXPORTS = CORPORA / "NCT00846833" / "exports"
@@ -46,6 +46,14 @@ def test_every_format_exports_every_gold_tree(path, empty_cdm):
     validate_strict(json.loads(export(trial, "omop").content))
     json.loads(export(trial, "jsonlogic").content)
     assert run(empty_cdm, export(trial, "sql"), index_date="2026-01-15", first_dose_date="2026-02-01") == []
+
+
+def test_every_format_reports_a_planned_concept_as_unknown():
+    """The evaluator holds a plan unknown; exported as the event, a record of a past
+    pregnancy would meet "planning to become pregnant"."""
+    trial = one_criterion_trial(concept("condition", "pregnancy", qualifiers=("planned",)))
+    for name in FORMATS:
+        assert any("a plan is in no record" in item.reason for item in export(trial, name).unsupported), name
 
 
 def test_reference_exports_have_not_drifted():

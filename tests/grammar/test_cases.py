@@ -210,8 +210,7 @@ def test_a_bare_number_after_concepts_side_by_side_is_not_their_amount():
 
 def test_every_future_word_is_a_qualifier_a_cue_gives():
     """A word of future_words.txt no QUAL cue produces would never turn a window forward."""
-    from criteria_nlp.grammar.lexer import load_future_words
-    from criteria_nlp.lexicon import load_phrases
+    from criteria_nlp.lexicon import load_future_words, load_phrases
     given = {p.value for p in load_phrases() if p.terminal == "QUAL"}
     assert load_future_words() <= given
 

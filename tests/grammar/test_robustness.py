@@ -15,7 +15,8 @@ COUNTED_REACTIONS = [
      "(condition:hypersensitivity to penicillin {count >= 2} OR condition:hypersensitivity to cephalosporins {count >= 2})"),
     ("2 or more allergies to penicillin", "condition:hypersensitivity to penicillin {count >= 2}"),
     ("= 1 contraindication to general and regional anesthesia",
-     "(condition:contraindication to general anesthesia {count == 1} AND condition:contraindication to regional anesthesia {count == 1})"),
+     # an exclusion: a contraindication to either excludes
+     "(condition:contraindication to general anesthesia {count == 1} OR condition:contraindication to regional anesthesia {count == 1})"),
 ]
 
 

@@ -11,13 +11,13 @@ import json
 import math
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..serialize import json_number as number
 from ..logic import (
     And, Anchor, AtLeast, Compare, Concept, Criterion, Domain, Implies, Node, Not, Or, Relation,
-    Trial, Unparsed, Variable, Window, fragments,
+    Trial, Unparsed, Variable, Window, fragments, with_children,
 )
 from ..spans import Span
 
@@ -93,7 +93,24 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
             problems.add(fragment.span, "unparsed", "text was not parsed: it is unknown")
         if criterion.logic is None:
             problems.add(criterion.span, "criterion", "criterion has no logic: it is unknown")
-    return trial.criteria
+    return tuple(_plans_unknown(c, problems) for c in trial.criteria)
+
+
+def _plans_unknown(criterion: Criterion, problems: Problems) -> Criterion:
+    """A planned concept ("planning to become pregnant") is unknown to the evaluator, as no
+    record holds a plan; exports stand an ``unparsed`` leaf in its place, so they agree."""
+    from ..patients.vocabulary import rules
+
+    future = rules().future_qualifiers
+
+    def change(node: Node) -> Node:
+        if isinstance(node, Concept) and future.intersection(node.qualifiers):
+            problems.node(node, "a plan is in no record: it is unknown")
+            start = node.span.start - criterion.span.start
+            return Unparsed(criterion.text[start:start + len(node.span)], node.span)
+        return with_children(node, change)
+
+    return criterion if criterion.logic is None else replace(criterion, logic=change(criterion.logic))
 
 
 def qualifier_problems(concept: Concept, problems: Problems, where: str, handled: Collection[str] = ()) -> None:

@@ -21,20 +21,19 @@ from bisect import bisect_left, bisect_right, insort
 
 from lark import Token
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .. import units
-from ..lexicon import Lexicon, VariableKind, default_lexicon, normalize, open_concept
+from ..lexicon import Lexicon, VariableKind, default_lexicon, load_future_words, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.entities import EntityMatch
 from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
 from ..pipeline.tokenizer import SYMBOL_PIECE
-from ..resources import data_file
 from ..errors import RuleError
-from ..tables import read_table
+from ..tables import read_entries, read_table, read_words
 from ..spans import Span
 from .term_forms import load_term_forms, named_by_form
-from spacy.lang.en.stop_words import STOP_WORDS
 
 _COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols written onto a number ("≥10")
 _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
@@ -42,6 +41,7 @@ _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
 _UNIT_AFTER = {"NUMBER", "TIMES", "UNIT"}
 SLASHED = "/"  # the OR of two concepts written with a slash between them
 DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
+CANDIDATE = "candidate"  # the QUAL payload of one who may have a treatment, not had it (data/cues.tsv)
 QUALIFIES = "qualifies"  # the INCLUDING payload of words that add a requirement, not examples (data/cues.tsv)
 
 
@@ -317,47 +317,20 @@ MEANING_WORDS = frozenset("""not no without neither nor never other only more le
 before after since during until if unless except when serious eligible refuse""".split())
 
 
-def _listed(name: str, text: str | None) -> list[tuple[int, str]]:
-    """The entries of a one-entry-a-line data file (``text`` in its format, else the packaged
-    file), with their line numbers: spaces collapsed, blank and '#' lines left out, none twice."""
-    if text is None:
-        text = data_file(name).read_text(encoding="utf-8")
-    entries: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        entry = " ".join(line.split())
-        if not entry or line.startswith("#"):
-            continue
-        if entry in seen:
-            raise RuleError(f"{name}: line {number}: {entry!r} is listed twice")
-        seen.add(entry)
-        entries.append((number, entry))
-    return entries
-
-
 def load_filler_words(text: str | None = None) -> frozenset[str]:
     """``data/fillers.txt`` (or ``text`` in its format): one lower-case word a line, each
     once, none of the words whose loss would change a criterion (``MEANING_WORDS``)."""
-    entries = _single_words("fillers.txt", text)
+    entries = read_words("fillers.txt", text)
     for number, word in entries:
         if word in MEANING_WORDS:
             raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
     return frozenset(word for _, word in entries)
 
 
-def _single_words(name: str, text: str | None) -> list[tuple[int, str]]:
-    """The entries of a one-word-a-line data file, each checked to be one lower-case word."""
-    entries = _listed(name, text)
-    for number, word in entries:
-        if len(word.split()) != 1 or word != word.lower():
-            raise RuleError(f"{name}: line {number}: {word!r} is not one lower-case word")
-    return entries
-
-
 def load_generic_mentions(text: str | None = None) -> frozenset[str]:
     """``data/generic_mentions.txt`` (or ``text`` in its format): one lower-case mention a
     line, each once."""
-    entries = _listed("generic_mentions.txt", text)
+    entries = read_entries("generic_mentions.txt", text)
     for number, mention in entries:
         if mention != mention.lower():
             raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is not lower-case")
@@ -366,37 +339,32 @@ def load_generic_mentions(text: str | None = None) -> frozenset[str]:
 
 def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
     """``data/never_qualifiers.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("never_qualifiers.txt", text))
+    return frozenset(word for _, word in read_words("never_qualifiers.txt", text))
 
 
 def load_body_sites(text: str | None = None) -> frozenset[str]:
     """``data/body_sites.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("body_sites.txt", text))
+    return frozenset(word for _, word in read_words("body_sites.txt", text))
 
 
 def load_population_words(text: str | None = None) -> frozenset[str]:
     """``data/population_words.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("population_words.txt", text))
+    return frozenset(word for _, word in read_words("population_words.txt", text))
 
 
 def load_change_words(text: str | None = None) -> frozenset[str]:
     """``data/change_words.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("change_words.txt", text))
+    return frozenset(word for _, word in read_words("change_words.txt", text))
 
 
 def load_past_words(text: str | None = None) -> frozenset[str]:
     """``data/past_words.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("past_words.txt", text))
-
-
-def load_future_words(text: str | None = None) -> frozenset[str]:
-    """``data/future_words.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("future_words.txt", text))
+    return frozenset(word for _, word in read_words("past_words.txt", text))
 
 
 def load_languages(text: str | None = None) -> frozenset[str]:
     """``data/languages.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("languages.txt", text))
+    return frozenset(word for _, word in read_words("languages.txt", text))
 
 
 def load_language_words(text: str | None = None) -> dict[str, frozenset[str]]:
@@ -440,7 +408,7 @@ def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, tex
 
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
-    return frozenset(word for _, word in _single_words("instrument_words.txt", text))
+    return frozenset(word for _, word in read_words("instrument_words.txt", text))
 
 
 def instrument_pattern(heads: frozenset[str]) -> re.Pattern[str]:
@@ -1239,9 +1207,14 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
         return tokens
     out: list[Token] = []
     for token in tokens:
-        if token.type in _VERDICTS and _VERDICT_OBJECT.match(text, token.end_pos):
-            words.append(Span(token.start_pos, token.end_pos))
-            continue
+        object_ = _VERDICT_OBJECT.match(text, token.end_pos) if token.type in _VERDICTS else None
+        if object_ is not None:
+            if token.type == "ELIGIBLE" and object_.group(1).lower() == "for":
+                # "eligible for surgical resection": a candidate for it, who has not had it
+                token = _token("QUAL", CANDIDATE, token.start_pos, object_.end(1))
+            else:
+                words.append(Span(token.start_pos, token.end_pos))
+                continue
         if token.type == "ELIGIBLE":
             ends = [m.end() for m in _SENTENCE_END.finditer(text, span.start, token.start_pos)]
             since = ends[-1] if ends else span.start
@@ -1255,7 +1228,7 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
 
 _VERDICTS = {"ELIGIBLE", "INELIGIBLE"}
 _VERDICT_OBJECT = re.compile(
-    r"\s+(?:for|to|in|into)\s+(?!(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included))",
+    r"\s+(for|to|in|into)\s+(?!(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included))",
     re.IGNORECASE)
 
 
@@ -1559,7 +1532,7 @@ def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: S
                 at, j = tokens[j].end_pos, j + 1
             else:
                 after = tokens[j] if j < len(tokens) else None
-                named = _agent_words(ordered, starts, text, at, span.end if after is None else after.start_pos)
+                named = _agent_words(ordered, starts, text, at, span.end if after is None else after.start_pos, not items)
                 if named is None or (after is not None and after.type not in _AGENT_ENDS):
                     break
                 items.append((separator, named))
@@ -1583,6 +1556,7 @@ def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: S
 # an agent's name ends in a noun: "contraindications to circumcision, anatomical or hematologic"
 _ADJECTIVE_ENDINGS = ("ical", "ic", "ous", "ary")
 _SHORT_NAME = 6  # "garlic", "IC" end so too
+_A_STATE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 _AGENT_JOINS = ("OR", "AND", "SLASH")
 _AGENT_SEPARATORS = frozenset({*_AGENT_JOINS, "COMMA"})
 _AGENT_ENDS = _AGENT_SEPARATORS | {"SEMI", "RPAR"}
@@ -1591,9 +1565,11 @@ _AGENT_END = re.compile(r"\s*(?:[.;)]|$)")
 _ARTICLE = frozenset({"the", "a", "an"})
 
 
-def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop: int) -> Token | None:
+def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop: int, leading: bool) -> Token | None:
     """A CONCEPT token (domain other) of the unread words from ``at``, side by side, when
-    they are all of what stands before ``stop`` (the next token) and a few content words."""
+    they are all of what stands before ``stop`` (the next token) and a few content words.
+    Right after the reaction the words are its agent ("fluoridated anesthetics"); later in
+    a list a word of a state ("or impaired mental status") starts another criterion."""
     k = bisect_left(starts, at)
     if k == len(words) or text[at:words[k].start].strip():
         return None
@@ -1602,7 +1578,8 @@ def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop:
     first, end = k, None
     while k < len(words) and words[k].end <= stop and (end is None or text[end:words[k].start] in (" ", "-")):
         piece = text[words[k].start:words[k].end]
-        if not piece.isalpha() or piece.lower() in STOP_WORDS:
+        lower = piece.lower()
+        if not piece.isalpha() or lower in STOP_WORDS or lower == "etc" or (not leading and _A_STATE.fullmatch(lower)):
             return None
         end = words[k].end
         k += 1

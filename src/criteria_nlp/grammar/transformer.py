@@ -388,8 +388,10 @@ class ToLogic(Transformer):
         return [t for t in items if t.type == "QUAL"]
 
     def targets(self, items: list[Token]) -> tuple[list[Token], str]:
+        """Agents listed by commas alone are alternatives ("allergy to phenol, antibiotics"):
+        a reaction to any of them counts; only a written "and" alone asks for all."""
         joins = {t.type for t in items if t.type in ("AND", "OR")}
-        return [t for t in items if t.type == "CONCEPT"], "or" if "OR" in joins else "and"
+        return [t for t in items if t.type == "CONCEPT"], "and" if joins == {"AND"} else "or"
 
     @v_args(inline=True)
     def reaction(self, head: Token, targets: tuple[list[Token], str]) -> Node:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..errors import RuleError
-from ..lexicon import default_lexicon
+from ..lexicon import default_lexicon, load_future_words
 from ..logic import Comparator, Domain, Limit
 from ..resources import load_json
 from ..tables import read_table, split_list
@@ -37,6 +37,7 @@ class Rules:
     ongoing_statuses: frozenset[str]
     sexes: dict[str, str]
     age_groups: dict[str, Limit]
+    future_qualifiers: frozenset[str]  # a concept so qualified is a plan, which no record holds
 
 
 _RULE_KEYS = {"_doc", "lookback_days", "domains", "closed_world_lists", "allergy_prefixes",
@@ -88,6 +89,7 @@ def rules_from_dict(raw: dict) -> Rules:
         sexes={normalize(word): sex for sex, words in _mapping(raw, "sexes").items()
                for word in _strings(words, f"sexes.{sex}")},
         age_groups=age_groups,
+        future_qualifiers=load_future_words(),
     )
 
 
