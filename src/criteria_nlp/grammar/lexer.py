@@ -521,7 +521,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _reaction_targets(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span)
+    tokens = _reactions_read_apart(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, tables)
+    tokens = _reaction_targets(tokens, words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -1492,14 +1493,34 @@ def _agent_reactions(tokens: list[Token], text: str, tables: Tables) -> list[Tok
     return out
 
 
+def _reactions_read_apart(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"allergy/intolerance to aspirin", "contra indication to dexamethasone": words glued
+    by a slash, or a spelling no cue lists, leave a reaction and its "to" apart; with an
+    agent after them (a concept, "use of" one, or words) they are a reaction to it."""
+    ordered = sorted(words)
+    starts = [w.start for w in ordered]
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (token.type == "TO" and out and out[-1].type == "CONCEPT" and out[-1].value in tables.reactions
+                and not text[out[-1].end_pos:token.start_pos].strip()
+                and ((after is not None and after.type in ("CONCEPT", "OF") and not text[token.end_pos:after.start_pos].strip())
+                     or ((after is None or after.type in _AGENT_ENDS) and _agent_words(
+                         ordered, starts, text, token.end_pos, len(text) if after is None else after.start_pos, True)))):
+            out[-1] = _token("REACTION", out[-1].value, out[-1].start_pos, token.end_pos)
+            continue
+        out.append(token)
+    return out
+
+
 def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
     """"Allergy or intolerance to bupivacaine or celecoxib", "Known allergy or previous
     hypersensitivity reaction to dronabinol", "Allergy or contraindication to the use of
-    morphine": a reaction named before "or" or "and" and a reaction to agents shares those
-    agents, so it is one too."""
+    morphine", "allergy/intolerance to aspirin": a reaction named before "or", "and" or a
+    slash and a reaction to agents shares those agents, so it is one too."""
     out = list(tokens)
     for k in range(len(out) - 4, -1, -1):
-        if out[k].type != "CONCEPT" or out[k].value not in tables.reactions or out[k + 1].type not in ("OR", "AND"):
+        if out[k].type != "CONCEPT" or out[k].value not in tables.reactions or out[k + 1].type not in ("OR", "AND", "SLASH"):
             continue
         j = k + 2
         while j < len(out) and out[j].type in _BEFORE_A_REACTION:
@@ -1508,10 +1529,12 @@ def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
             j += 1
         if j + 1 < len(out) and out[j].type in ("REACTION", "OF") and out[j + 1].type == "CONCEPT":
             out[k] = _token("REACTION", out[k].value, out[k].start_pos, out[k].end_pos)
+            if out[k + 1].type == "SLASH":  # "allergy/intolerance to aspirin"
+                out[k + 1] = _token("OR", "or", out[k + 1].start_pos, out[k + 1].end_pos)
     return out
 
 
-def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
+def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
     """"Allergy to peanuts", "Hypersensitivity for soya, eggs or peanuts": what a reaction
     is to need not be in the lexicon; the few words of an item of its list are the agent,
     by name. An item of unread words after a comma counts only in a list that ends in "or"
@@ -1546,11 +1569,25 @@ def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: S
         joined = any(sep in _AGENT_JOINS for sep, _ in items) or any(
             t.type in _AGENT_JOINS for t in tokens[k + 1:j])
         found.extend(named for sep, named in items if sep != "COMMA" or joined)
-    if not found:
-        return tokens
-    taken = {(t.start_pos, t.end_pos) for t in found}
-    words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
-    return sorted(tokens + found, key=lambda t: t.start_pos)
+    if found:
+        taken = {(t.start_pos, t.end_pos) for t in found}
+        words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
+        tokens = sorted(tokens + found, key=lambda t: t.start_pos)
+    return _reactions_without_agents(tokens, text, tables)
+
+
+def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"drug hypersensitivity to 18F-Fluciclovine.", "contra-indication to inhalational
+    induction (full stomach)": a reaction with no token after it in its clause, its agent
+    words no rule reads, is still the reaction, the agent reported with the words; as a
+    reaction with nothing after it, the criterion had no logic at all. Not a verb that
+    names one ("precluding their participation"): no reaction is named there."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if (token.type == "REACTION" and token.value in tables.reactions and not _A_STATE.match(text, token.start_pos)
+                and (k + 1 == len(out) or out[k + 1].type in ("SEMI", "RPAR"))):
+            out[k] = _token("CONCEPT", token.value, token.start_pos, token.end_pos)
+    return out
 
 
 # an agent's name ends in a noun: "contraindications to circumcision, anatomical or hematologic"
