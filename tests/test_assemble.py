@@ -85,6 +85,14 @@ def test_a_concept_with_its_examples_is_one_item_of_an_exclusion_list():
         "(condition:hypotension (severe) OR (condition:shock OR condition:cardiogenic shock))")
 
 
+def test_a_written_list_inside_an_alternative_of_an_exclusion_excludes_each():
+    line = "prednisone > 10 mg/day, and/or any dose of azathioprine, methotrexate, mycophenolate and cyclophosphamide"
+    assert _logic("Exclusion", line) == (
+        "(drug:prednisone {dose > 10 mg/d} OR (drug:azathioprine OR drug:methotrexate OR drug:mycophenolate"
+        " OR drug:cyclophosphamide))")
+    assert _logic("Exclusion", "stroke or diabetes and hypertension").count(" AND ") == 1  # no commas: as written
+
+
 def test_a_list_of_its_own_is_no_item_of_an_exclusion_list():
     """"fibrous layer HCC, sarcomatoid HCC or mixed cholangiocarcinoma and HCC": the "and"
     belongs to the last item; excluding every HCC would turn the list inside out."""

@@ -70,14 +70,20 @@ def _conditions_that_exclude(logic: Node | None) -> Node | None:
     return together(logic) if logic is not None else None
 
 
-def _each_excludes(logic: Node | None, text: str) -> Node | None:
+def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node | None:
     """"History of stroke, myocardial infarction and heart failure": in an exclusion
     criterion a list of concepts (or of alternatives among them: "seizure/epilepsy")
     excludes each of them, so its "and" is an "or". Only a
     plain list: concepts set apart by commas, semicolons, slashes or "and" alone, or by a
     comma and then words no rule read, which are reported ("acute infection, cancer,
-    inflammatory rheumatic / connective tissue diseases"), unless "both" opens it."""
+    inflammatory rheumatic / connective tissue diseases"), unless "both" opens it. A list
+    of three or more written with commas is one inside an alternative too ("prednisone >
+    10 mg/day, and/or any dose of azathioprine, methotrexate, ... and abatacept")."""
+    if isinstance(logic, Or):
+        return replace(logic, args=tuple(_each_excludes(a, text, nested=True) for a in logic.args))
     if not isinstance(logic, And) or not all(_listed(arg, text) for arg in logic.args):
+        return logic
+    if nested and (len(logic.args) < 3 or "," not in text[logic.args[0].span.end:logic.args[1].span.start]):
         return logic
     if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
         return logic  # "treatment with both ACEIs and ARBs": the two together

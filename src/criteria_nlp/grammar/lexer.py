@@ -535,7 +535,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
-    tokens = _with_alternatives(tokens, text, tables)
+    tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _population_colons(tokens, text, tables)
     return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
 
@@ -709,6 +709,27 @@ def _with_alternatives(tokens: list[Token], text: str, tables: Tables) -> list[T
         out += [_token("LPAR", "", cue.start(1), cue.start(1)), _token("INCLUDING", QUALIFIES, cue.start(1), cue.end(1)),
                 *tokens[after:end], _token("RPAR", "", last, last)]
         grouped_to = end
+    return out
+
+
+def _plans_of_acts(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"will undergo unilateral breast cancer surgery": a plan is of the act, but the
+    qualifier goes to the concept right after it, here the cancer, which the patient has
+    now. Before a condition that only names what the act after it is for, the plan's
+    words are reported instead."""
+    if not any(t.type == "QUAL" and t.value in tables.future_words for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        named, act = tokens[k + 1:k + 2], tokens[k + 2:k + 3]
+        if (token.type == "QUAL" and token.value in tables.future_words and named and act
+                and named[0].type == "CONCEPT" and act[0].type == "CONCEPT"
+                and tables.concept(named[0].value).domain is Domain.CONDITION
+                and tables.concept(act[0].value).domain in (Domain.PROCEDURE, Domain.DRUG)
+                and not text[named[0].end_pos:act[0].start_pos].strip()):
+            words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
     return out
 
 
