@@ -713,20 +713,22 @@ def _with_alternatives(tokens: list[Token], text: str, tables: Tables) -> list[T
 
 
 def _plans_of_acts(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
-    """"will undergo unilateral breast cancer surgery": a plan is of the act, but the
-    qualifier goes to the concept right after it, here the cancer, which the patient has
-    now. Before a condition that only names what the act after it is for, the plan's
-    words are reported instead."""
+    """"will undergo unilateral breast cancer surgery", "indication for osteoporosis
+    therapy": a plan is of the act, but the qualifier goes to the concept right after it,
+    here the condition, which the patient has now. Before a condition that only names what
+    the act after it is for, the plan's words are reported instead."""
     if not any(t.type == "QUAL" and t.value in tables.future_words for t in tokens):
         return tokens
+    generic = {w.start: w for w in words if w.text(text).lower() in tables.generic}  # "osteoporosis therapy"
     out: list[Token] = []
     for k, token in enumerate(tokens):
         named, act = tokens[k + 1:k + 2], tokens[k + 2:k + 3]
-        if (token.type == "QUAL" and token.value in tables.future_words and named and act
-                and named[0].type == "CONCEPT" and act[0].type == "CONCEPT"
+        if (token.type == "QUAL" and token.value in tables.future_words and named and named[0].type == "CONCEPT"
                 and tables.concept(named[0].value).domain is Domain.CONDITION
-                and tables.concept(act[0].value).domain in (Domain.PROCEDURE, Domain.DRUG)
-                and not text[named[0].end_pos:act[0].start_pos].strip()):
+                and (generic.get(_skip_space_on(text, named[0].end_pos)) is not None
+                     or text[named[0].start_pos:named[0].end_pos].lower().split()[-1] in tables.generic
+                     or (act and act[0].type == "CONCEPT" and not text[named[0].end_pos:act[0].start_pos].strip()
+                         and tables.concept(act[0].value).domain in (Domain.PROCEDURE, Domain.DRUG)))):
             words.append(Span(token.start_pos, token.end_pos))
             continue
         out.append(token)
@@ -1225,10 +1227,12 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
     "were included in the radiation field" is no verdict at all: their words are read as words. An ELIGIBLE token carries where its sentence (or the
     parenthesis it stands in) starts: what stands before that is what it may be another
     way into."""
-    if not any(t.type in _VERDICTS for t in tokens):
+    if not any(t.type in _VERDICTS or (t.type == "QUAL" and t.value == CANDIDATE) for t in tokens):
         return tokens
     out: list[Token] = []
     for token in tokens:
+        if token.type == "QUAL" and token.value == CANDIDATE and _ON_THE_STUDY.match(text, token.end_pos):
+            token = _token("ELIGIBLE", "", token.start_pos, token.end_pos)  # "are eligible for study enrollment"
         object_ = _VERDICT_OBJECT.match(text, token.end_pos) if token.type in _VERDICTS else None
         if object_ is not None:
             if token.type == "ELIGIBLE" and object_.group(1).lower() == "for":
@@ -1249,9 +1253,9 @@ def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, sp
 
 
 _VERDICTS = {"ELIGIBLE", "INELIGIBLE"}
-_VERDICT_OBJECT = re.compile(
-    r"\s+(for|to|in|into)\s+(?!(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included))",
-    re.IGNORECASE)
+_THE_STUDY = r"(?:the\s+|this\s+|our\s+|study\s+)?(?:study|trial|participat|inclusion|enrol|entry|enter|take part|be included)"
+_VERDICT_OBJECT = re.compile(rf"\s+(for|to|in|into)\s+(?!{_THE_STUDY})", re.IGNORECASE)
+_ON_THE_STUDY = re.compile(rf"\s*{_THE_STUDY}", re.IGNORECASE)
 
 
 def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
