@@ -6,7 +6,7 @@ import pytest
 from lark import Token, Tree
 
 from criteria_nlp.grammar.parser import parse_criterion
-from criteria_nlp.logic import walk
+from criteria_nlp.logic import Concept, Not, walk
 from criteria_nlp.pipeline import default_nlp
 from criteria_nlp.render import render_node
 from criteria_nlp.spans import Span
@@ -231,3 +231,17 @@ def test_a_link_words_left_unread_are_reported_with_offsets():
 def test_a_power_of_ten_glued_to_the_number_is_read_not_reported():
     parsed = _parse("ANC ≥ 1.5x10^9/L")
     assert render_node(parsed.logic) == "absolute neutrophil count >= 1.5 10*9/L" and parsed.unparsed == ()
+
+
+def test_a_concept_written_before_its_own_denial_is_never_dropped_for_it():
+    """"Breastfeeding women unwilling to stop breastfeeding": the breastfeeding is who the
+    criterion is about; only a concept after its denial falls into the denial's scope."""
+    logic = _parse("Breastfeeding women unwilling to temporarily stop breastfeeding", excluding=True).logic
+    assert logic is not None
+    assert any(isinstance(n, Concept) and n.name == "lactation" and not _under_not(logic, n) for n in walk(logic))
+
+
+def _under_not(root, target) -> bool:
+    if isinstance(root, Not):
+        return any(n is target for n in walk(root.arg))
+    return any(_under_not(c, target) for c in getattr(root, "args", ()))

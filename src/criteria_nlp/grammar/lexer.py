@@ -536,8 +536,32 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
-    tokens = _population_colons(tokens, text, tables)
+    tokens = _denials_of_unread_words(_population_colons(tokens, text, tables), words)
     return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
+
+
+def _denials_of_unread_words(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """"is not a good candidate for the study or will not be able to follow study
+    procedures", "never smoked or not smoking": a denial of what no rule reads (words, or a
+    verdict on the study), the next alternative a denial of its own, denies that; read on,
+    it denied the second denial, which turned it around. It is reported with its words."""
+    if sum(t.type == "NEG" for t in tokens) < 2:
+        return tokens
+    ordered = sorted(words)
+    starts = [w.start for w in ordered]
+    reported: set[int] = set()
+    for k, token in enumerate(tokens):
+        kinds = [t.type for t in tokens[k + 1:k + 4]]
+        if token.type != "NEG":
+            continue
+        if kinds[:2] == ["OR", "NEG"]:
+            at = bisect_left(starts, token.end_pos)
+            if at < len(ordered) and ordered[at].end <= tokens[k + 1].start_pos:
+                reported.add(k)
+        elif kinds == ["ELIGIBLE", "OR", "NEG"]:
+            reported.update((k, k + 1))
+    words.extend(Span(tokens[k].start_pos, tokens[k].end_pos) for k in sorted(reported))
+    return [t for k, t in enumerate(tokens) if k not in reported]
 
 
 _LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word

@@ -805,6 +805,23 @@ def _named_from(compare: Compare, leading: list[Span], text: str) -> Compare:
                    span=Span.covering([span, compare.span]))
 
 
+def _denied_beside(args: list, leftovers: list[Span]) -> list:
+    """"Inability to follow the protocol and comply with follow-up requirements": a concept
+    and-ed with its own denial written before it asks for what no one can be; what the text
+    asks is the denial, whose scope the second verb fell out of. The bare concept's words
+    are reported. Written first, the concept is the subject ("Breastfeeding women unwilling
+    to stop breastfeeding") and both stay."""
+    denied = {_bare(a.arg): a.span.start for a in args if isinstance(a, Not) and isinstance(a.arg, Concept)}
+    kept = [a for a in args if not (isinstance(a, Concept) and denied.get(_bare(a), a.span.start) < a.span.start)]
+    leftovers.extend(a.span for a in args if a not in kept)
+    return kept if kept else args
+
+
+def _bare(concept: Concept) -> Concept:
+    """The concept without the text it came from, to compare two mentions of it."""
+    return replace(concept, span=Span(0, 0))
+
+
 def _short(subjects: Subjects, name: Span) -> bool:
     """A name of a few words; a long one took in the words of a whole clause."""
     return 0 < len(subjects.text[name.start:name.end].split()) <= _MEASURE_NAME_WORDS
@@ -888,7 +905,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             if result is None:
                 _report_join(subjects.text, before.span.end, lost.span.start, leftovers)
         args = [a for a in done if a is not None]
-        args = _named_apart(args, subjects) if isinstance(item, And) else args
+        args = _denied_beside(_named_apart(args, subjects), leftovers) if isinstance(item, And) else args
         if not args:
             return None
         return (conjoin if isinstance(item, And) else disjoin)(args, item.span if len(args) > 1 else None)
