@@ -152,6 +152,12 @@ def test_absent_concept_is_unknown_unless_closed_world():
     assert truth(patient, concept("other", "informed consent"), closed_world=True) is U
 
 
+def test_a_drug_class_is_answered_by_its_members_on_the_medication_list():
+    patient = record(medications=[{"name": "Tacrolimus", "start": "2025-06-01"}])
+    assert truth(patient, concept("drug", "immunosuppressive therapy")) is T
+    assert truth(patient, concept("drug", "thrombolytic therapy")) is U
+
+
 def test_a_planned_concept_is_unknown_whatever_the_record_holds():
     """"Planning to become pregnant": a pregnancy on record is no plan, and no record is no
     proof there is none."""
