@@ -518,7 +518,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
     tokens = _lists_ending_in_or(_joined_negations(tokens, text, tables))
-    tokens = _assemble_units(_shared_heads(_named_durations(tokens, words), words, tables, text), words, text, tables)
+    tokens = _shared_heads(_named_durations(tokens, words), words, tables, text)
+    tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _reactions_read_apart(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, tables)
@@ -1447,6 +1448,35 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
     words[:] = [w for w in words if (w.start, w.end) not in taken]
     kept = [t for t in tokens if (t.start_pos, t.end_pos) not in taken]
     return sorted(kept + found, key=lambda t: t.start_pos)
+
+
+def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"brain tumor or aneurysm", "liver cancer, cysts or metastases": the body site that
+    opens a list of conditions is where the bare heads after it are too, when the lexicon
+    knows the site with that head ("brain aneurysm" is an intracranial aneurysm); read
+    alone, any aneurysm anywhere counted."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        first, _, rest = text[token.start_pos:token.end_pos].partition(" ")
+        if (token.type != "CONCEPT" or not rest or first.lower() not in tables.body_sites
+                or (k >= 2 and out[k - 1].type in _SITE_LIST_JOINS and out[k - 2].type == "CONCEPT")):
+            continue  # only the list's first item opens it: "liver disease, kidney disease or cancer"
+        j = k + 1
+        while j + 1 < len(out) and out[j].type in _SITE_LIST_JOINS:
+            if out[j].type == "COMMA" and out[j + 1].type in ("OR", "AND"):
+                j += 1
+            item = out[j + 1] if j + 1 < len(out) else None
+            head = text[item.start_pos:item.end_pos].lower() if item is not None else ""
+            sited = (tables.forms.get(f"{first.lower()} {head}") if item is not None and item.type == "CONCEPT"
+                     and " " not in head and not text[out[j].end_pos:item.start_pos].strip() else None)
+            if sited is None or sited[0] != "CONCEPT":
+                break
+            out[j + 1] = _token("CONCEPT", sited[1], item.start_pos, item.end_pos)
+            j += 2
+    return out
+
+
+_SITE_LIST_JOINS = frozenset({"COMMA", "OR", "AND", "SLASH"})
 
 
 def _skip_space_back(text: str, end: int, chars: str = " ") -> int:
