@@ -1576,6 +1576,8 @@ def _reactions_read_apart(tokens: list[Token], words: list[Span], text: str, tab
     """"allergy/intolerance to aspirin", "contra indication to dexamethasone": words glued
     by a slash, or a spelling no cue lists, leave a reaction and its "to" apart; with an
     agent after them (a concept, "use of" one, or words) they are a reaction to it."""
+    if not any(t.type == "TO" for t in tokens):
+        return tokens
     ordered = sorted(words)
     starts = [w.start for w in ordered]
     out: list[Token] = []
