@@ -25,7 +25,10 @@ from ..logic import And, Anchor, Compare, Concept, Fragment, Node, Not, Or, conj
 from ..resources import open_grammar
 from ..spans import Span
 from .lexer import DEPTH, QUALIFIES, DocIndex, Stream, default_tables, token_stream
-from .resolve import Chunks, Subjects, checked_at, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve, windows_over_lists
+from .resolve import (
+    Chunks, Subjects, checked_at, composed_names, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve,
+    windows_over_lists,
+)
 from .thresholds import Thresholds
 from .transformer import THAT_IS, Connective, ToLogic
 
@@ -420,6 +423,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
             logic, anchors = checked_at(logic, anchors, index.text)
         logic = named_ages(logic, index.text, span, tables.age) if logic is not None else None
         logic = named_rates(logic, index.text, tables, thresholds) if logic is not None else None
+        logic = composed_names(logic, tables) if logic is not None else None
         if logic is not None and (any(t.type == "QUAL" and t.value in tables.future_words for t in stream.tokens)
                                   or any(w.text(index.text).lower() in tables.future_words for w in stream.words)):
             logic = planned_ahead(logic, tables)  # a plan is read from a cue or written as a qualifier word

@@ -381,6 +381,23 @@ def planned_ahead(node: Node, tables: Tables) -> Node:
     return _mapped(node, ahead)
 
 
+def composed_names(node: Node, tables: Tables) -> Node:
+    """"prostatic or bladder cancer", "renal insufficiency, chronic": a concept's one
+    qualifier that with its name is a concept of its own in the lexicon names that concept
+    ("prostate cancer", "chronic kidney disease"), which the qualifier was kept apart from
+    by another word or its place. Shown but not checked, it let any cancer meet the
+    criterion."""
+    def composed(part):
+        if not isinstance(part, Concept) or part.domain is Domain.DEMOGRAPHIC or len(part.qualifiers) != 1:
+            return part  # "active or recent bleeding" is either: no one composed name says so
+        form = tables.forms.get(f"{part.qualifiers[0]} {part.name}")
+        entry = tables.concept(form[1]) if form is not None and form[0] == "CONCEPT" else None
+        if entry is None or entry.name == part.name or entry.domain is not part.domain:
+            return part
+        return replace(part, name=entry.name, code=entry.code, system=entry.system, qualifiers=())
+    return _mapped(node, composed)
+
+
 def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -> Node:
     """A threshold written right after the habit or measure it counts is named by it:
     "Smokers of more than 10 cigarettes a day", "Alcohol consumption (> 2 drinks per day)".
