@@ -245,3 +245,12 @@ def _under_not(root, target) -> bool:
     if isinstance(root, Not):
         return any(n is target for n in walk(root.arg))
     return any(_under_not(c, target) for c in getattr(root, "args", ()))
+
+
+def test_a_risk_of_something_not_written_right_after_it_is_reported():
+    """"high risk of pathological fracture": with a word between, the risk is not read, and
+    its words are reported rather than hidden as a qualifier of the fracture."""
+    parsed = _parse("Osteoporosis with high risk of pathological fracture")
+    assert any("risk" in fragment.text for fragment in parsed.unparsed)
+    assert not any("risk" in q for n in walk(parsed.logic) if isinstance(n, Concept) for q in n.qualifiers)
+

@@ -537,8 +537,23 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
-    tokens = _denials_of_unread_words(_population_colons(tokens, text, tables), words)
+    tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
+
+
+def _risks_of_what_follows(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"at increased risk of death from a pre-existing illness": a risk is of what is
+    written right after it ("at risk for developing diabetes" allows the verb); with other
+    words between, the concept read later is no target of it, and the risk is reported."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.type == "RISK" and (after is None or not all(
+                _A_STATE.fullmatch(w.lower()) for w in text[token.end_pos:after.start_pos].split())):
+            words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
 
 
 def _denials_of_unread_words(tokens: list[Token], words: list[Span]) -> list[Token]:
@@ -763,7 +778,7 @@ def _plans_of_acts(tokens: list[Token], words: list[Span], text: str, tables: Ta
 _WITH_ONLY = re.compile(r"\s+(with)\s+", re.IGNORECASE)
 _WITH_PARTS = frozenset({"CONCEPT", "QUAL", "VAR", "CMP", "CMPPOST", "NUMBER", "UNIT", "REF", "TIMES", "DASH", "TO",
                          "OR", "SLASH", "OF", "BETWEEN"})
-_QUALIFIED = frozenset({"CONCEPT", "VAR", "QUAL", "REACTION", "FAMILY"})  # what a cue that adds a requirement names
+_QUALIFIED = frozenset({"CONCEPT", "VAR", "QUAL", "REACTION", "FAMILY", "RISK"})  # what a cue that adds a requirement names
 _ARTICLES = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)  # "with a detectable viral load"
 
 
@@ -979,7 +994,7 @@ def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION", "FAMILY", "BEFORE", "CMP",
+_ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION", "FAMILY", "RISK", "BEFORE", "CMP",
                           "WCMP", "NUMBER", "BETWEEN", "LPAR"})
 _LIST_ENDS = frozenset({"COMMA", "SEMI", "AND", "OR"})
 _LIST_OPENERS = frozenset({"COMMA", "SEMI", "IF", "OF", "LPAR", "INCLUDING"})

@@ -647,7 +647,7 @@ class Subjects:
         "Pathologic confirmation of lung adenocarcinoma", a window written first: "< 3
         months since start of vaginal estrogen treatment"); else None."""
         first = next((t for t in self.tokens if span.start <= t.start_pos < span.end), None)
-        if first is None or first.type in ("CONCEPT", "REACTION", "FAMILY", "TREATED"):
+        if first is None or first.type in ("CONCEPT", "REACTION", "FAMILY", "RISK", "TREATED"):
             return None
         name = next((t for t in self.tokens if first.start_pos < t.start_pos < span.end and t.type == "CONCEPT"), None)
         if name is None:

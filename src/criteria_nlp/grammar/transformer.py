@@ -420,6 +420,14 @@ class ToLogic(Transformer):
         per condition, never the patient's own condition."""
         return self._per_target(Domain.OBSERVATION, f"{head.value} of", head, targets)
 
+    risk_targets = targets
+
+    @v_args(inline=True)
+    def risk_of(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+        """"High risk for cardiovascular disease", "at risk of falls": a risk of the
+        condition, an observation per condition, never the condition itself."""
+        return self._per_target(Domain.OBSERVATION, f"{head.value} of", head, targets)
+
     def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
         agents, join = targets
         nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos))
