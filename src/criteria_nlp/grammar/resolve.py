@@ -823,13 +823,17 @@ def _named_from(compare: Compare, leading: list[Span], text: str) -> Compare:
 
 
 def _denied_beside(args: list, leftovers: list[Span]) -> list:
-    """"Inability to follow the protocol and comply with follow-up requirements": a concept
-    and-ed with its own denial written before it asks for what no one can be; what the text
-    asks is the denial, whose scope the second verb fell out of. The bare concept's words
-    are reported. Written first, the concept is the subject ("Breastfeeding women unwilling
-    to stop breastfeeding") and both stay."""
+    """A concept and-ed with its own denial asks for what no one can be. Denial first
+    ("Inability to follow the protocol and comply with follow-up requirements"): what the
+    text asks is the denial, whose scope the second verb fell out of; the bare concept's
+    words are reported. Concept first ("Breastfeeding women unwilling to stop
+    breastfeeding"): it is who the criterion is about, and the denial of it is of some act
+    no rule read; that denial's words are reported."""
     denied = {_bare(a.arg): a.span.start for a in args if isinstance(a, Not) and isinstance(a.arg, Concept)}
-    kept = [a for a in args if not (isinstance(a, Concept) and denied.get(_bare(a), a.span.start) < a.span.start)]
+    stated = {_bare(a): a.span.start for a in args if isinstance(a, Concept)}
+    kept = [a for a in args
+            if not (isinstance(a, Concept) and denied.get(_bare(a), a.span.start) < a.span.start)
+            and not (isinstance(a, Not) and isinstance(a.arg, Concept) and stated.get(_bare(a.arg), a.span.start) < a.span.start)]
     leftovers.extend(a.span for a in args if a not in kept)
     return kept if kept else args
 
