@@ -424,9 +424,10 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def risk_of(self, head: Token, targets: tuple[list[Token], str]) -> Node:
-        """"High risk for cardiovascular disease", "at risk of falls": a risk of the
-        condition, an observation per condition, never the condition itself."""
-        return self._per_target(Domain.OBSERVATION, f"{head.value} of", head, targets)
+        """"High risk for cardiovascular disease", "at risk of falls": the state of being
+        at risk, a condition named by the cue's words and each target ("high risk for
+        cardiovascular disease"), never the target itself."""
+        return self._per_target(Domain.CONDITION, head.value, head, targets)
 
     def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
         agents, join = targets
