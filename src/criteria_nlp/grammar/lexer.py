@@ -33,7 +33,7 @@ from ..pipeline.tokenizer import SYMBOL_PIECE
 from ..errors import RuleError
 from ..tables import read_entries, read_table, read_words
 from ..spans import Span
-from .term_forms import load_term_forms, named_by_form
+from .term_forms import PARTICIPLE, load_term_forms, named_by_form
 
 _COMPARATOR_MARKS = "<>=≥≤≧≦⩾⩽＞＜˂˃"  # comparator symbols written onto a number ("≥10")
 _GLUE = re.compile(rf"[\d{_COMPARATOR_MARKS}/×^Ⅰ-Ⅻ]")
@@ -522,8 +522,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _reactions_read_apart(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, tables)
-    tokens = _reaction_targets(tokens, words, text, span, tables)
+    tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -545,11 +544,13 @@ def _risks_of_what_follows(tokens: list[Token], words: list[Span], text: str) ->
     """"at increased risk of death from a pre-existing illness": a risk is of what is
     written right after it ("at risk for developing diabetes" allows the verb); with other
     words between, the concept read later is no target of it, and the risk is reported."""
+    if not any(t.type == "RISK" for t in tokens):
+        return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         if token.type == "RISK" and (after is None or not all(
-                _A_STATE.fullmatch(w.lower()) for w in text[token.end_pos:after.start_pos].split())):
+                PARTICIPLE.fullmatch(w.lower()) for w in text[token.end_pos:after.start_pos].split())):
             words.append(Span(token.start_pos, token.end_pos))
             continue
         out.append(token)
@@ -602,7 +603,7 @@ def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
     count, as "including" does; side by side they were all required. A population on
     either side ("Pregnancy: Women who are pregnant") or a list holding more than concepts
     ("Statins: simvastatin at doses > 10 mg/d") is left as it was."""
-    if ":" not in text:
+    if not _colon_among(tokens, text):
         return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
@@ -624,11 +625,17 @@ def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
     return out
 
 
+def _colon_among(tokens: list[Token], text: str) -> bool:
+    """Whether a colon stands between the criterion's first and last token (``text`` is the
+    whole document, which nearly always has one)."""
+    return bool(tokens) and ":" in text[tokens[0].start_pos:tokens[-1].end_pos]
+
+
 def _population_colons(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
     """"Body weight 55 kg or higher (female: 50 kg or higher)": a population and a colon
     opening a parenthesis before a bound say whom the bound is for, as "if female, ..."
     does; read side by side, the parenthesis made everyone female."""
-    if ":" not in text:
+    if not _colon_among(tokens, text):
         return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
@@ -673,8 +680,8 @@ def _names(token: Token | None, after: int, text: str) -> bool:
 def _optional_parts(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"chemotherapy with or without radiotherapy": what may go with a thing or not is no
     requirement, so the cue takes in what it names, up to the next separator (and a
-    parenthesis right after it), as one OPTIONAL token; dropped by the grammar, it is reported whole rather than leaving
-    "radiotherapy" required. When words no rule read stand right before the cue ("able to
+    parenthesis right after it), as one OPTIONAL token; dropped by the grammar, it is
+    reported whole rather than leaving "radiotherapy" required. When words no rule read stand right before the cue ("able to
     walk 30 metres with or without an assistive device"), its words are read as words. A
     comma before the cue belongs to it."""
     if not any(t.type == "OPTIONAL" for t in tokens):
@@ -1263,10 +1270,10 @@ def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> lis
 
 def _verdicts_on_the_study(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"are eligible" says who may take part, but "are eligible for surgical resection"
-    (a clinical verdict: "for" or "to" what is not the study) names a condition, and
-    "were included in the radiation field" is no verdict at all: their words are read as words. An ELIGIBLE token carries where its sentence (or the
-    parenthesis it stands in) starts: what stands before that is what it may be another
-    way into."""
+    (a clinical verdict: "for" or "to" what is not the study) makes one a candidate for
+    it, and "were included in the radiation field" is no verdict at all: its words are
+    read as words. An ELIGIBLE token carries where its sentence (or the parenthesis it
+    stands in) starts: what stands before that is what it may be another way into."""
     if not any(t.type in _VERDICTS or (t.type == "QUAL" and t.value == CANDIDATE) for t in tokens):
         return tokens
     out: list[Token] = []
@@ -1470,10 +1477,14 @@ def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]
     opens a list of conditions is where the bare heads after it are too, when the lexicon
     knows the site with that head ("brain aneurysm" is an intracranial aneurysm); read
     alone, any aneurysm anywhere counted."""
+    if not any(t.type in _SITE_LIST_JOINS for t in tokens):
+        return tokens
     out = list(tokens)
     for k, token in enumerate(out):
+        if token.type != "CONCEPT":
+            continue
         first, _, rest = text[token.start_pos:token.end_pos].partition(" ")
-        if (token.type != "CONCEPT" or not rest or first.lower() not in tables.body_sites
+        if (not rest or first.lower() not in tables.body_sites
                 or (k >= 2 and out[k - 1].type in _SITE_LIST_JOINS and out[k - 2].type == "CONCEPT")):
             continue  # only the list's first item opens it: "liver disease, kidney disease or cancer"
         j = k + 1
@@ -1587,14 +1598,27 @@ def _agent_reactions(tokens: list[Token], text: str, tables: Tables) -> list[Tok
     return out
 
 
-def _reactions_read_apart(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
-    """"allergy/intolerance to aspirin", "contra indication to dexamethasone": words glued
-    by a slash, or a spelling no cue lists, leave a reaction and its "to" apart; with an
-    agent after them (a concept, "use of" one, or words) they are a reaction to it."""
-    if not any(t.type == "TO" for t in tokens):
+def _reactions_with_agents(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
+    """Reactions and what they are to: a reaction and its "to" written apart are one
+    (``_reactions_read_apart``), unread words after a reaction name its agent
+    (``_reaction_targets``), and a reaction whose agent no rule reads stays a concept
+    (``_reactions_without_agents``). The unread words are indexed once for the first two."""
+    if not any(t.type in ("TO", "REACTION") for t in tokens):
         return tokens
     ordered = sorted(words)
     starts = [w.start for w in ordered]
+    tokens = _reactions_read_apart(tokens, ordered, starts, text, tables)
+    return _reactions_without_agents(_reaction_targets(tokens, words, ordered, starts, text, span), text, tables)
+
+
+def _reactions_read_apart(tokens: list[Token], ordered: list[Span], starts: list[int], text: str,
+                          tables: Tables) -> list[Token]:
+    """"allergy/intolerance to aspirin", "contra indication to dexamethasone": words glued
+    by a slash, or a spelling no cue lists, leave a reaction and its "to" apart; with an
+    agent after them (a concept, "use of" one, or words) they are a reaction to it.
+    ``ordered``/``starts``: the unread words in text order and where each starts."""
+    if not any(t.type == "TO" for t in tokens):
+        return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
         after = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -1630,7 +1654,8 @@ def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
     return out
 
 
-def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
+def _reaction_targets(tokens: list[Token], words: list[Span], ordered: list[Span], starts: list[int], text: str,
+                      span: Span) -> list[Token]:
     """"Allergy to peanuts", "Hypersensitivity for soya, eggs or peanuts": what a reaction
     is to need not be in the lexicon; the few words of an item of its list are the agent,
     by name. An item of unread words after a comma counts only in a list that ends in "or"
@@ -1638,8 +1663,6 @@ def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: S
     must end where the list goes on or the phrase ends ("allergy to components of ...")."""
     if not any(t.type == "REACTION" for t in tokens):
         return tokens
-    ordered = sorted(words)
-    starts = [w.start for w in ordered]
     found: list[Token] = []
     for k, token in enumerate(tokens):
         if token.type != "REACTION":
@@ -1665,11 +1688,11 @@ def _reaction_targets(tokens: list[Token], words: list[Span], text: str, span: S
         joined = any(sep in _AGENT_JOINS for sep, _ in items) or any(
             t.type in _AGENT_JOINS for t in tokens[k + 1:j])
         found.extend(named for sep, named in items if sep != "COMMA" or joined)
-    if found:
-        taken = {(t.start_pos, t.end_pos) for t in found}
-        words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
-        tokens = sorted(tokens + found, key=lambda t: t.start_pos)
-    return _reactions_without_agents(tokens, text, tables)
+    if not found:
+        return tokens
+    taken = {(t.start_pos, t.end_pos) for t in found}
+    words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
+    return sorted(tokens + found, key=lambda t: t.start_pos)
 
 
 def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
@@ -1680,7 +1703,7 @@ def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) ->
     names one ("precluding their participation"): no reaction is named there."""
     out = list(tokens)
     for k, token in enumerate(out):
-        if (token.type == "REACTION" and token.value in tables.reactions and not _A_STATE.match(text, token.start_pos)
+        if (token.type == "REACTION" and token.value in tables.reactions and not PARTICIPLE.match(text, token.start_pos)
                 and (k + 1 == len(out) or out[k + 1].type in ("SEMI", "RPAR"))):
             out[k] = _token("CONCEPT", token.value, token.start_pos, token.end_pos)
     return out
@@ -1689,7 +1712,6 @@ def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) ->
 # an agent's name ends in a noun: "contraindications to circumcision, anatomical or hematologic"
 _ADJECTIVE_ENDINGS = ("ical", "ic", "ous", "ary")
 _SHORT_NAME = 6  # "garlic", "IC" end so too
-_A_STATE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 _AGENT_JOINS = ("OR", "AND", "SLASH")
 _AGENT_SEPARATORS = frozenset({*_AGENT_JOINS, "COMMA"})
 _AGENT_ENDS = _AGENT_SEPARATORS | {"SEMI", "RPAR"}
@@ -1712,7 +1734,7 @@ def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop:
     while k < len(words) and words[k].end <= stop and (end is None or text[end:words[k].start] in (" ", "-")):
         piece = text[words[k].start:words[k].end]
         lower = piece.lower()
-        if not piece.isalpha() or lower in STOP_WORDS or lower == "etc" or (not leading and _A_STATE.fullmatch(lower)):
+        if not piece.isalpha() or lower in STOP_WORDS or lower == "etc" or (not leading and PARTICIPLE.fullmatch(lower)):
             return None
         end = words[k].end
         k += 1

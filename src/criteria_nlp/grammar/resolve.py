@@ -387,15 +387,17 @@ def composed_names(node: Node, tables: Tables) -> Node:
     ("prostate cancer", "chronic kidney disease"), which the qualifier was kept apart from
     by another word or its place. Shown but not checked, it let any cancer meet the
     criterion."""
-    def composed(part):
+    def entry_of(part):
         if not isinstance(part, Concept) or part.domain is Domain.DEMOGRAPHIC or len(part.qualifiers) != 1:
-            return part  # "active or recent bleeding" is either: no one composed name says so
+            return None  # "active or recent bleeding" is either: no one composed name says so
         form = tables.forms.get(f"{part.qualifiers[0]} {part.name}")
         entry = tables.concept(form[1]) if form is not None and form[0] == "CONCEPT" else None
-        if entry is None or entry.name == part.name or entry.domain is not part.domain:
-            return part
-        return replace(part, name=entry.name, code=entry.code, system=entry.system, qualifiers=())
-    return _mapped(node, composed)
+        return entry if entry is not None and entry.name != part.name and entry.domain is part.domain else None
+
+    def composed(part):
+        entry = entry_of(part)
+        return part if entry is None else replace(part, name=entry.name, code=entry.code, system=entry.system, qualifiers=())
+    return _mapped(node, composed) if any(entry_of(a) is not None for a in atoms(node)) else node
 
 
 def named_rates(node: Node, text: str, tables: Tables, thresholds: Thresholds) -> Node:
@@ -830,17 +832,22 @@ def _denied_beside(args: list, leftovers: list[Span]) -> list:
     breastfeeding"): it is who the criterion is about, and the denial of it is of some act
     no rule read; that denial's words are reported."""
     denied = {_bare(a.arg): a.span.start for a in args if isinstance(a, Not) and isinstance(a.arg, Concept)}
+    if not denied:
+        return args
     stated = {_bare(a): a.span.start for a in args if isinstance(a, Concept)}
-    kept = [a for a in args
-            if not (isinstance(a, Concept) and denied.get(_bare(a), a.span.start) < a.span.start)
-            and not (isinstance(a, Not) and isinstance(a.arg, Concept) and stated.get(_bare(a.arg), a.span.start) < a.span.start)]
-    leftovers.extend(a.span for a in args if a not in kept)
-    return kept if kept else args
+    dropped = [a for a in args
+               if (isinstance(a, Concept) and denied.get(_bare(a), a.span.start) < a.span.start)
+               or (isinstance(a, Not) and isinstance(a.arg, Concept) and stated.get(_bare(a.arg), a.span.start) < a.span.start)]
+    if not dropped or len(dropped) == len(args):
+        return args
+    leftovers.extend(a.span for a in dropped)
+    return [a for a in args if not any(a is d for d in dropped)]
 
 
-def _bare(concept: Concept) -> Concept:
-    """The concept without the text it came from, to compare two mentions of it."""
-    return replace(concept, span=Span(0, 0))
+def _bare(concept: Concept) -> tuple:
+    """What a concept says, without the text it came from, to compare two mentions of it."""
+    return (concept.domain, concept.name, concept.code, concept.system, concept.qualifiers, concept.window, concept.count,
+            concept.duration, concept.dose)
 
 
 def _short(subjects: Subjects, name: Span) -> bool:

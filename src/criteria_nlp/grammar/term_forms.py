@@ -26,9 +26,11 @@ _MODIFIERS = 4  # words before a head that still name its kind
 _BOUNDS = frozenset({"CMP", "CMPPOST", "NUMBER", "BETWEEN", "FROM"})
 _GAP = re.compile(r"\s*(?:\(e?s\))?\s*[:(]?\s*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+# a word of what someone did or a state ("received", "requiring", "impaired"), lower case
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 # what someone did or how: "received", "requiring", "previously" never name a kind; nor does a
 # stage ("IIIb disease", "IIA disease"): the stage rules read it
-_NOT_A_KIND = re.compile(r"(?:[a-z]{3,}(?:ed|ing)|[a-z]{2,}ly|(?:i{1,3}|iv|vi{0,3})[a-c]|i{2,3}|vi{1,3})")
+_NOT_A_KIND = re.compile(rf"(?:{PARTICIPLE.pattern}|[a-z]{{2,}}ly|(?:i{{1,3}}|iv|vi{{0,3}})[a-c]|i{{2,3}}|vi{{1,3}})")
 
 
 @dataclass(frozen=True, slots=True)
