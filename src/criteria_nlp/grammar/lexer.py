@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .. import units
-from ..lexicon import Lexicon, VariableKind, default_lexicon, load_future_words, normalize, open_concept
+from ..lexicon import OPEN, Lexicon, VariableKind, default_lexicon, load_future_words, normalize, open_concept
 from ..logic import Domain
 from ..pipeline.entities import EntityMatch
 from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
@@ -516,9 +516,9 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
+    tokens = _shared_heads(tokens, words, tables, text)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
-    tokens = _lists_ending_in_or(_joined_negations(tokens, text, tables))
-    tokens = _shared_heads(_named_durations(tokens, words), words, tables, text)
+    tokens = _named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words)
     tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -1433,43 +1433,236 @@ def _keep_units_in_place(tokens: list[Token], words: list[Span], text: str) -> l
 
 
 def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: str) -> list[Token]:
-    """"hepatic or renal impairment", "cardiac, liver or kidney failure": modifiers listed
-    before a concept share its head noun. A modifier (a plain word, or a qualifier such as
-    "persistent") becomes a concept of its own when modifier + head is a lexicon form of
-    one; otherwise it stays what it was."""
-    concepts = [t for t in tokens if t.type == "CONCEPT" and " " in text[t.start_pos : t.end_pos]]
-    qualifiers = {t.end_pos: t for t in tokens if t.type == "QUAL"}
-    if not concepts or not (words or qualifiers):
+    """"hepatic or renal impairment", "cardiac, liver or kidney failure", "renal and hepatic
+    function": modifiers listed before a concept or variable share its head noun. A
+    modifier becomes a concept (variable) of its own when modifier + head is a lexicon form
+    of one, or, for a word of a kind ("endocrinologic") before a head noun of the concept's
+    domain ("disease"), a concept outside the lexicon; otherwise the list ends there. Items
+    that all name one thing ("serum or urine pregnancy test") are one token. A qualifier
+    right before the list is of every item (``_lead_of_list``)."""
+    heads = [t for t in tokens if t.type in _SHARED_HEADS and " " in text[t.start_pos : t.end_pos]]
+    if not heads or not words and not any(t.type == "QUAL" for t in tokens):
         return tokens
-    ending = {w.end: w for w in words}
-    ending.update((end, Span(t.start_pos, t.end_pos)) for end, t in qualifiers.items() if end not in ending)
+    ending: dict[int, tuple[Span, Token | None]] = {w.end: (w, None) for w in words}
+    for t in tokens:
+        if t.type in ("QUAL", "CONCEPT") and t.end_pos is not None and t.end_pos not in ending:
+            ending[t.end_pos] = (Span(t.start_pos, t.end_pos), t)
     found: list[Token] = []
-    for concept in concepts:
-        first, _, rest = text[concept.start_pos : concept.end_pos].partition(" ")
-        head = " ".join(rest.lower().split())
-        left, joined = concept.start_pos, False
+    taken: list[Span] = []
+    for concept in heads:
+        written = " ".join(text[concept.start_pos : concept.end_pos].lower().split())
+        head = written.partition(" ")[2]
+        listed = [(concept, written)]
+        left = concept.start_pos
         while True:
             end = _skip_space_back(text, left)
             window = text[max(0, end - 8) : end].lower()
             joiner = next((j for j in (" and/or", " or", " and", ",") if window.endswith(j)), None)
-            if joiner is None and not joined:
+            piece = (ending.get(_skip_space_back(text, end - len(joiner), " " if joiner == "," else " ,"))
+                     if joiner is not None else None)  # "hepatic, hematologic, or immunologic"
+            item = _head_shared(piece, ending, concept, head, text, tables) if piece is not None else None
+            if item is None:
                 break
-            if joiner is not None:
-                end = _skip_space_back(text, end - len(joiner))
-            word = ending.get(end)
-            hit = tables.forms.get(f"{word.text(text).lower()} {head}") if word else None
-            if hit is None or hit[0] != "CONCEPT":
-                break
-            found.append(_token(*hit, word.start, word.end))
-            left, joined = word.start, True
-            if joiner is None:
-                break
+            listed.append(item)
+            left = item[0].start_pos
+        if len(listed) == 1:
+            continue
+        if len({t.value for t, _ in listed}) == 1:  # "read, speak, and understand English": one, and its joiners
+            listed = [(_token(concept.type, concept.value, left, concept.end_pos), written)]
+        taken += [Span(t.start_pos, t.end_pos) for t, _ in listed]
+        items, leads = _lead_of_list(listed[::-1], ending, left, text, tables)
+        found += items
+        taken += leads
     if not found:
         return tokens
-    taken = {(t.start_pos, t.end_pos) for t in found}
-    words[:] = [w for w in words if (w.start, w.end) not in taken]
-    kept = [t for t in tokens if (t.start_pos, t.end_pos) not in taken]
-    return sorted(kept + found, key=lambda t: t.start_pos)
+    words[:] = [w for w in words if not any(s.contains(w) for s in taken)]
+    kept = [t for t in tokens if not any(s.start <= t.start_pos and t.end_pos <= s.end for s in taken)]
+    return sorted(kept + found, key=lambda t: (t.start_pos, t.end_pos))
+
+
+_SHARED_HEADS = frozenset({"CONCEPT", "VAR"})
+# a word of these endings says what kind of thing the head is ("endocrinologic disease");
+# "-ous", "-ive" and most others say how much or how certain ("serious", "active")
+_KIND_ENDINGS = ("ic", "al", "ar", "ary", "ory", "ine")
+_KIND_LETTERS = 4  # "oral", "otic" and shorter say no kind
+
+
+def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span, Token | None]], concept: Token,
+                 head: str, text: str, tables: Tables) -> tuple[Token, str] | None:
+    """The concept (variable) a listed modifier names with the head noun it shares, and
+    that name as written; None when it names none. The head is what follows the concept's
+    first word, or less of it when the lexicon names the modifier with that ("endometrial
+    or epithelial ovarian cancer"). A modifier of two words is one when the lexicon names
+    the three ("basal cell or squamous cell carcinoma") or, inside the list, the first says
+    the kind of the second, a part of the body ("gallbladder or biliary tract disease")."""
+    span, token = piece
+    modifier = " ".join(span.text(text).lower().split())
+    if f"{modifier} {head}" == " ".join(text[concept.start_pos:concept.end_pos].lower().split()):
+        return None  # "Uncontrolled asthma, asthma control test < 20": the concept, then a measure of it
+    modifiers = [(modifier, span)]
+    before = ending.get(_skip_space_back(text, span.start)) if token is None else None
+    if before is not None and before[1] is None and text[before[0].end:span.start] == " ":
+        pair = (f"{before[0].text(text).lower()} {modifier}", Span(before[0].start, span.end))
+        inside = _JOINED_BEFORE.search(text, 0, _skip_space_back(text, before[0].start))
+        modifiers = [pair, *modifiers] if inside else [*modifiers, pair]  # at the start the lead may be of all
+    heads = head.split()
+    # less of the head, not past a place unless the two words are alike ("cardiac,
+    # congestive heart failure": no cardiac failure) nor past a function word ("alcohol,
+    # drugs of abuse")
+    parallel = token is not None or _place(modifier, tables) == _place(
+        text[concept.start_pos:concept.end_pos].split()[0].lower(), tables)
+    for written_modifier, where in modifiers:
+        for k in range(len(heads)):
+            if k and not parallel and _place(heads[k - 1], tables):
+                break
+            written = " ".join([written_modifier, *heads[k:]])
+            hit = tables.forms.get(written)
+            if hit is not None and hit[0] == concept.type:
+                return _token(*hit, where.start, where.end), written
+            if heads[k] in STOP_WORDS:
+                break
+    domain = _open_domain(concept, head, tables)
+    if token is not None or domain is None or len(heads) > 1 and not parallel:
+        return None
+    if len(modifiers) > 1 and modifiers[0][1] != span:
+        two, where = modifiers[0]  # the first item's two words are _lead_of_list's to read
+        if _kind_word(two.partition(" ")[0], tables) and modifier in tables.body_sites:
+            return _token("CONCEPT", open_concept(domain, f"{two} {head}"), where.start, where.end), f"{two} {head}"
+    if (_kind_word(modifier, tables) or modifier in tables.body_sites) and _item_starts(span.start, ending, text):
+        if modifier in tables.body_sites:  # in place of the head's part: "gallbladder or biliary tract disease"
+            head = _past_the_site(heads, tables)
+        return _token("CONCEPT", open_concept(domain, f"{modifier} {head}"), span.start, span.end), f"{modifier} {head}"
+    return None
+
+
+def _past_the_site(heads: list[str], tables: Tables) -> str:
+    """The words of a head after the last that names a part of the body ("tract disease":
+    "disease"); the last word always stays."""
+    last = max((k for k, word in enumerate(heads[:-1]) if word in tables.body_sites), default=-1)
+    return " ".join(heads[last + 1:])
+
+
+def _item_starts(start: int, ending: dict[int, tuple[Span, Token | None]], text: str) -> bool:
+    """Whether a list item can start at ``start``: not right after a concept or an article,
+    inside a phrase ("ovarian cyst removal, laparoscopic tubal ligation", "tattoos near the
+    eye, or steel implants")."""
+    end = _skip_space_back(text, start)
+    piece = ending.get(end)
+    if piece is not None and piece[1] is not None and piece[1].type != "QUAL":
+        return False
+    return text[max(0, end - 4):end].lower().rpartition(" ")[2] not in _ARTICLE
+
+
+def _place(word: str, tables: Tables) -> bool:
+    """Whether a word says where, an organ's adjective or a part of the body."""
+    return _kind_word(word, tables) or word in tables.body_sites
+
+
+def _kind_word(word: str, tables: Tables) -> bool:
+    return (word.isalpha() and len(word) > _KIND_LETTERS and word not in tables.never_kinds
+            and word not in tables.term_forms.never and word.endswith(_KIND_ENDINGS))
+
+
+def _open_domain(concept: Token, head: str, tables: Tables) -> Domain | None:
+    """The domain of concepts named outside the lexicon after ``concept``'s head noun: the
+    head's by its form ("disease": a condition), when the concept is of it ("AV block" is
+    a condition, "nerve block" a procedure)."""
+    if concept.type != "CONCEPT":
+        return None
+    form = tables.term_forms.domain(head.rsplit(" ", 1)[-1])
+    if form is None or form[1] or tables.concept(concept.value).domain is not form[0]:
+        return None
+    return form[0]
+
+
+def _lead_of_list(listed: list[tuple[Token, str]], ending: dict[int, tuple[Span, Token | None]], left: int,
+                  text: str, tables: Tables) -> tuple[list[Token], list[Span]]:
+    """The items of a list that shares a head, with the qualifier written right before the
+    list, and the spans of the words before it that were taken. "Chronic liver or kidney
+    disease" is chronic liver disease or chronic kidney disease, named so when the lexicon
+    has the names; "Normal renal and hepatic function", "high dose inhaled or systemic
+    steroids" qualify each item (a qualifier of no text of its own goes before each later
+    one). A word that makes a name with the first item alone is that name's ("Long-standing
+    persistent or permanent atrial fibrillation", "bone marrow, renal and hepatic
+    function"), and the qualifier may stand before it ("Adequate bone marrow, ..."). A
+    qualifier that is itself in a list ("central or mixed") is left to the first item."""
+    items = [t for t, _ in listed]
+    taken: list[Span] = []
+    while True:
+        lead = _lead(ending, left, text, tables)
+        if lead is None:
+            return items, taken
+        span, token = lead
+        word = span.text(text).lower()
+        named = [tables.forms.get(f"{word} {written}") for _, written in listed]
+        named = [n if n is not None and n[0] == t.type else None for n, (t, _) in zip(named, listed)]
+        hit = named[0] or (_opened(items[0], listed[0][1], word, tables) if token is None else None)
+        if hit is None or named[0] is not None and all(named):
+            break
+        taken.append(span)
+        items[0] = _token(hit[0], hit[1], span.start, items[0].end_pos)
+        listed[0] = (items[0], f"{word} {listed[0][1]}")
+        left = span.start
+    if named[0] is not None:
+        taken.append(span)
+        return [_token(*n, t.start_pos if k else span.start, t.end_pos)
+                for k, (n, t) in enumerate(zip(named, items)) if n is not None], taken
+    if token is None:
+        span = _leading_words(span, ending, text, tables)
+    if _QUALIFIERS_JOINED.search(text, 0, _skip_space_back(text, span.start)):
+        return items, taken
+    value = token.value if token is not None else " ".join(span.text(text).lower().split())
+    if items[0].type == "VAR":  # the grammar reads a qualifier before the first; after, one of the list
+        out, shared = [items[0]], "SHARED"
+    else:
+        out, shared = [_token("QUAL", value, span.start, span.end), items[0]], "QUAL"
+        taken.append(span)
+    for n, t in zip(named[1:], items[1:]):
+        out += [_token(*n, t.start_pos, t.end_pos)] if n is not None else [_token(shared, value, t.start_pos, t.start_pos), t]
+    return out, taken
+
+
+def _opened(item: Token, written: str, word: str, tables: Tables) -> tuple[str, str] | None:
+    """A concept outside the lexicon named by a part of the body, with the word of its kind
+    before it: "biliary tract disease"."""
+    domain, open_mark, _ = item.value.partition(OPEN)
+    if not open_mark or written.partition(" ")[0] not in tables.body_sites or not _kind_word(word, tables):
+        return None
+    return "CONCEPT", open_concept(Domain(domain), f"{word} {written}")
+
+
+_JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|/)$", re.IGNORECASE)
+# "central or mixed central and obstructive sleep apnea"; a comma may end a lead-in ("eg,")
+_QUALIFIERS_JOINED = re.compile(r"(?:\band|\bor|/)$", re.IGNORECASE)
+_LEAD_WORDS = 3  # "high dose", "very poorly controlled"
+
+
+def _lead(ending: dict[int, tuple[Span, Token | None]], left: int, text: str,
+          tables: Tables) -> tuple[Span, Token | None] | None:
+    """The qualifier (a QUAL token, or a word that can be one) written right before ``left``."""
+    piece = ending.get(_skip_space_back(text, left))
+    if piece is None or text[piece[0].end:left] != " ":
+        return None
+    span, token = piece
+    if token is not None:
+        return piece if token.type == "QUAL" else None
+    return piece if _lead_word(span.text(text), tables) else None
+
+
+def _lead_word(word: str, tables: Tables) -> bool:
+    return (word.replace("-", "").isalpha() and word.lower() not in STOP_WORDS
+            and is_modifier(word, tables.never_qualifiers))
+
+
+def _leading_words(span: Span, ending: dict[int, tuple[Span, Token | None]], text: str, tables: Tables) -> Span:
+    """``span`` and the words that can qualify written right before it, a few at most."""
+    for _ in range(_LEAD_WORDS - 1):
+        piece = ending.get(_skip_space_back(text, span.start))
+        if (piece is None or piece[1] is not None or text[piece[0].end:span.start] != " "
+                or not _lead_word(piece[0].text(text), tables)):
+            break
+        span = Span(piece[0].start, span.end)
+    return span
 
 
 def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]:

@@ -407,6 +407,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
         # a cue no rule took whose words are a filler ("Diagnosis of X": "diagnosis" anchors
         # a window elsewhere) says nothing here, and an unparsed fragment would leave X unknown
         leftovers: list[Span] = [Span(t.start_pos, t.end_pos) for t in dropped if t.type not in _SILENT
+                                 and t.end_pos > t.start_pos  # a token of no text ("(with" added) has none to report
                                  and not tables.is_filler(index.text[t.start_pos:t.end_pos])
                                  and not (t.type == "ANCHOR" and t.value in _CHECK_TIMES)]
         anchors = [Span(t.start_pos, t.end_pos) for t in dropped if t.type == "ANCHOR" and t.value in _CHECK_TIMES]

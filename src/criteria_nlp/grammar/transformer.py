@@ -263,11 +263,11 @@ class ToLogic(Transformer):
                 variables, Pending(bound, bound.span))) or not measured:
             # "HbA1c value <= 12 weeks prior to initiation": a time is no value of a lab;
             # "AMH levels age appropriate (>= 2.3 ng/ml)": a concentration is no age
-            return And((self.mention(variables), Pending(bound, bound.span)), _cover(variables[0].span, end))
+            return And((self._observed(variables), Pending(bound, bound.span)), _cover(variables[0].span, end))
         span = _cover(variables[0].span, end)
         node = self.thresholds.apply(measured, bound, span)
         if len(measured) < len(variables):  # "age/weight of > 60 kg": the weight's limit
-            return And((self.mention([v for v in variables if v not in measured]), node), span)
+            return And((self._observed([v for v in variables if v not in measured]), node), span)
         return node
 
     def bound_variables(self, items: list) -> Node:
@@ -276,7 +276,7 @@ class ToLogic(Transformer):
         bound, variables = items[0], items[-1]
         span = _cover(bound.span, variables[-1].span)
         if not all(self.thresholds.agrees(v, bound) for v in variables):
-            return And((self.mention(variables), Pending(bound, bound.span)), span)
+            return And((self._observed(variables), Pending(bound, bound.span)), span)
         return self.thresholds.apply(variables, bound, span)
 
     def comparator_variables(self, items: list) -> Node:
@@ -315,7 +315,7 @@ class ToLogic(Transformer):
     def variables_values(self, variables: list[Variable], values: list[Amount]) -> Node:
         span = _cover(variables[0].span, values[-1].span)
         if not all(self.thresholds.agrees(v, Bound(Comparator.EQ, a, a.span)) for v in variables for a in values):
-            return And((self.mention(variables), *(Pending(Bound(Comparator.EQ, a, a.span), a.span) for a in values)), span)
+            return And((self._observed(variables), *(Pending(Bound(Comparator.EQ, a, a.span), a.span) for a in values)), span)
         nodes = [self.thresholds.values(v, values, span) for v in variables]
         return conjoin(nodes, span)
 
@@ -843,13 +843,16 @@ class ToLogic(Transformer):
         return Variable(concept.name, concept.span, entry.code if entry else concept.code,
                         entry.system if entry else concept.system)
 
-    @v_args(inline=True)
-    def mention(self, variables: list[Variable]) -> Node:
+    def mention(self, items: list) -> Node:
+        return self._observed(items[-1], items[0].value if len(items) > 1 else None)
+
+    def _observed(self, variables: list[Variable], shared: str | None = None) -> Node:
         """A variable named without a threshold is an observation to look for; but a stage
         or grade with none named says nothing ("cleavage stage embryo", "any stage of
-        life"), and its words are reported."""
-        nodes = [Unread(v.span) if self._stage(v) else Concept(Domain.OBSERVATION, v.name, v.span, v.code, v.system)
-                 for v in variables]
+        life"), and its words are reported. ``shared``: the qualifier of the list they are in."""
+        words = (shared,) if shared else ()
+        nodes = [Unread(v.span) if self._stage(v) else Concept(Domain.OBSERVATION, v.name, v.span, v.code, v.system,
+                                                                qualifiers=words) for v in variables]
         return disjoin(nodes) if len(nodes) > 1 else nodes[0]
 
     def _stage(self, variable: Variable) -> bool:
