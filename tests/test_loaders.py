@@ -116,6 +116,8 @@ GOOD = [
                  id="language_words.tsv"),
     pytest.param(lambda: lexer.load_test_results(lexicon.default_lexicon(), tsv("test | detects", "pregnancy test | pregnancy")),
                  id="test_results.tsv"),
+    pytest.param(lambda: lexer.load_subgroups(lexicon.default_lexicon(), "# comment\nchildbearing potential\nfemale\n"),
+                 id="subgroups.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -299,6 +301,9 @@ BAD = [
      "test_results.tsv", "unknown variable 'pregnancy tests'"),
     (lambda: lexer.load_test_results(lexicon.default_lexicon(), tsv("test | detects", "pregnancy test | pregnant")),
      "test_results.tsv", "unknown concept 'pregnant'"),
+    (lambda: lexer.load_subgroups(lexicon.default_lexicon(), "childbearing potential\nwomen of childbearing potential\n"),
+     "subgroups.txt", "line 2: unknown concept 'women of childbearing potential'"),
+    (lambda: lexer.load_subgroups(lexicon.default_lexicon(), "female\nfemale\n"), "subgroups.txt", "line 2: 'female' is listed twice"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "packs | smoking")), "rate_subjects.tsv",
      "unknown variable 'packs'"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoker")), "rate_subjects.tsv",

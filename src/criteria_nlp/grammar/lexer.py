@@ -165,6 +165,7 @@ class Tables:
                                    for form in forms if units_of.get(form.lower()) == self.age_unit)
         self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
+        self.subgroups = load_subgroups(lexicon)
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
         # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
@@ -406,6 +407,15 @@ def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, tex
     return out
 
 
+def load_subgroups(lexicon: Lexicon, text: str | None = None) -> frozenset[str]:
+    """``data/subgroups.txt`` (or ``text`` in its format): one lexicon concept a line."""
+    entries = read_entries("subgroups.txt", text)
+    for number, name in entries:
+        if name not in lexicon.concepts:
+            raise RuleError(f"subgroups.txt: line {number}: unknown concept {name!r}")
+    return frozenset(name for _, name in entries)
+
+
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("instrument_words.txt", text))
@@ -518,7 +528,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _shared_heads(tokens, words, tables, text)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
-    tokens = _named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words)
+    tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -537,7 +547,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
-    return Stream(_leading_condition(_window_comparators(tokens), text, span), words)
+    return Stream(_leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span), words)
 
 
 def _risks_of_what_follows(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
@@ -581,14 +591,41 @@ def _denials_of_unread_words(tokens: list[Token], words: list[Span]) -> list[Tok
     return [t for k, t in enumerate(tokens) if k not in reported]
 
 
-_LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word
+LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word
+
+
+def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) -> list[Token]:
+    """"Women of childbearing potential must have a negative pregnancy test", "Female
+    participants of childbearing potential: ...": a group of patients named first and then
+    asked for something (a colon, "must", "should") is whom the rest is asked of, as "If of
+    childbearing potential, ..." says; side by side, every patient had to be of it."""
+    if not tokens or LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
+        return tokens
+    group: list[Token] = []
+    k = 0
+    while (k < len(tokens) and tokens[k].type == "CONCEPT" and tokens[k].value in tables.subgroups
+           and (not group or text[group[-1].end_pos:tokens[k].start_pos].strip().lower() in ("", "of"))):
+        group.append(tokens[k])
+        k += 2 if k + 2 < len(tokens) and tokens[k + 1].type == "OF" else 1  # "Female participants of childbearing potential"
+    if not group or k >= len(tokens) or not _ASKED.match(text, group[-1].end_pos, tokens[k].end_pos):
+        return tokens  # up to the next token's end: "must not be pregnant" is a denial
+    joined = [group[0]]
+    for token in group[1:]:
+        joined += [_token("AND", "", token.start_pos, token.start_pos), token]
+    return [_token("IFLEAD", "", group[0].start_pos, group[0].start_pos), *joined,
+            _token("COMMA", "", group[-1].end_pos, group[-1].end_pos), *tokens[k:]]
+
+
+# what asks something of a group named first: "Women of childbearing potential: ...", "... must"
+_ASKED = re.compile(r"\s*(?:\(\w+\)\s*)?(?::|(?:must|should|shall|needs? to|ha(?:ve|s) to|(?:are|is|will be) required to"
+                    r"|will need to|(?:who )?agree|who must)\b)", re.IGNORECASE)
 
 
 def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token]:
     """"If female, a negative pregnancy test": a condition that opens the criterion scopes
     all that follows its comma (IFLEAD); one later in it ("... if HER2 positive",
     "Patients will be excluded if ...") follows what it conditions, as the grammar reads IF."""
-    if tokens and tokens[0].type == "IF" and not _LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
+    if tokens and tokens[0].type == "IF" and not LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
         first = tokens[0]
         return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *tokens[1:]]
     return tokens
@@ -1001,6 +1038,36 @@ def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _exceptions_listed(tokens: list[Token], tables: Tables) -> list[Token]:
+    """"except basal cell and squamous cell skin carcinoma", "other than insomnia, PTSD and
+    specific phobias": each thing an exception lists is excepted; read as written, the "and"
+    made the last one a requirement of the criterion. An "and" between two concepts of one
+    domain in the exception's list is its "or"; after a comma only when commas joined the
+    list before it ("except carcinoma in situ, and must be disease-free": a clause of its own)."""
+    if not any(t.type == "EXCEPT" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for e in (k for k, t in enumerate(tokens) if t.type == "EXCEPT"):
+        domain, commas = None, 0
+        for j in range(e + 1, len(tokens)):
+            token = tokens[j]
+            if token.type == "CONCEPT":
+                domain = tables.concept(token.value).domain
+            elif token.type == "COMMA":
+                commas += 1
+            elif token.type == "AND":
+                following = next((t for t in tokens[j + 1:] if t.type != "QUAL"), None)
+                if (domain is None or following is None or following.type != "CONCEPT"
+                        or tables.concept(following.value).domain is not domain
+                        or tokens[j - 1].type == "COMMA" and commas < 2):
+                    break
+                out[j] = _token("OR", "or", token.start_pos, token.end_pos)
+            elif token.type not in _EXCEPTED_ITEM_PARTS:
+                break
+    return out
+
+
+_EXCEPTED_ITEM_PARTS = frozenset({"QUAL", "TAIL", "OR"})
 _ITEM_STARTS = frozenset({"CONCEPT", "QUAL", "VAR", "NEG", "TREATED", "REACTION", "FAMILY", "RISK", "BEFORE", "CMP",
                           "WCMP", "NUMBER", "BETWEEN", "LPAR"})
 _LIST_ENDS = frozenset({"COMMA", "SEMI", "AND", "OR"})
@@ -2119,7 +2186,8 @@ def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
     out = []
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        population = following is not None and following.type == "CONCEPT" and following.value in tables.populations
+        population = following is not None and following.type == "CONCEPT" and (
+            following.value in tables.populations or token.type == "LASTING" and following.value in tables.subgroups)
         if token.type in ("LASTING", "IN") and population:
             out.append(_token("IF", "", token.start_pos, token.end_pos))
         elif token.type != "IN":

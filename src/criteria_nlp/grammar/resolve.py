@@ -17,7 +17,7 @@ from typing import TypeVar
 from .. import units
 from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Relation, Variable, atoms, conjoin, disjoin, named_as, walk, with_children
 from ..spans import Span
-from .lexer import Stream, Tables, is_modifier
+from .lexer import LEAD_GAP, Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
 
 
@@ -926,6 +926,14 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             return then if condition is None else None
         return replace(item, if_=condition, then=then)
     if isinstance(item, Chunks):
+        first, *rest = item.items
+        if (isinstance(first, Implies) and rest and first.if_.span.start < first.then.span.start
+                and not LEAD_GAP.sub("", subjects.text[subjects.within.start:first.span.start])):
+            # "Women must be postmenopausal (...), or surgically sterile": a condition written
+            # first is asked of all the criterion goes on to say, past words no rule read
+            then = And((first.then, *rest), Span.covering([first.then.span, *(i.span for i in rest)]))
+            return finish(replace(first, then=then, span=Span.covering([first.span, then.span])),
+                          leftovers, subjects, thresholds)
         item = And(item.items, Span.covering([i.span for i in item.items]))
     if isinstance(item, (And, Or)):
         done = [finish(x, leftovers, subjects, thresholds) for x in item.args]
