@@ -540,7 +540,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
     tokens = _instruments(tokens, words, text, tables.instrument)
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
-    tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(tokens, text), text))
+    tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_multiples_compared(tokens, text), text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
@@ -548,6 +548,28 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     return Stream(_leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span), words)
+
+
+def _multiples_compared(tokens: list[Token], text: str) -> list[Token]:
+    """"five times higher than the upper limit of normal", "3-fold above ULN": the comparator
+    written between a multiple and its reference compares the multiple, as "> 5 x ULN"
+    does; after a comparator of its own ("at least 3 times above the ULN") it repeats it.
+    Read in place, the multiple lost its reference and became "== 5 U/L"."""
+    if not any(t.type == "TIMES" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        piece = tokens[k:k + 4]
+        if ([t.type for t in piece] == ["NUMBER", "TIMES", "CMP", "REF"]
+                and not any(text[a.end_pos:b.start_pos].strip(" -") for a, b in zip(piece, piece[1:]))):
+            number, times, compared, reference = piece
+            out += [number, times, reference] if out and out[-1].type == "CMP" else [compared, number, times, reference]
+            k += 4
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _risks_of_what_follows(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
