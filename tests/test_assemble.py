@@ -100,6 +100,19 @@ def test_a_list_of_its_own_is_no_item_of_an_exclusion_list():
     assert _logic("Exclusion", line).endswith(") AND condition:hepatocellular carcinoma)")
 
 
+def test_a_list_going_on_after_alternatives_excludes_each_item():
+    """The "or" of "alcoholism or drug abuse" had bound two items; the list goes on with a
+    comma, so each item of it excludes, the last one too."""
+    line = "current history of psychiatric disease, alcoholism or drug abuse, and other primary sleep disorders"
+    assert _logic("Exclusion", line) == ("(condition:psychiatric disorder (current) OR condition:alcohol abuse OR "
+                                          "condition:substance abuse OR condition:sleep disorder (primary, other))")
+
+
+def test_alternatives_joined_by_and_alone_stay_together():
+    """"Asthma and allergy to aspirin or ...": no comma sets the two apart; both together."""
+    assert _logic("Exclusion", "Asthma and allergy to aspirin or ibuprofen").startswith("(condition:asthma AND (")
+
+
 def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
     assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")
 

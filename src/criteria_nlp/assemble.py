@@ -81,8 +81,10 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     10 mg/day, and/or any dose of azathioprine, methotrexate, ... and abatacept")."""
     if isinstance(logic, Or):
         return replace(logic, args=tuple(_each_excludes(a, text, nested=True) for a in logic.args))
-    if not isinstance(logic, And) or not all(_listed(arg, text) for arg in logic.args):
+    if not isinstance(logic, And):
         return logic
+    if not all(_listed(arg, text) for arg in logic.args):
+        return _alternatives_listed(logic, text)
     if nested and (len(logic.args) < 3 or "," not in text[logic.args[0].span.end:logic.args[1].span.start]):
         return logic
     if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
@@ -92,6 +94,25 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]) if b.span.start > a.span.end)
     listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
+
+
+def _alternatives_listed(logic: And, text: str) -> Node:
+    """"systemic, rheumatic or inflammatory disease of the knee or chondrocalcinosis,
+    hemochromatosis, ..., and synovial chondromatosis": a list that goes on with commas
+    after alternatives joined by "or" is one list, each item of which excludes; the "or"
+    had bound only the first items, and the rest were all required together. Three items
+    at least, each a concept or concepts joined by "or", set apart by "and" or commas, a
+    comma (semicolon, slash) among them."""
+    items = tuple(item for a in logic.args for item in (a.args if isinstance(a, Or) else (a,)))
+    if not (len(items) >= 3 and any(isinstance(a, Or) for a in logic.args)
+            and all(isinstance(a, Concept) or isinstance(a, Or) and all(isinstance(b, Concept) for b in a.args)
+                    for a in logic.args)
+            and all(_LIST_GAP.fullmatch(text[a.span.end:b.span.start]) for a, b in zip(logic.args, logic.args[1:]))
+            and any(_ITEM_GAP.match(text[a.span.end:b.span.start]) or "/" in text[a.span.end:b.span.start]
+                    for a, b in zip(logic.args, logic.args[1:]))  # "Asthma and allergy to aspirin or ...": both
+            and not _BOTH.search(text, logic.span.start, logic.args[1].span.start)):
+        return logic
+    return Or(items, logic.span)
 
 
 def _listed(node: Node, text: str) -> bool:
