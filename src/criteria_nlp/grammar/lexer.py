@@ -526,7 +526,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
-    tokens = _shared_heads(tokens, words, tables, text)
+    tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
@@ -653,7 +653,8 @@ def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token
     return tokens
 
 
-_LISTED = frozenset({"CONCEPT", "QUAL", "COMMA", "OR", "AND"})  # what a list of kinds after a colon holds
+# what a list of kinds after a colon holds; a name restated in parentheses too ("Cervical cap (Pessary)")
+_LISTED = frozenset({"CONCEPT", "QUAL", "COMMA", "OR", "AND", "LPAR", "RPAR"})
 
 
 def _colon_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
@@ -1569,6 +1570,36 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
     return sorted(kept + found, key=lambda t: (t.start_pos, t.end_pos))
 
 
+def _qualifiers_listed(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"strong and/or moderate CYP3A inducers", "Past or concurrent history": a word that can
+    qualify, listed with "or" or "and" before a qualifier, is one of the list; left a word,
+    "strong" was reported and the inducers were only moderate ones. Not the last word of a
+    name, nor a capitalized word inside a sentence (a name)."""
+    if not words or not any(t.type == "QUAL" for t in tokens):
+        return tokens
+    ending = {w.end: w for w in words}
+    named = {t.end_pos for t in tokens if t.type not in _BEFORE_A_QUALIFIER}
+    found: list[Token] = []
+    for k in range(1, len(tokens)):
+        joiner, qualifier = tokens[k - 1], tokens[k]
+        if (qualifier.type != "QUAL" or joiner.type not in ("OR", "AND") or text[joiner.end_pos:qualifier.start_pos] != " "
+                or qualifier.value in MEANING_WORDS):  # "curettage or other intrauterine surgery": another item
+            continue
+        word = ending.get(_skip_space_back(text, joiner.start_pos))
+        if (word is None or not _lead_word(word.text(text), tables) or text[word.end:joiner.start_pos] != " "
+                or _skip_space_back(text, word.start) in ending or _skip_space_back(text, word.start) in named
+                or _place(word.text(text).lower(), tables)  # "cardiovascular, cerebrovascular and poorly controlled diabetes"
+                or word.text(text)[0].isupper() and text[:word.start].rstrip()[-1:].isalnum()):  # "Ventavis or"
+            continue  # after a word or a name the word ends a name: "bleeding diatheses or active infections"
+        found.append(_token("QUAL", word.text(text).lower(), word.start, word.end))
+    if not found:
+        return tokens
+    taken = {t.start_pos for t in found}
+    words[:] = [w for w in words if w.start not in taken]
+    return sorted(tokens + found, key=lambda t: (t.start_pos, t.end_pos))
+
+
+_BEFORE_A_QUALIFIER = frozenset({"QUAL", "NEG", "BEFORE", "OF", "TREATED", "COMMA", "SEMI", "LPAR", "AND", "OR"})
 _SHARED_HEADS = frozenset({"CONCEPT", "VAR"})
 # a word of these endings says what kind of thing the head is ("endocrinologic disease");
 # "-ous", "-ive" and most others say how much or how certain ("serious", "active")
