@@ -1589,6 +1589,7 @@ def _qualifiers_listed(tokens: list[Token], words: list[Span], text: str, tables
         if (word is None or not _lead_word(word.text(text), tables) or text[word.end:joiner.start_pos] != " "
                 or _skip_space_back(text, word.start) in ending or _skip_space_back(text, word.start) in named
                 or _place(word.text(text).lower(), tables)  # "cardiovascular, cerebrovascular and poorly controlled diabetes"
+                or word.text(text).lower().endswith(_NOUN_ENDINGS)  # "calcification or significant cleft"
                 or word.text(text)[0].isupper() and text[:word.start].rstrip()[-1:].isalnum()):  # "Ventavis or"
             continue  # after a word or a name the word ends a name: "bleeding diatheses or active infections"
         found.append(_token("QUAL", word.text(text).lower(), word.start, word.end))
@@ -1599,6 +1600,7 @@ def _qualifiers_listed(tokens: list[Token], words: list[Span], text: str, tables
     return sorted(tokens + found, key=lambda t: (t.start_pos, t.end_pos))
 
 
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity")
 _BEFORE_A_QUALIFIER = frozenset({"QUAL", "NEG", "BEFORE", "OF", "TREATED", "COMMA", "SEMI", "LPAR", "AND", "OR"})
 _SHARED_HEADS = frozenset({"CONCEPT", "VAR"})
 # a word of these endings says what kind of thing the head is ("endocrinologic disease");
