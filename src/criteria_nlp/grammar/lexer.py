@@ -1788,10 +1788,11 @@ def _leading_words(span: Span, ending: dict[int, tuple[Span, Token | None]], tex
 
 
 def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
-    """"brain tumor or aneurysm", "liver cancer, cysts or metastases": the body site that
-    opens a list of conditions is where the bare heads after it are too, when the lexicon
-    knows the site with that head ("brain aneurysm" is an intracranial aneurysm); read
-    alone, any aneurysm anywhere counted."""
+    """"brain tumor or aneurysm", "liver cancer, cysts or metastases", "pulmonary embolism
+    or hypertension": the body site (or an organ's adjective) that opens a list of
+    conditions is where the bare heads after it are too, when the lexicon knows the site
+    with that head ("brain aneurysm" is an intracranial aneurysm); read alone, any
+    aneurysm anywhere counted."""
     if not any(t.type in _SITE_LIST_JOINS for t in tokens):
         return tokens
     out = list(tokens)
@@ -1799,7 +1800,7 @@ def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]
         if token.type != "CONCEPT":
             continue
         first, _, rest = text[token.start_pos:token.end_pos].partition(" ")
-        if (not rest or first.lower() not in tables.body_sites
+        if (not rest or not _place(first.lower(), tables)
                 or (k >= 2 and out[k - 1].type in _SITE_LIST_JOINS and out[k - 2].type == "CONCEPT")):
             continue  # only the list's first item opens it: "liver disease, kidney disease or cancer"
         j = k + 1
