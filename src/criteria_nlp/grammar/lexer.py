@@ -649,7 +649,21 @@ def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token
     "Patients will be excluded if ...") follows what it conditions, as the grammar reads IF."""
     if tokens and tokens[0].type == "IF" and not LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
         first = tokens[0]
-        return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *tokens[1:]]
+        return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *_colon_closes(tokens[1:], text)]
+    return tokens
+
+
+def _colon_closes(tokens: list[Token], text: str) -> list[Token]:
+    """"For women: negative pregnancy test", "For patients with diabetes: HbA1c < 8%": the
+    colon after a leading condition closes it as its comma does (a comma of no text of
+    its own there)."""
+    for k in range(1, len(tokens)):
+        if tokens[k - 1].type == "COMMA":
+            return tokens
+        gap = text[tokens[k - 1].end_pos:tokens[k].start_pos]
+        if gap.strip() == ":":
+            at = tokens[k - 1].end_pos + gap.index(":")
+            return [*tokens[:k], _token("COMMA", "", at, at + 1), *tokens[k:]]
     return tokens
 
 
