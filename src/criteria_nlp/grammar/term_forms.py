@@ -25,6 +25,7 @@ _STEM = 3  # letters a suffixed word has before its suffix: "April" is no "-pril
 _MODIFIERS = 4  # words before a head that still name its kind
 _BOUNDS = frozenset({"CMP", "CMPPOST", "NUMBER", "BETWEEN", "FROM"})
 _GAP = re.compile(r"\s*(?:\(e?s\))?\s*[:(]?\s*")
+_SHARE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)  # "80% of the total ..."
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 # a word of what someone did or a state ("received", "requiring", "impaired"), lower case
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
@@ -112,7 +113,7 @@ def named_by_form(tokens: list[Token], words: list[Span], text: str, forms: Term
         modifiers = run[-_MODIFIERS:]
         kept.extend(run[:len(run) - len(modifiers)])
         run = []
-        if not (alone or modifiers) or _compared(tokens, starts, text, word):
+        if not (alone or modifiers) or _compared(tokens, starts, text, word, modifiers[0] if modifiers else word):
             kept.extend(modifiers)
             kept.append(word)
             continue
@@ -137,10 +138,15 @@ def _function_word(piece: str) -> bool:
     return piece.lower() in STOP_WORDS and not (len(piece) == 1 and piece.isupper())
 
 
-def _compared(tokens: list[Token], starts: list[int], text: str, word: Span) -> bool:
+def _compared(tokens: list[Token], starts: list[int], text: str, word: Span, first: Span) -> bool:
     """Whether a bound follows the words, "of" allowed between: "Index lesion(s) greater
     than 0.5 cm3", "Hand in Tetraplegia of 0-5" measure what these words name, which the
-    threshold rules read."""
+    threshold rules read; or a share comes right before them ("less than 80% of the total
+    interventions": a share of them, not the interventions)."""
+    before = bisect_left(starts, first.start)
+    if (before >= 2 and tokens[before - 1].type == "OF" and tokens[before - 2].type == "UNIT"
+            and tokens[before - 2].value == "%" and _SHARE_GAP.fullmatch(text, tokens[before - 1].end_pos, first.start)):
+        return True
     k = bisect_left(starts, word.end)
     if k < len(tokens) and tokens[k].type == "OF" and _GAP.fullmatch(text[word.end:starts[k]]):
         word, k = Span(tokens[k].start_pos, tokens[k].end_pos), k + 1
