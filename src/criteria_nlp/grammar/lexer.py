@@ -529,7 +529,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words), tables)
-    tokens = _assemble_units(_shared_sites(tokens, text, tables), words, text, tables)
+    tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
@@ -1801,20 +1801,27 @@ def _leading_words(span: Span, ending: dict[int, tuple[Span, Token | None]], tex
     return span
 
 
-def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+def _shared_sites(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"brain tumor or aneurysm", "liver cancer, cysts or metastases", "pulmonary embolism
     or hypertension": the body site (or an organ's adjective) that opens a list of
     conditions is where the bare heads after it are too, when the lexicon knows the site
     with that head ("brain aneurysm" is an intracranial aneurysm); read alone, any
-    aneurysm anywhere counted."""
+    aneurysm anywhere counted. A site no rule read before the first item opens the list
+    too ("nasal fracture or surgery"), naming a concept outside the lexicon when a head
+    noun of its kind ends it ("surgery": nasal surgery)."""
     if not any(t.type in _SITE_LIST_JOINS for t in tokens):
         return tokens
+    ending = {w.end: w for w in words}
     out = list(tokens)
     for k, token in enumerate(out):
         if token.type != "CONCEPT":
             continue
         first, _, rest = text[token.start_pos:token.end_pos].partition(" ")
-        if (not rest or not _place(first.lower(), tables)
+        before = ending.get(_skip_space_back(text, token.start_pos)) if not rest else None
+        unread = before is not None and text[before.end:token.start_pos] == " " and before.text(text).lower() in tables.body_sites
+        if unread and before is not None:
+            first = before.text(text)
+        if (not (rest or unread) or not _place(first.lower(), tables)
                 or (k >= 2 and out[k - 1].type in _SITE_LIST_JOINS and out[k - 2].type == "CONCEPT")):
             continue  # only the list's first item opens it: "liver disease, kidney disease or cancer"
         j = k + 1
@@ -1825,6 +1832,10 @@ def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]
             head = text[item.start_pos:item.end_pos].lower() if item is not None else ""
             sited = (tables.forms.get(f"{first.lower()} {head}") if item is not None and item.type == "CONCEPT"
                      and " " not in head and not text[out[j].end_pos:item.start_pos].strip() else None)
+            if ((sited is None or sited[0] != "CONCEPT") and unread and item is not None and item.type == "CONCEPT"
+                    and not text[out[j].end_pos:item.start_pos].strip() and not _site_after(text, item.end_pos, tables)):
+                domain = _open_domain(item, head, tables) if " " not in head else None
+                sited = ("CONCEPT", open_concept(domain, f"{first} {head}")) if domain is not None else None
             if sited is None or sited[0] != "CONCEPT":
                 break
             out[j + 1] = _token("CONCEPT", sited[1], item.start_pos, item.end_pos)
@@ -1833,6 +1844,14 @@ def _shared_sites(tokens: list[Token], text: str, tables: Tables) -> list[Token]
 
 
 _SITE_LIST_JOINS = frozenset({"COMMA", "OR", "AND", "SLASH"})
+_SITE_AFTER = re.compile(r"\s+(?:in|of|to|at|on)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+
+
+def _site_after(text: str, at: int, tables: Tables) -> bool:
+    """Whether a part of the body is named right after ``at``: "leg ulcerations or infections
+    in the foot" (not "surgery in the past year")."""
+    site = _SITE_AFTER.match(text, at)
+    return site is not None and site.group(1).lower() in tables.body_sites
 
 
 def _skip_space_back(text: str, end: int, chars: str = " ") -> int:
