@@ -118,6 +118,7 @@ GOOD = [
                  id="test_results.tsv"),
     pytest.param(lambda: lexer.load_subgroups(lexicon.default_lexicon(), "# comment\nchildbearing potential\nfemale\n"),
                  id="subgroups.txt"),
+    pytest.param(lambda: lexer.load_asking_phrases("# comment\nmust\nneed to\n"), id="asking_phrases.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -304,6 +305,7 @@ BAD = [
     (lambda: lexer.load_subgroups(lexicon.default_lexicon(), "childbearing potential\nwomen of childbearing potential\n"),
      "subgroups.txt", "line 2: unknown concept 'women of childbearing potential'"),
     (lambda: lexer.load_subgroups(lexicon.default_lexicon(), "female\nfemale\n"), "subgroups.txt", "line 2: 'female' is listed twice"),
+    (lambda: lexer.load_asking_phrases("must\nNeed to\n"), "asking_phrases.txt", "line 2: 'Need to' is not lower-case"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "packs | smoking")), "rate_subjects.tsv",
      "unknown variable 'packs'"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoker")), "rate_subjects.tsv",

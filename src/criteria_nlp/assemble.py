@@ -104,12 +104,12 @@ def _alternatives_listed(logic: And, text: str) -> Node:
     at least, each a concept or concepts joined by "or", set apart by "and" or commas, a
     comma (semicolon, slash) among them."""
     items = tuple(item for a in logic.args for item in (a.args if isinstance(a, Or) else (a,)))
+    gaps = [text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:])]
     if not (len(items) >= 3 and any(isinstance(a, Or) for a in logic.args)
             and all(isinstance(a, Concept) or isinstance(a, Or) and all(isinstance(b, Concept) for b in a.args)
                     for a in logic.args)
-            and all(_LIST_GAP.fullmatch(text[a.span.end:b.span.start]) for a, b in zip(logic.args, logic.args[1:]))
-            and any(_ITEM_GAP.match(text[a.span.end:b.span.start]) or "/" in text[a.span.end:b.span.start]
-                    for a, b in zip(logic.args, logic.args[1:]))  # "Asthma and allergy to aspirin or ...": both
+            and all(_LIST_GAP.fullmatch(gap) for gap in gaps)
+            and any(_ITEM_GAP.match(gap) or "/" in gap for gap in gaps)  # "Asthma and allergy to aspirin or ...": both
             and not _BOTH.search(text, logic.span.start, logic.args[1].span.start)):
         return logic
     return Or(items, logic.span)

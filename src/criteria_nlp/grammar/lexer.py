@@ -166,6 +166,7 @@ class Tables:
         self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.subgroups = load_subgroups(lexicon)
+        self.asked = load_asking_phrases()
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
         # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
@@ -416,6 +417,18 @@ def load_subgroups(lexicon: Lexicon, text: str | None = None) -> frozenset[str]:
     return frozenset(name for _, name in entries)
 
 
+def load_asking_phrases(text: str | None = None) -> re.Pattern[str]:
+    """``data/asking_phrases.txt`` (or ``text`` in its format): the pattern of what asks
+    something of a group named first, a colon or one of the phrases, after a restatement in
+    parentheses if any ("Women of childbearing potential (WOCBP) must")."""
+    entries = read_entries("asking_phrases.txt", text)
+    for number, phrase in entries:
+        if phrase != phrase.lower():
+            raise RuleError(f"asking_phrases.txt: line {number}: {phrase!r} is not lower-case")
+    phrases = "|".join(r"\s+".join(map(re.escape, p.split())) for _, p in sorted(entries, key=lambda e: -len(e[1])))
+    return re.compile(rf"\s*(?:\(\w+\)\s*)?(?::|(?:{phrases})\b)", re.IGNORECASE)
+
+
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("instrument_words.txt", text))
@@ -629,7 +642,7 @@ def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) 
            and (not group or text[group[-1].end_pos:tokens[k].start_pos].strip().lower() in ("", "of"))):
         group.append(tokens[k])
         k += 2 if k + 2 < len(tokens) and tokens[k + 1].type == "OF" else 1  # "Female participants of childbearing potential"
-    if not group or k >= len(tokens) or not _ASKED.match(text, group[-1].end_pos, tokens[k].end_pos):
+    if not group or k >= len(tokens) or not tables.asked.match(text, group[-1].end_pos, tokens[k].end_pos):
         return tokens  # up to the next token's end: "must not be pregnant" is a denial
     joined = [group[0]]
     for token in group[1:]:
@@ -638,9 +651,6 @@ def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) 
             _token("COMMA", "", group[-1].end_pos, group[-1].end_pos), *tokens[k:]]
 
 
-# what asks something of a group named first: "Women of childbearing potential: ...", "... must"
-_ASKED = re.compile(r"\s*(?:\(\w+\)\s*)?(?::|(?:must|should|shall|needs? to|ha(?:ve|s) to|(?:are|is|will be) required to"
-                    r"|will need to|(?:who )?agree|who must)\b)", re.IGNORECASE)
 
 
 def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token]:
@@ -1555,7 +1565,6 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
     taken: list[Span] = []
     for concept in heads:
         written = " ".join(text[concept.start_pos : concept.end_pos].lower().split())
-        head = written.partition(" ")[2]
         listed = [(concept, written)]
         left = concept.start_pos
         while True:
@@ -1564,7 +1573,7 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
             joiner = next((j for j in (" and/or", " or", " and", ",") if window.endswith(j)), None)
             piece = (ending.get(_skip_space_back(text, end - len(joiner), " " if joiner == "," else " ,"))
                      if joiner is not None else None)  # "hepatic, hematologic, or immunologic"
-            item = _head_shared(piece, ending, concept, head, text, tables) if piece is not None else None
+            item = _head_shared(piece, ending, concept, written, text, tables) if piece is not None else None
             if item is None:
                 break
             listed.append(item)
@@ -1624,7 +1633,7 @@ _KIND_LETTERS = 4  # "oral", "otic" and shorter say no kind
 
 
 def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span, Token | None]], concept: Token,
-                 head: str, text: str, tables: Tables) -> tuple[Token, str] | None:
+                 written: str, text: str, tables: Tables) -> tuple[Token, str] | None:
     """The concept (variable) a listed modifier names with the head noun it shares, and
     that name as written; None when it names none. The head is what follows the concept's
     first word, or less of it when the lexicon names the modifier with that ("endometrial
@@ -1633,7 +1642,8 @@ def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span,
     the kind of the second, a part of the body ("gallbladder or biliary tract disease")."""
     span, token = piece
     modifier = " ".join(span.text(text).lower().split())
-    if f"{modifier} {head}" == " ".join(text[concept.start_pos:concept.end_pos].lower().split()):
+    own, _, head = written.partition(" ")  # the concept's first word, and the head it shares
+    if f"{modifier} {head}" == written:
         return None  # "Uncontrolled asthma, asthma control test < 20": the concept, then a measure of it
     modifiers = [(modifier, span)]
     before = ending.get(_skip_space_back(text, span.start)) if token is None else None
@@ -1645,16 +1655,15 @@ def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span,
     # less of the head, not past a place unless the two words are alike ("cardiac,
     # congestive heart failure": no cardiac failure) nor past a function word ("alcohol,
     # drugs of abuse")
-    parallel = token is not None or _place(modifier, tables) == _place(
-        text[concept.start_pos:concept.end_pos].split()[0].lower(), tables)
+    parallel = token is not None or _place(modifier, tables) == _place(own, tables)
     for written_modifier, where in modifiers:
         for k in range(len(heads)):
             if k and not parallel and _place(heads[k - 1], tables):
                 break
-            written = " ".join([written_modifier, *heads[k:]])
-            hit = tables.forms.get(written)
+            name = " ".join([written_modifier, *heads[k:]])
+            hit = tables.forms.get(name)
             if hit is not None and hit[0] == concept.type:
-                return _token(*hit, where.start, where.end), written
+                return _token(*hit, where.start, where.end), name
             if heads[k] in STOP_WORDS:
                 break
     domain = _open_domain(concept, head, tables)
@@ -1818,9 +1827,9 @@ def _shared_sites(tokens: list[Token], words: list[Span], text: str, tables: Tab
             continue
         first, _, rest = text[token.start_pos:token.end_pos].partition(" ")
         before = ending.get(_skip_space_back(text, token.start_pos)) if not rest else None
-        unread = before is not None and text[before.end:token.start_pos] == " " and before.text(text).lower() in tables.body_sites
-        if unread and before is not None:
-            first = before.text(text)
+        unread = False  # the site is a word no rule read, before a one-word first item
+        if before is not None and text[before.end:token.start_pos] == " " and before.text(text).lower() in tables.body_sites:
+            first, unread = before.text(text), True
         if (not (rest or unread) or not _place(first.lower(), tables)
                 or (k >= 2 and out[k - 1].type in _SITE_LIST_JOINS and out[k - 2].type == "CONCEPT")):
             continue  # only the list's first item opens it: "liver disease, kidney disease or cancer"
@@ -1830,11 +1839,12 @@ def _shared_sites(tokens: list[Token], words: list[Span], text: str, tables: Tab
                 j += 1
             item = out[j + 1] if j + 1 < len(out) else None
             head = text[item.start_pos:item.end_pos].lower() if item is not None else ""
-            sited = (tables.forms.get(f"{first.lower()} {head}") if item is not None and item.type == "CONCEPT"
-                     and " " not in head and not text[out[j].end_pos:item.start_pos].strip() else None)
-            if ((sited is None or sited[0] != "CONCEPT") and unread and item is not None and item.type == "CONCEPT"
-                    and not text[out[j].end_pos:item.start_pos].strip() and not _site_after(text, item.end_pos, tables)):
-                domain = _open_domain(item, head, tables) if " " not in head else None
+            if (item is None or item.type != "CONCEPT" or " " in head
+                    or text[out[j].end_pos:item.start_pos].strip()):
+                break  # a bare head right after its joiner
+            sited = tables.forms.get(f"{first.lower()} {head}")
+            if (sited is None or sited[0] != "CONCEPT") and unread and not _site_after(text, item.end_pos, tables):
+                domain = _open_domain(item, head, tables)
                 sited = ("CONCEPT", open_concept(domain, f"{first} {head}")) if domain is not None else None
             if sited is None or sited[0] != "CONCEPT":
                 break
@@ -1844,14 +1854,16 @@ def _shared_sites(tokens: list[Token], words: list[Span], text: str, tables: Tab
 
 
 _SITE_LIST_JOINS = frozenset({"COMMA", "OR", "AND", "SLASH"})
-_SITE_AFTER = re.compile(r"\s+(?:in|of|to|at|on)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+# the words that lead to where something is: "in the head and neck", "affecting the knee"
+SITE_LEAD = re.compile(r"\s+(?:in|to|at|on|of|involving|affecting)\s+(?:the\s+|his\s+|her\s+|their\s+)?", re.IGNORECASE)
 
 
 def _site_after(text: str, at: int, tables: Tables) -> bool:
     """Whether a part of the body is named right after ``at``: "leg ulcerations or infections
     in the foot" (not "surgery in the past year")."""
-    site = _SITE_AFTER.match(text, at)
-    return site is not None and site.group(1).lower() in tables.body_sites
+    lead = SITE_LEAD.match(text, at)
+    word = _WORD.match(text, lead.end()) if lead is not None else None
+    return word is not None and word.group(0).lower() in tables.body_sites
 
 
 def _skip_space_back(text: str, end: int, chars: str = " ") -> int:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from .. import units
 from ..logic import And, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Relation, Variable, atoms, conjoin, disjoin, named_as, walk, with_children
 from ..spans import Span
-from .lexer import LEAD_GAP, Stream, Tables, is_modifier
+from .lexer import LEAD_GAP, SITE_LEAD, Stream, Tables, is_modifier
 from .thresholds import Bound, Pending, Range, Thresholds, unit_of
 
 
@@ -507,7 +507,6 @@ class Chunks:
 _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
-_SITE_LEAD = re.compile(r"\s+(?:in|to|at|on|of|involving|affecting)\s+(?:the\s+|his\s+|her\s+|their\s+)?", re.IGNORECASE)
 _SITE_JOIN = re.compile(r"|\s*(?:,|/|and|or|and/or)?\s*", re.IGNORECASE)  # between site words
 _SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
                        r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
@@ -612,7 +611,7 @@ class Subjects:
         """"radiotherapy in the head and neck region", "injuries to sacrum/buttocks": the
         words after ``span`` that say where (``data/body_sites.txt``), taken, with their
         preposition; None when the words there are not all of the body."""
-        lead = _SITE_LEAD.match(self.text, span.end, self.within.end)
+        lead = SITE_LEAD.match(self.text, span.end, self.within.end)
         if lead is None:
             return None
         k = bisect_left(self.starts, lead.end())
