@@ -85,6 +85,8 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
         return logic
     if not all(_listed(arg, text) for arg in logic.args):
         return _alternatives_listed(logic, text)
+    if _bounded_twice(logic.args):
+        return logic
     if nested and (len(logic.args) < 3 or "," not in text[logic.args[0].span.end:logic.args[1].span.start]):
         return logic
     if _BOTH.search(text, logic.span.start, logic.args[1].span.start):
@@ -113,6 +115,13 @@ def _alternatives_listed(logic: And, text: str) -> Node:
             and not _BOTH.search(text, logic.span.start, logic.args[1].span.start)):
         return logic
     return Or(items, logic.span)
+
+
+def _bounded_twice(args: tuple[Node, ...]) -> bool:
+    """"diabetes for more than 1 year and less than 10 years": one thing bounded from
+    both sides, not two things that each exclude."""
+    bounded = [(a.domain, a.name) for a in args if isinstance(a, Concept) and (a.duration or a.count or a.dose)]
+    return len(set(bounded)) < len(bounded)
 
 
 def _listed(node: Node, text: str) -> bool:

@@ -41,7 +41,7 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     out: list = list(elements)
     for i in range(1, len(out)):
         if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept) and i not in barred:
-            _fold(out, i - 1, i, thresholds.attach(out[i - 1], replace(out[i], of_duration=False)))
+            _fold(out, i - 1, i, thresholds.attach(out[i - 1], out[i]))
     for i in range(2, len(out)):
         # "diabetes for more than 1 year and less than 10 years": the second length of time
         # bounds the same duration (it was taken for an age)
@@ -456,6 +456,7 @@ def _mapped(node, change):
     return change(with_children(node, lambda child: _mapped(child, change)))
 
 
+_AND_ONLY = re.compile(r"\s*,?\s*(?:and|but)\s*", re.IGNORECASE)  # "more than 2 months and less than 5 years"
 _AGE_WORD = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
 _AGE_REACH = 40  # characters between a bound and the word that names it an age
 
@@ -605,6 +606,7 @@ class Subjects:
         self.body_sites = body_sites
         self.measure_heads = measure_heads
         self.last: Variable | None = None
+        self.lasted: Concept | None = None  # the last thing the words in front said lasted
         self.token_starts: list[int] | None = None
 
     def site_after(self, span: Span) -> Span | None:
@@ -854,6 +856,19 @@ def _short(subjects: Subjects, name: Span) -> bool:
     return 0 < len(subjects.text[name.start:name.end].split()) <= _MEASURE_NAME_WORDS
 
 
+def _lasted_again(lasted: Concept, item: Pending, text: str, thresholds: Thresholds) -> Concept | None:
+    """"Episode duration more than 2 months and less than 5 years": a length of time right
+    after "and" that follows how long something lasted bounds the same length (alone it
+    was taken for the age)."""
+    if not _AND_ONLY.fullmatch(text[lasted.span.end:item.span.start]):
+        return None
+    again = thresholds.attach(replace(lasted, duration=None, window=None), replace(item, negated=False, of_duration=True))
+    if again is None or again.duration is None or not units.is_period(again.duration.unit):
+        return None
+    again = replace(again, span=item.span)
+    return Not(again, item.span) if item.negated else again
+
+
 def _measure_word(subjects: Subjects, name: Span) -> bool:
     """Whether a (short) name ends in a word of what measures ("score", "index", "scale")."""
     return subjects.text[name.start:name.end].split()[-1].lower().rstrip("s") in subjects.measure_heads
@@ -885,6 +900,10 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         if subject is None and units.is_time(unit_of(item.limit)) and not item.aged:
             subject = subjects.after_of(item.span)
             item = item if subject is None else replace(item, of_duration=True)
+        if subject is None and not item.aged and subjects.lasted is not None:
+            again = _lasted_again(subjects.lasted, item, subjects.text, thresholds)
+            if again is not None:
+                return again
         if subject is None:
             if item.fallback is not None:  # or a name written after that concept, nearer the bound
                 last = subjects.last
@@ -905,6 +924,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
         lasting = thresholds.attach(Concept(Domain.OBSERVATION, name, subject), replace(item, negated=False))
         if lasting is not None and lasting.duration is not None and units.is_period(lasting.duration.unit):
             lasting = replace(lasting, span=span)
+            subjects.lasted = lasting
             return Not(lasting, span) if item.negated else lasting
         subjects.last = Variable(name, subject)
         return thresholds.settle([subjects.last], replace(item, span=span))
