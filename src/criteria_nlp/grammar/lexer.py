@@ -2008,7 +2008,8 @@ def _shared_reactions(tokens: list[Token], tables: Tables) -> list[Token]:
             j += 1
         if j + 1 < len(out) and out[j].type == "REACTION" and out[j + 1].type == "OF":
             j += 1
-        if j + 1 < len(out) and out[j].type in ("REACTION", "OF") and out[j + 1].type == "CONCEPT":
+        following = next((t for t in out[j + 1:] if t.type != "QUAL"), None)  # "intolerance to any of the study drugs"
+        if following is not None and out[j].type in ("REACTION", "OF") and following.type == "CONCEPT":
             out[k] = _token("REACTION", out[k].value, out[k].start_pos, out[k].end_pos)
             if out[k + 1].type == "SLASH":  # "allergy/intolerance to aspirin"
                 out[k + 1] = _token("OR", "or", out[k + 1].start_pos, out[k + 1].end_pos)

@@ -545,7 +545,8 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
     if not words:
         return concept
     written = " ".join(" ".join(w.text(subjects.text).split()) for w in words).lower()
-    modified = replace(concept, qualifiers=(written, *concept.qualifiers), span=Span.covering([*words, concept.span]))
+    modified = replace(concept, qualifiers=tuple(dict.fromkeys((written, *concept.qualifiers))),
+                       span=Span.covering([*words, concept.span]))
     others = subjects.alternatives(words[0].start)
     if not others:
         return modified

@@ -33,6 +33,16 @@ def _span(token: Token) -> Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Targets:
+    """What a reaction, a risk or a family history is of: the agents in order, how they
+    are joined ("and" or "or"), and the qualifiers written before each."""
+
+    agents: tuple[Token, ...]
+    join: str
+    qualifiers: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Connective:
     """``word``: "and", "or", "," or ";"; ``closes``: a semicolon stands in it ("; or"),
     which ends any written list before it; ``written``: False for the "and" of elements
@@ -387,26 +397,36 @@ class ToLogic(Transformer):
     def qualifiers(self, items: list[Token]) -> list[Token]:
         return [t for t in items if t.type == "QUAL"]
 
-    def targets(self, items: list[Token]) -> tuple[list[Token], str]:
+    def targets(self, items: list[Token]) -> Targets:
         """Agents listed by commas alone are alternatives ("allergy to phenol, antibiotics"):
-        a reaction to any of them counts; only a written "and" alone asks for all."""
+        a reaction to any of them counts; only a written "and" alone asks for all. Words of
+        kind before an agent ("to any other NSAID") are its qualifiers."""
         joins = {t.type for t in items if t.type in ("AND", "OR")}
-        return [t for t in items if t.type == "CONCEPT"], "and" if joins == {"AND"} else "or"
+        agents, qualifiers, waiting = [], [], []
+        for t in items:
+            if t.type == "QUAL":
+                waiting.append(t.value)
+            elif t.type == "CONCEPT":
+                agents.append(t)
+                qualifiers.append(tuple(waiting))
+                waiting = []
+        return Targets(tuple(agents), "and" if joins == {"AND"} else "or", tuple(qualifiers))
 
     @v_args(inline=True)
-    def reaction(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+    def reaction(self, head: Token, targets: Targets) -> Node:
         """"hypersensitivity to X or Y": one condition per agent, named after the pair. A
         condition in the list is no agent but an item of its own ("contraindication to MRI,
         pacemaker, claustrophobia"): nothing is allergic or contraindicated to a disease."""
-        agents, join = targets
         nodes: list[Node] = []
-        for k, t in enumerate(agents):
+        for k, (t, words) in enumerate(zip(targets.agents, targets.qualifiers)):
             entry = self.lexicon.concept(t.value)
             if k and entry.domain is Domain.CONDITION:
-                nodes.append(Concept(entry.domain, entry.name, Span(t.start_pos, t.end_pos), entry.code, entry.system))
+                nodes.append(Concept(entry.domain, entry.name, Span(t.start_pos, t.end_pos), entry.code, entry.system,
+                                     qualifiers=words))
             else:
-                nodes.append(self._per_target(Domain.CONDITION, f"{head.value} to", head, ([t], join)))
-        return (disjoin if join == "or" else conjoin)(nodes)
+                nodes.append(self._per_target(Domain.CONDITION, f"{head.value} to", head,
+                                              Targets((t,), targets.join, (words,))))
+        return (disjoin if targets.join == "or" else conjoin)(nodes)
 
     def reactions(self, items: list) -> Node:
         """"allergy or intolerance to X or Y": either reaction to any of the agents (once
@@ -415,7 +435,7 @@ class ToLogic(Transformer):
         return disjoin([self.reaction(head, items[-1]) for head in reversed(heads.values())])
 
     @v_args(inline=True)
-    def family_history(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+    def family_history(self, head: Token, targets: Targets) -> Node:
         """"family history of breast or ovarian cancer" is about relatives: an observation
         per condition, never the patient's own condition."""
         return self._per_target(Domain.OBSERVATION, f"{head.value} of", head, targets)
@@ -423,17 +443,17 @@ class ToLogic(Transformer):
     risk_targets = targets
 
     @v_args(inline=True)
-    def risk_of(self, head: Token, targets: tuple[list[Token], str]) -> Node:
+    def risk_of(self, head: Token, targets: Targets) -> Node:
         """"High risk for cardiovascular disease", "at risk of falls": the state of being
         at risk, a condition named by the cue's words and each target ("high risk for
         cardiovascular disease"), never the target itself."""
         return self._per_target(Domain.CONDITION, head.value, head, targets)
 
-    def _per_target(self, domain: Domain, prefix: str, head: Token, targets: tuple[list[Token], str]) -> Node:
-        agents, join = targets
-        nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos))
-                 for t in agents]
-        return (disjoin if join == "or" else conjoin)(nodes)
+    def _per_target(self, domain: Domain, prefix: str, head: Token, targets: Targets) -> Node:
+        nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos),
+                         qualifiers=words)
+                 for t, words in zip(targets.agents, targets.qualifiers)]
+        return (disjoin if targets.join == "or" else conjoin)(nodes)
 
     def counted(self, items: list) -> Node:
         """A bound in front of a concept says something about the event: "at least 2 prior
