@@ -40,6 +40,10 @@ class Targets:
     agents: tuple[Token, ...]
     join: str
     qualifiers: tuple[tuple[str, ...], ...]
+    loose: tuple[Span, ...] = ()  # qualifiers of words no rule read, reported with them
+
+    def reported(self, node: Node) -> Node:
+        return And((node, *map(Unread, self.loose)), _cover(node.span, *self.loose)) if self.loose else node
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,15 +406,17 @@ class ToLogic(Transformer):
         a reaction to any of them counts; only a written "and" alone asks for all. Words of
         kind before an agent ("to any other NSAID") are its qualifiers."""
         joins = {t.type for t in items if t.type in ("AND", "OR")}
-        agents, qualifiers, waiting = [], [], []
-        for t in items:
-            if t.type == "QUAL":
+        agents, qualifiers, waiting, loose = [], [], [], []
+        for t, after in zip(items, items[1:] + [None]):
+            if t.type == "QUAL" and after is not None and after.start_pos - t.end_pos > _SPACE:
+                loose.append(_span(t))  # "to the active substance, ...": of words no rule read
+            elif t.type == "QUAL":
                 waiting.append(t.value)
             elif t.type == "CONCEPT":
                 agents.append(t)
                 qualifiers.append(tuple(waiting))
                 waiting = []
-        return Targets(tuple(agents), "and" if joins == {"AND"} else "or", tuple(qualifiers))
+        return Targets(tuple(agents), "and" if joins == {"AND"} else "or", tuple(qualifiers), tuple(loose))
 
     @v_args(inline=True)
     def reaction(self, head: Token, targets: Targets) -> Node:
@@ -426,7 +432,7 @@ class ToLogic(Transformer):
             else:
                 nodes.append(self._per_target(Domain.CONDITION, f"{head.value} to", head,
                                               Targets((t,), targets.join, (words,))))
-        return (disjoin if targets.join == "or" else conjoin)(nodes)
+        return targets.reported((disjoin if targets.join == "or" else conjoin)(nodes))
 
     def reactions(self, items: list) -> Node:
         """"allergy or intolerance to X or Y": either reaction to any of the agents (once
@@ -453,7 +459,7 @@ class ToLogic(Transformer):
         nodes = [Concept(domain, f"{prefix} {self.lexicon.concept(t.value).name}", Span(head.start_pos, t.end_pos),
                          qualifiers=words)
                  for t, words in zip(targets.agents, targets.qualifiers)]
-        return (disjoin if targets.join == "or" else conjoin)(nodes)
+        return targets.reported((disjoin if targets.join == "or" else conjoin)(nodes))
 
     def counted(self, items: list) -> Node:
         """A bound in front of a concept says something about the event: "at least 2 prior
