@@ -51,3 +51,23 @@ def test_event_attributes_and_window_edges_round_trip():
     assert node_from_json(raw) == node
     wrapped = {"type": "not", "arg": raw, "span": [0, 10]}
     jsonschema.validate(wrapped, {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/node"})
+
+
+def test_kinds_a_concept_excepts_round_trip_and_hold_concepts_only():
+    from criteria_nlp.errors import InputError
+    from criteria_nlp.logic import Concept, Domain
+    from criteria_nlp.serialize import node_from_json, node_to_json
+    from criteria_nlp.spans import Span
+
+    node = Concept(Domain.CONDITION, "cancer", Span(0, 50),
+                   other_than=(Concept(Domain.CONDITION, "basal cell carcinoma", Span(20, 40)),))
+    raw = node_to_json(node)
+    assert [k["name"] for k in raw["other_than"]] == ["basal cell carcinoma"]
+    assert node_from_json(raw) == node
+    jsonschema.validate(raw, {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/node"})
+    assert "other_than" not in node_to_json(Concept(Domain.CONDITION, "cancer", Span(0, 6)))
+    raw["other_than"] = [{"type": "unparsed", "text": "x", "span": [0, 1]}]
+    with pytest.raises(InputError):
+        node_from_json(raw)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(raw, {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/node"})

@@ -22,6 +22,7 @@ from .logic import (
 )
 from .patients.record import Patient, ReferenceRange
 from .patients.vocabulary import LISTS, Entry, Rules, concept_query, normalize, rules, variable_keys
+from .serialize import significant
 from .terminology import Code, is_under, system_of_uri
 from .units import UnitError, analyte, conversion, is_unitless, scale_conversion
 
@@ -117,11 +118,6 @@ class Options:
     lookback_days: int | None = None
     anchors: Mapping[Anchor, dt.date] = field(default_factory=dict)
     reference_ranges: Mapping[str, SiteRange] = field(default_factory=dict)
-
-
-def _snap(value: float) -> float:
-    """12 significant digits: conversion noise (1500/uL -> 1.5000000000000002) never flips a boundary."""
-    return float(f"{value:.12g}")
 
 
 # ---- the patient index ---------------------------------------------------------------------
@@ -367,7 +363,7 @@ class Evaluator:
 
     def _decide(self, node: Compare, value: float, threshold: float, unit: str | None,
                 facts: tuple[Fact, ...], seen: str, limit: float | None = None) -> Evidence:
-        value, threshold = _snap(value), _snap(threshold)
+        value, threshold = significant(value), significant(threshold)
         holds = node.comparator.holds(value, threshold)
         shown = f"{value:g} {(node.comparator if holds else node.comparator.negated()).value} {threshold:g}"
         reason = f"{seen}: {shown}{' ' + unit if unit else ''}"
@@ -382,6 +378,26 @@ class Evaluator:
         return result.truth
 
     def _match(self, node: Concept) -> Evidence:
+        excepted = self._excepted(node) if node.other_than else []
+        found = self._found(node, {(item.kind, item.index) for item in excepted})
+        if not excepted:
+            return found
+        return replace(found, reason=f"{found.reason}; not counted, as kinds it excepts: {_names(excepted)}")
+
+    def _excepted(self, node: Concept) -> list[_Item]:
+        """The facts of the concept that are of a kind it excepts ("other than basal cell
+        carcinoma"): each is set apart record by record."""
+        keys = {(item.kind, item.index) for other in node.other_than for item in self._items(other)}
+        return [item for item in self._items(node) if (item.kind, item.index) in keys]
+
+    def _items(self, node: Concept) -> list[_Item]:
+        query = concept_query(node.domain, node.name, node.code, node.system)
+        items = [item for kind in query.lists for item in self._index.find(kind, query.match)]
+        if query.allergy is not None:
+            items += self._index.find("allergies", query.allergy)
+        return items
+
+    def _found(self, node: Concept, apart: set[tuple[str, int]]) -> Evidence:
         if node.domain is Domain.DEMOGRAPHIC:
             group = self._rules.age_groups.get(normalize(node.name))
             if group is not None:  # "adults": an age bound in words
@@ -393,9 +409,7 @@ class Evaluator:
             # says it happened, not that it is planned, and its absence says nothing either
             return Evidence(node, Truth.UNKNOWN, "planned: a record holds what happened, not what is to come")
         query = concept_query(node.domain, node.name, node.code, node.system)
-        items = [item for kind in query.lists for item in self._index.find(kind, query.match)]
-        if query.allergy is not None:
-            items += self._index.find("allergies", query.allergy)
+        items = [item for item in self._items(node) if (item.kind, item.index) not in apart]
         window = self._window(node.window) if node.window else None
         present, undated, outside, negative = [], [], [], []
         for item in items:
@@ -458,7 +472,7 @@ class Evaluator:
                 result = Truth.UNKNOWN
                 continue
             end = item.end or self.patient.as_of
-            if duration.comparator.holds(_snap(to_unit((end - item.start).days)), duration.value):
+            if duration.comparator.holds(significant(to_unit((end - item.start).days)), duration.value):
                 return Truth.TRUE
         return result
 

@@ -140,6 +140,11 @@ class Compare:
 
 @dataclass(frozen=True, slots=True)
 class Concept:
+    """``other_than``: kinds of it that do not count ("any malignancy other than basal cell
+    carcinoma"), decided record by record: a patient with both a melanoma and a basal cell
+    carcinoma has a malignancy other than it, which "malignancy and not basal cell
+    carcinoma" would deny. They are part of this atom, not children of the tree."""
+
     domain: Domain
     name: str
     span: Span
@@ -150,6 +155,7 @@ class Concept:
     count: Limit | None = None
     duration: Limit | None = None
     dose: Limit | None = None
+    other_than: tuple["Concept", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,11 @@ def render_node(node: Node) -> str:
             return f"{node.variable.name} {node.comparator.value} {amount}{_window(node.window)}"
         case Concept():
             qualifiers = f" ({', '.join(node.qualifiers)})" if node.qualifiers else ""
-            return f"{node.domain.value}:{node.name}{qualifiers}{_limits(node)}{_window(node.window)}"
+            other = [render_node(c) for c in node.other_than]
+            atom = f"{node.domain.value}:{node.name}{qualifiers}{_limits(node)}{_window(node.window)}"
+            if not other:
+                return atom
+            return f"({atom} EXCEPT {other[0]})" if len(other) == 1 else f"({atom} EXCEPT ({' OR '.join(other)}))"
         case Unparsed(text):
             return f"UNPARSED {text!r}"
         case Not(arg):

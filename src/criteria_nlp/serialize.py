@@ -80,6 +80,8 @@ def node_to_json(node: Node) -> dict[str, Any]:
                 limit = getattr(node, name)
                 if limit is not None:
                     out[name] = _limit(limit)
+            if node.other_than:
+                out["other_than"] = [node_to_json(c) for c in node.other_than]
             return out
     raise TypeError(f"not a logic node: {node!r}")
 
@@ -111,6 +113,12 @@ def structured_to_json(structured: Structured) -> dict[str, Any]:
     if structured.healthy_volunteers is not None:
         out["healthy_volunteers"] = structured.healthy_volunteers
     return out
+
+
+def significant(value: float) -> float:
+    """12 significant digits, the precision the evaluator decides at and exports write
+    thresholds in: conversion noise (1500/uL -> 1.5000000000000002) never flips a boundary."""
+    return float(f"{value:.12g}")
 
 
 def json_number(value: float) -> float | int:
@@ -184,9 +192,12 @@ def node_from_json(raw: Any, where: str = "logic") -> Node:
         if kind == "unparsed":
             return Unparsed(raw["text"], span)
         if kind == "concept":
+            other_than = tuple(node_from_json(c, f"{where}.other_than[{k}]") for k, c in enumerate(raw.get("other_than", ())))
+            if not all(isinstance(c, Concept) for c in other_than):
+                raise InputError(f"{where}: other_than holds concepts only")
             return Concept(Domain(raw["domain"]), raw["name"], span, raw.get("code"), raw.get("system"),
                            _window_from(raw.get("window")), tuple(raw.get("qualifiers", ())),
-                           *(_limit_from(raw.get(name)) for name in _LIMITS))
+                           *(_limit_from(raw.get(name)) for name in _LIMITS), other_than)
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(f"{where}: bad {kind} node ({err!r})") from err
     raise InputError(f"{where}: unknown node type {kind!r}")

@@ -158,6 +158,24 @@ def test_a_drug_class_is_answered_by_its_members_on_the_medication_list():
     assert truth(patient, concept("drug", "thrombolytic therapy")) is U
 
 
+def test_kinds_a_concept_excepts_are_set_apart_record_by_record():
+    """"Immunosuppressive therapy other than tacrolimus": a patient on tacrolimus and
+    sirolimus has one, which "immunosuppressive therapy and not tacrolimus" would deny; on
+    tacrolimus alone the record holds none."""
+    node = dataclasses.replace(concept("drug", "immunosuppressive therapy"),
+                               other_than=(concept("drug", "tacrolimus"),))
+    both = record(medications=[{"name": "Tacrolimus", "start": "2025-06-01"},
+                               {"name": "Sirolimus", "start": "2025-07-01"}])
+    assert truth(both, node) is T
+    assert truth(both, And((concept("drug", "immunosuppressive therapy"), Not(concept("drug", "tacrolimus"), NOWHERE)),
+                           NOWHERE)) is F
+    alone = record(medications=[{"name": "Tacrolimus", "start": "2025-06-01"}])
+    assert truth(alone, node) is U
+    assert truth(alone, node, closed_world=True) is F
+    assert "not counted" in evidence_of(alone, node).reason and "Tacrolimus" in evidence_of(alone, node).reason
+    assert truth(record(medications=[{"name": "Sirolimus", "start": "2025-07-01"}]), node) is T
+
+
 def test_a_planned_concept_is_unknown_whatever_the_record_holds():
     """"Planning to become pregnant": a pregnancy on record is no plan, and no record is no
     proof there is none."""

@@ -139,6 +139,8 @@ LIMITED_PATIENTS = (
     native("nothing"),
     native("consent-twice", observations=[_CONSENT, {**_CONSENT, "date": "2026-01-02"}]),
     native("consent-once", observations=[_CONSENT], birth_date="2010-06-01"),
+    native("dacarbazine-and-cisplatin", medications=[_chemo("2025-06-01", "2025-06-10"),
+                                                     {**_chemo("2025-12-20", "2026-01-05"), "name": "cisplatin"}]),
 )
 LIMITED_NODES = {
     "count>=2": limited("drug", "chemotherapy", count=(">=", 2)),
@@ -154,6 +156,11 @@ LIMITED_NODES = {
     "near-edge": limited("drug", "chemotherapy", window=Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT, start=10)),
     "surgery-anchor": limited("drug", "chemotherapy", window=Window(3, "mo", Relation.BEFORE, Anchor.SURGERY)),
     "adult": limited("demographic", "adult"),
+    # kinds set apart record by record: dacarbazine alone is no other chemotherapy, with
+    # cisplatin beside it there is one
+    "other-than": replace(concept("drug", "chemotherapy"), other_than=(concept("drug", "dacarbazine"),)),
+    "other-than-in-window": replace(concept("drug", "chemotherapy", Window(30, "d", Relation.BEFORE, Anchor.ENROLLMENT)),
+                                    other_than=(concept("drug", "dacarbazine"), concept("drug", "carboplatin"))),
 }
 
 
@@ -224,6 +231,7 @@ def complete_records(trial: Trial, count: int, seed: int) -> list[dict[str, Any]
         if isinstance(atom, Compare) and atom not in ages:
             labs.setdefault((atom.variable.code, normalize(atom.variable.name)), []).append(atom)
     concepts = list(dict.fromkeys(a for a in atoms if isinstance(a, Concept) and a.domain is not Domain.DEMOGRAPHIC))
+    concepts += [kind for a in concepts for kind in a.other_than]  # records of the kinds excepted, too
     rng = random.Random(seed)
     out = []
     for n in range(count):

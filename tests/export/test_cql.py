@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -35,7 +36,7 @@ S = Span(0, 1)
 WEEK_AFTER_DOSE = Window(1, "wk", Relation.AFTER, Anchor.FIRST_DOSE)
 MONTHS_AROUND = Window(1.5, "mo", Relation.WITHIN, Anchor.SCREENING)
 
-# Every construct the exporter writes: each domain with and without a window, allergies,
+# Every construct the exporter writes: each domain with and without a window, allergies, kinds excepted,
 # scales, ULN and LLN, ages in months, the first-dose anchor, at-least, implies, unparsed.
 CONSTRUCTS = trial_of(
     (Section.INCLUSION, AtLeast(2, (ANC, HIV, CHEMO_30D, Not(CONSENT, S)), S)),
@@ -48,11 +49,27 @@ CONSTRUCTS = trial_of(
     (Section.EXCLUSION, concept("device", "pacemaker")),
     (Section.EXCLUSION, concept("observation", "pregnancy test positive", window=MONTHS_AROUND)),
     (Section.EXCLUSION, concept("condition", "hypersensitivity to cyclophosphamide")),
+    (Section.EXCLUSION, replace(concept("drug", "chemotherapy"), other_than=(concept("drug", "dacarbazine"),))),
     (Section.EXCLUSION, concept("other", "participation in another trial", qualifiers=("current",))),
     (Section.EXCLUSION, FEMALE),
     (Section.INCLUSION, AGE_18),
     (Section.INCLUSION, Unparsed("something unparsed", S)),
 )
+
+# Kinds a concept excepts, record by record: dacarbazine alone is no other chemotherapy.
+OTHER_CHEMOTHERAPY = replace(concept("drug", "chemotherapy"), other_than=(concept("drug", "dacarbazine"),))
+EXCEPTING = trial_of((Section.INCLUSION, OTHER_CHEMOTHERAPY), (Section.EXCLUSION, OTHER_CHEMOTHERAPY))
+
+
+def _excepting_records() -> list[dict]:
+    def on(pid: str, *drugs: str) -> dict:
+        return {"id": pid, "birth_date": "1970-02-01", "sex": "male", "as_of": AS_OF, "observations": [],
+                "conditions": [], "procedures": [], "allergies": [],
+                "medications": [{"name": d, "start": "2025-06-01", "end": "2025-06-10", "status": "completed"}
+                                for d in drugs]}
+    return [on("dacarbazine", "dacarbazine"), on("both", "dacarbazine", "cisplatin"), on("cisplatin", "cisplatin"),
+            on("none"), *complete_records(EXCEPTING, 6, seed=7)]
+
 
 BROKEN_SYNTAX = 'library Broken version \'1\'\ndefine "a": (1 +\ndefine "b": 2\n'
 BROKEN_TYPES = ("library Typed version '1'\nusing FHIR version '4.0.1'\ncontext Patient\n"
@@ -165,6 +182,7 @@ def engine() -> dict:
         trials[trial.id] = trial
         bundles[trial.id] = [fhir_bundle(r) for r in records + with_statuses(records, seed=6)]
     bundles["NCT00846833"] += corpus_bundles()
+    trials["excepting"], bundles["excepting"] = EXCEPTING, [fhir_bundle(r) for r in _excepting_records()]
     jobs = {name: _job(trials[name], bundles[name]) for name in trials}
     jobs["scales"] = _scale_job()
     answer = run_node("cql.mjs", {
@@ -323,6 +341,16 @@ def test_cql_runs_like_the_evaluator(engine, trial):
     seen, differ = engine["compared"][trial]["seen"], engine["compared"][trial]["differ"]
     assert [d for d in differ if not _known(trial, *d)] == []
     assert seen[Truth.TRUE] >= 20 and seen[Truth.FALSE] >= 20 and seen[Truth.UNKNOWN] >= 3, seen
+
+
+def test_kinds_excepted_are_set_apart_record_by_record_as_by_the_evaluator(engine):
+    """A patient on dacarbazine alone has no chemotherapy other than it, with cisplatin
+    beside it one: CQL decides both as the evaluator does."""
+    compared = engine["compared"]["excepting"]
+    assert compared["differ"] == []
+    assert compared["seen"][Truth.TRUE] >= 2 and compared["seen"][Truth.FALSE] >= 2, compared["seen"]
+    text = export_cql(EXCEPTING).content
+    assert 'not exists ([MedicationStatement: "dacarbazine"] E where E.id = M.id)' in text
 
 
 def test_known_differences_still_occur(engine):

@@ -209,3 +209,13 @@ def test_r4_unparsed_text_is_described_and_reported():
     texts = [c.get("definitionCodeableConcept", {}).get("text") for c in variable["characteristic"]]
     assert "not parsed: hand" in texts
     assert any(u.node_type == "unparsed" for u in unsupported)
+
+
+def test_kinds_a_concept_excepts_are_reported_as_not_expressible():
+    """FHIR has no record-by-record exception: the concept goes out without it, said so."""
+    from dataclasses import replace
+
+    other = replace(concept("drug", "chemotherapy"), other_than=(concept("drug", "dacarbazine"),))
+    for export in (export_fhir_r4, export_fhir_r5):
+        reasons = [u.reason for u in export(one_criterion_trial(other)).unsupported]
+        assert any("kinds it excepts record by record ('dacarbazine')" in r for r in reasons), reasons

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -169,6 +170,22 @@ def test_every_key_follows_the_documented_scheme(names, units, value, window):
     assert all(KEY.fullmatch(key) for key in keys), keys
     lab_keys = {atom_keys(trial)[atom] for atom in atoms[:len(units)]}
     assert len(lab_keys) == len(set(units))        # another unit is another variable, whatever its spelling
+
+
+def test_kinds_a_concept_excepts_make_a_variable_of_their_own():
+    plain = concept("drug", "chemotherapy")
+    other = replace(plain, other_than=(concept("drug", "dacarbazine"),))
+    trial = trial_of((Section.INCLUSION, plain), (Section.EXCLUSION, other))
+    keys = atom_keys(trial)
+    assert keys[plain][0] == "drug:chemotherapy" and keys[other][0] == "drug:chemotherapy:except_dacarbazine"
+    variables = json.loads(export_jsonlogic(trial).content)["variables"]
+    assert variables[keys[other][0]]["other_than"] == ["dacarbazine"]
+    assert "not counting records of dacarbazine" in variables[keys[other][0]]["description"]
+    drugs = [{"name": "dacarbazine", "start": "2025-06-01", "end": "2025-06-10", "status": "completed"}]
+    patients = [native("dacarbazine", medications=drugs),
+                native("both", medications=[*drugs, {**drugs[0], "name": "cisplatin"}]), native("none")]
+    criteria, met, trials, eligible = agreement(trial, patients)
+    assert (criteria, met, trials, eligible) == (6, 3, 3, 1)  # only the patient on dacarbazine alone is eligible
 
 
 def test_constructs_not_and_at_least_and_review_variables():

@@ -133,6 +133,8 @@ def walk(node: Node | None, chain: tuple[str, ...] = ()) -> Iterator[tuple[Atom,
         return
     if isinstance(node, (Compare, Concept)):
         yield node, chain
+        for kind in node.other_than if isinstance(node, Concept) else ():  # "other than X": X is found too
+            yield kind, chain + ("except",)
     elif isinstance(node, Unparsed):
         return
     elif isinstance(node, Not):

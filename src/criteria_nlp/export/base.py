@@ -114,9 +114,9 @@ def _plans_unknown(criterion: Criterion, problems: Problems) -> Criterion:
 
 
 def qualifier_problems(concept: Concept, problems: Problems, where: str, handled: Collection[str] = ()) -> None:
-    """Qualifiers narrow a concept in words; the count, duration and dose bounds and a
-    window's near edge ("near edge") are reported unless the format expresses them
-    (``handled``): nothing is dropped silently."""
+    """Qualifiers narrow a concept in words; the count, duration and dose bounds, a
+    window's near edge ("near edge") and the kinds it excepts ("other than") are reported
+    unless the format expresses them (``handled``): nothing is dropped silently."""
     for qualifier in concept.qualifiers:
         problems.node(concept, f"qualifier {qualifier!r} is not expressible {where}; exported without it")
     for name in ("count", "duration", "dose"):
@@ -124,6 +124,10 @@ def qualifier_problems(concept: Concept, problems: Problems, where: str, handled
             problems.node(concept, f"the {name} bound is not expressible {where}; exported without it")
     if concept.window is not None and concept.window.start is not None and "near edge" not in handled:
         problems.node(concept, f"the window's near edge is not expressible {where}; the whole window is used")
+    if concept.other_than and "other than" not in handled:
+        kinds = " or ".join(repr(c.name) for c in concept.other_than)
+        problems.node(concept, f"the kinds it excepts record by record ({kinds}) are not expressible {where}; "
+                               "exported without them")
 
 
 def implies_as_or(node: Implies) -> Or:

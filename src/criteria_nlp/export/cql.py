@@ -315,21 +315,20 @@ class CqlLibrary:
         if group is not None:  # "adults": the age bound evaluation.json gives the group
             function = _AGE.get(group.unit or "a", "AgeInYearsAt")
             return f'({function}(date from "Index Date") {OPS[group.comparator]} {number(group.value)})'
-        qualifier_problems(node, self.problems, "in CQL", handled=("count",))
+        qualifier_problems(node, self.problems, "in CQL", handled=("count", "other than"))
         lists = rule.domains[node.domain]
         if not lists:
             self.problems.node(node, f"a {node.domain.value} concept other than sex has no FHIR retrieve: unknown")
             return UNKNOWN
-        term = _ident(self.term(node.name, node.code, node.system, node.domain.value, node))
-        sources = [(f"[{resource}: {term}]", resource, alias) for kind in lists for resource, alias in _RESOURCES[kind]]
-        substance = _allergen(node.name)
-        if substance is not None:
-            allergen = _ident(self.term(substance, None, None, "drug", node))
-            sources += [(f"[{resource}: {allergen}]", resource, alias) for resource, alias in _RESOURCES["allergies"]]
+        sources = self.retrieves(node)
+        excepted = [source for other in node.other_than for source in self.retrieves(other)]
         window = self.window(node.window, node) if node.window else None
         present, undated, denied, counted = [], [], [], []
-        for retrieve, _resource, alias in sources:
-            counts = f'"Counts"({alias})'
+        for retrieve, resource, alias in sources:
+            # a record of a kind the concept excepts does not count: the evaluator sets it apart
+            apart = "".join(f" and not exists ({other} E where E.id = {alias}.id)"
+                            for other, kind, _ in excepted if kind == resource)
+            counts = f'"Counts"({alias}){apart}'
             if window is None:
                 found = f"{retrieve} {alias} where {counts}"
             else:
@@ -338,7 +337,7 @@ class CqlLibrary:
                 undated.append(f"exists ({retrieve} {alias} where {counts} and {period} is null)")
             present.append(f"exists ({found})")
             counted.append(f"Count({found})")
-            denied.append(f'exists ({retrieve} {alias} where "Denied"({alias}))')
+            denied.append(f'exists ({retrieve} {alias} where "Denied"({alias}){apart})')
         closed = set(lists) <= rule.closed_world_lists
         if window is None and closed:
             found_or_not = _any(present)
@@ -353,6 +352,18 @@ class CqlLibrary:
         if node.count is None:
             return found_or_not
         return _counted(node.count, " + ".join(counted), found_or_not, closed)
+
+    def retrieves(self, node: Concept) -> list[tuple[str, str, str]]:
+        """(retrieve, resource, alias) of every FHIR resource the evaluator's record lists
+        for the concept, with the allergies to the substance it names."""
+        term = _ident(self.term(node.name, node.code, node.system, node.domain.value, node))
+        sources = [(f"[{resource}: {term}]", resource, alias)
+                   for kind in rules().domains[node.domain] for resource, alias in _RESOURCES[kind]]
+        substance = _allergen(node.name)
+        if substance is not None:
+            allergen = _ident(self.term(substance, None, None, "drug", node))
+            sources += [(f"[{resource}: {allergen}]", resource, alias) for resource, alias in _RESOURCES["allergies"]]
+        return sources
 
     # ---- terminology and time ------------------------------------------------------------
 

@@ -28,7 +28,9 @@ variable's entry. Keys:
   "male";
 - ``<domain>:<name>`` (condition, drug, procedure, observation, device, other): true when
   the record has that concept (with the listed qualifiers) on or before the assessment
-  date, or inside the window of a windowed key;
+  date, or inside the window of a windowed key; a concept with kinds it excepts ("other
+  than basal cell carcinoma") has the segment ``except_<names>`` after its name and counts
+  only records of none of them (its entry lists them in ``other_than``);
 - ``unparsed:<criterion id>``: a reviewer's answer for criterion text that was not parsed.
 
 JSON Logic is two-valued: it has no "unknown" and coerces a missing (null) number to 0, so
@@ -45,6 +47,7 @@ from ..logic import (
     And, AtLeast, Comparator, Compare, Concept, Criterion, Implies, Node, Not, Or, Reference,
     Relation, Section, Trial, Unparsed, Window, loose_fragments,
 )
+from ..serialize import significant
 from .base import (
     ExportResult, Problems, criteria_of, dump_json, is_age, lookback_days, number, sex_of, slug,
 )
@@ -148,7 +151,7 @@ class _Builder:
             base += ":" + _window_tag(node.window)
             spec["description"] = f"latest value {_window_words(node.window)}"
         key = self.variable(base, spec)
-        value = number(node.value)
+        value = number(significant(node.value))  # as the evaluator decides
         if node.reference is None:
             self.keys[node] = (key, None)
             return {OPS[node.comparator]: [{"var": key}, value]}
@@ -170,11 +173,16 @@ class _Builder:
         spec: dict[str, Any] = {"type": "boolean", "name": node.name, "code": node.code, "system": node.system}
         if node.qualifiers:
             spec["qualifiers"] = list(node.qualifiers)
+        if node.other_than:
+            base += ":" + segment("except " + " or ".join(c.name for c in node.other_than))
+            spec["other_than"] = [c.name for c in node.other_than]
         if node.window is not None:
             base += ":" + _window_tag(node.window)
             spec["description"] = f"true when the record has it {_window_words(node.window)}"
         else:
             spec["description"] = "true when the record has it on or before the assessment date"
+        if node.other_than:
+            spec["description"] += ", not counting records of " + " or ".join(c.name for c in node.other_than)
         key = self.variable(base, spec)
         self.keys[node] = (key, None)
         return {"var": key}
@@ -197,7 +205,8 @@ class _Builder:
 
 
 def _compatible(known: dict[str, Any], spec: dict[str, Any]) -> bool:
-    if known.get("type") != spec.get("type") or known.get("qualifiers") != spec.get("qualifiers"):
+    if (known.get("type") != spec.get("type") or known.get("qualifiers") != spec.get("qualifiers")
+            or known.get("other_than") != spec.get("other_than")):
         return False
     units = {known.get("unit"), spec.get("unit")} - {None}
     return len(units) <= 1

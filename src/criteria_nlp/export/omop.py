@@ -51,7 +51,7 @@ _RATIO_FIELD = {Reference.ULN: "RangeHighRatio", Reference.LLN: "RangeLowRatio"}
 _INTERVALS = frozenset({TABLES["Condition"].name, TABLES["Drug"].name, TABLES["Device"].name})
 _CODESET_KEYS = frozenset({"CodesetId", *(t.circe_source for t in TABLES.values())})
 # A concept's bounds this export handles itself (base.qualifier_problems reports the rest).
-_HANDLED = frozenset({"count", "duration", "dose", "near edge"})
+_HANDLED = frozenset({"count", "duration", "dose", "near edge", "other than"})
 
 
 def export_omop(trial: Trial, *, vocabulary: Any = None) -> ExportResult:
@@ -109,7 +109,7 @@ class _Builder:
                 if isinstance(atom, Compare) and not is_age(atom):
                     keys.add(compare_keys(atom))
                 elif isinstance(atom, Concept):
-                    keys.update(k for _, k, _ in searches(atom))
+                    keys.update(k for kind in (atom, *atom.other_than) for _, k, _ in searches(kind))
         self._resolved.update(resolve_concepts(self.vocabulary, sorted(keys, key=repr)))
 
     # ---- rules and groups ----------------------------------------------------------------
@@ -290,12 +290,15 @@ class _Builder:
         for domain, keys, name in searches(node):
             table = TABLES[domain]
             resolved = self._lookup(keys)
+            standard, source, other = self._excepted(node, table)
             filters = []
             if resolved.standard:
-                filters.append({"CodesetId": self._codeset(("concept", keys), name, resolved.standard)})
+                filters.append({"CodesetId": self._codeset(("concept", keys, standard), name + (other if standard else ""),
+                                                           resolved.standard, excluded=standard)})
             if resolved.source:
-                filters.append({table.circe_source: self._codeset(("source", keys), f"{name} (source codes)",
-                                                                  resolved.source, standard=False)})
+                filters.append({table.circe_source: self._codeset(
+                    ("source", keys, source), f"{name}{other if source else ''} (source codes)", resolved.source,
+                    standard=False, excluded=source)})
             if filters:
                 found.append(_Search(table, tuple(filters)))
             else:
@@ -432,6 +435,18 @@ class _Builder:
     def _answer(self, answer: str) -> tuple[OmopConcept, ...]:
         return self._lookup(answers()[answer].keys).standard if self.vocabulary is not None else ()
 
+    def _excepted(self, node: Concept, table: OmopTable) -> tuple[tuple[OmopConcept, ...], tuple[OmopConcept, ...], str]:
+        """The standard and source concepts of the kinds ``node`` excepts that ``table``
+        holds, left out of its concept sets as excluded items (record by record, as the
+        evaluator sets them apart), and the words that name a set with them."""
+        if not node.other_than:
+            return (), (), ""
+        found = [self._lookup(keys) for other in node.other_than for domain, keys, _ in searches(other)
+                 if TABLES[domain] is table]
+        standard = tuple(dict.fromkeys(c for r in found for c in r.standard))
+        source = tuple(dict.fromkeys(c for r in found for c in r.source))
+        return standard, source, f" other than {' or '.join(c.name for c in node.other_than)}"
+
     def _lookup(self, keys: MatchKeys) -> Resolved:
         from .sql import resolve_concepts
 
@@ -441,13 +456,16 @@ class _Builder:
             self._resolved.update(resolve_concepts(self.vocabulary, [keys]))
         return self._resolved[keys]
 
-    def _codeset(self, key: tuple, name: str, concepts: tuple[OmopConcept, ...], standard: bool = True) -> int:
+    def _codeset(self, key: tuple, name: str, concepts: tuple[OmopConcept, ...], standard: bool = True,
+                 excluded: tuple[OmopConcept, ...] = ()) -> int:
+        key = key if excluded else key[:2]
         if key in self._codesets:
             return self._codesets[key]
         index = len(self.concept_sets)
         self._codesets[key] = index
-        items = [{"concept": _concept_json(c, standard), "isExcluded": False,
-                  "includeDescendants": standard and c.vocabulary != "LOINC", "includeMapped": False} for c in concepts]
+        items = [{"concept": _concept_json(c, standard), "isExcluded": left_out,
+                  "includeDescendants": standard and c.vocabulary != "LOINC", "includeMapped": False}
+                 for group, left_out in ((concepts, False), (excluded, True)) for c in group]
         self.concept_sets.append({"id": index, "name": name, "expression": {"items": items}})
         return index
 

@@ -55,7 +55,7 @@ _KEY_COLUMNS = {"codeset_code": ("codeset_id", "vocabulary_id", "concept_code"),
 _SEED_BLOCKS = {"codeset_code": "seed_by_code", "codeset_pattern": "seed_by_pattern", "codeset_name": "seed_by_name"}
 # A concept's bounds the SQL export handles itself (base.qualifier_problems reports the rest):
 # counts, durations and a window's near edge are expressed, a dose bound is unknown (limited).
-_HANDLED = frozenset({"count", "duration", "dose", "near edge"})
+_HANDLED = frozenset({"count", "duration", "dose", "near edge", "other than"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -320,14 +320,23 @@ class _Builder:
         for domain, keys, _ in found:
             table = TABLES[domain]
             rows.append(_block("event_rows", self.prefix, table=table.name, hit=self.hit(table),
-                               codeset=str(self.codeset(node, keys)), id=table.id, start=table.start,
-                               end=self.end(table), period=self.period(node, table, node.window),
-                               negative=self.recorded_no(table)))
+                               codeset=str(self.codeset(node, keys)), excepted=self.excepted(node, table),
+                               id=table.id, start=table.start, end=self.end(table),
+                               period=self.period(node, table, node.window), negative=self.recorded_no(table)))
         lasted = self.lasted(node)
         name = self.atom(("events", *rows, lasted), "events", rows="\nUNION ALL\n".join(rows), lasted=lasted)
         closed = is_closed(node)
         return _block("found", name=name, present=self.limited(node, name, closed),
                       absent=_block("false" if closed else "unknown"))
+
+    def excepted(self, node: Concept, table: OmopTable) -> str:
+        """The test that leaves out rows of the kinds ``node`` excepts that ``table`` holds
+        (their concept sets), or nothing."""
+        codesets = sorted({self.codeset(other, keys) for other in node.other_than
+                           for domain, keys, _ in searches(other) if TABLES[domain] is table})
+        if not codesets:
+            return ""
+        return " " + _block("excepted", hit=self.hit(table), id=table.id, codesets=", ".join(map(str, codesets)))
 
     def limited(self, node: Concept, name: str, closed: bool) -> str:
         """The truth of a concept the person has: TRUE, or its count and duration bounds in

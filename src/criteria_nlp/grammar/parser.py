@@ -380,6 +380,7 @@ def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object |
     transformer = _transformer()
     transformer.excluding = excluding
     transformer.exceptions.clear()
+    transformer.left_outs.clear()
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 

@@ -530,7 +530,7 @@ def _report_join(text: str, start: int, end: int, leftovers: list[Span]) -> None
         leftovers.append(Span(start + lead, end - trail))
 
 
-def _modified(concept: Concept, subjects: Subjects) -> Node:
+def _modified(concept: Concept, subjects: Subjects, sited: bool = True) -> Node:
     """Words no rule read, written right before a concept, narrow it ("ipsilateral
     acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
     checked, rather than unparsed words beside it. Modifiers listed before them are
@@ -538,7 +538,7 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
     words = subjects.modifiers(concept.span) + inner
-    site = subjects.site_after(concept.span) if concept.domain in _SITED else None
+    site = subjects.site_after(concept.span) if sited and concept.domain in _SITED else None
     if site is not None:
         where = " ".join(site.text(subjects.text).lower().split())
         concept = replace(concept, qualifiers=(*concept.qualifiers, where), span=Span.covering([concept.span, site]))
@@ -553,6 +553,11 @@ def _modified(concept: Concept, subjects: Subjects) -> Node:
     kinds = [replace(concept, qualifiers=(" ".join(w.text(subjects.text).lower().split()), *concept.qualifiers), span=w)
              for w in others]
     return disjoin([*kinds, modified], Span.covering([*others, modified.span]))
+
+
+def _alternatives_of(node: Node) -> tuple[Concept, ...]:
+    """The concepts a modified kind became: itself, or the alternatives sharing it."""
+    return tuple(a for a in (node.args if isinstance(node, Or) else (node,)) if isinstance(a, Concept))
 
 
 def _balanced(name: str) -> str:
@@ -929,6 +934,11 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             return Not(lasting, span) if item.negated else lasting
         subjects.last = Variable(name, subject)
         return thresholds.settle([subjects.last], replace(item, span=span))
+    if isinstance(item, Concept) and item.domain is not Domain.DEMOGRAPHIC and item.other_than:
+        # the kinds that do not count first, as written inside the span; the words after
+        # the whole are none of the concept's place ("... other than carcinoma of the cervix")
+        kinds = [k for c in item.other_than for k in _alternatives_of(_modified(c, subjects))]
+        return _modified(replace(item, other_than=tuple(kinds)), subjects, sited=False)
     if isinstance(item, Concept) and item.domain is not Domain.DEMOGRAPHIC:
         return _modified(item, subjects)
     if isinstance(item, (Compare, Concept)):

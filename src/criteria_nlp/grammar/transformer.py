@@ -132,6 +132,20 @@ def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
 
+def _kinds_excepted(main, left_out, span: Span) -> Concept | None:
+    """``main`` with the concepts ``left_out`` names as kinds of it that do not count, when
+    they are kinds of the same thing (a concept of its domain, each, with no time or amount
+    of its own to check); None when the exception is of another sort ("cancer other than
+    treated with surgery"), which stays "and not"."""
+    excluded = left_out.args if isinstance(left_out, Or) else (left_out,)
+    if (not isinstance(main, Concept) or main.domain is Domain.DEMOGRAPHIC or main.other_than
+            or not all(isinstance(c, Concept) and c.domain is main.domain and c.name != main.name and c.window is None
+                       and c.count is None and c.duration is None and c.dose is None and not c.other_than
+                       for c in excluded)):
+        return None
+    return replace(main, other_than=tuple(excluded), span=span)
+
+
 def _as_written(items: list):
     """The nodes among ``items`` joined as the text joins them: any "or" makes them
     alternatives ("due to cancer or end-stage renal disease"), else all hold."""
@@ -173,6 +187,7 @@ class ToLogic(Transformer):
         self.thresholds = Thresholds(lexicon)
         self.linked_nodes: set[int] = set()  # ids of this parse's "X due to Y" nodes, for a denial before them
         self.excluding = False  # the criterion being parsed excludes: set by the parser per criterion
+        self.left_outs: set[int] = set()  # ids of this parse's "(other than ...)" denials
         self.exceptions: set[int] = set()  # ids of this parse's "and not" nodes of exceptions, apart from denied examples
 
     def __getattr__(self, name: str):
@@ -714,21 +729,31 @@ class ToLogic(Transformer):
         return Implies(_as_written(items[1:comma]), then, _cover(_span(word), then.span))
 
     def excepting(self, items: list):
-        """"any malignancy other than basal cell carcinoma": the first without the others
-        ("psychiatric disorders other than major depression or anxiety")."""
+        """"any malignancy other than basal cell carcinoma": the first without the others,
+        set apart record by record when they are kinds of it (``_kinds_excepted``), else
+        "and not" ("any surgery other than for cancer")."""
         main, *excluded = [i for i in items if not isinstance(i, Token)]
         word = next(i for i in items if isinstance(i, Token) and i.type == "EXCEPT")
         left_out = disjoin(excluded)
         span = _cover(main.span, left_out.span)
+        # "any malignancy other than basal cell carcinoma": record by record; not across words
+        # no rule read ("liver disease caused by an etiology other than HCV" is of the cause)
+        kinds = _kinds_excepted(main.arg if isinstance(main, Not) else main, left_out, span) \
+            if word.start_pos - main.span.end <= _SPACE else None
+        if kinds is not None:
+            return Not(kinds, span) if isinstance(main, Not) else kinds
         if isinstance(main, Not):  # "no prior chemotherapy except hormonal therapy": the exception is inside the denial
             return Not(And((main.arg, Not(left_out, _cover(_span(word), left_out.span))), span), span)
         return And((main, Not(left_out, _cover(_span(word), left_out.span))), span)
 
     def left_out(self, items: list):
         """"(other than skin cancer)" after what it narrows: the parenthesis stands side by
-        side with it, so "and not" is what it adds."""
+        side with it, so "and not" is what it adds (``defined_by`` makes it the concept's
+        own exception when it can)."""
         word, excluded = items[0], disjoin([i for i in items if not isinstance(i, Token)])
-        return Not(excluded, _cover(_span(word), excluded.span))
+        denied = Not(excluded, _cover(_span(word), excluded.span))
+        self.left_outs.add(id(denied))
+        return denied
 
     @v_args(inline=True)
     def exception(self, main, word: Token, alternative):
@@ -814,6 +839,10 @@ class ToLogic(Transformer):
         span = _cover(main.span, _span(right))
         if isinstance(inner, Verdict) and inner.kind in (Ruling.ALLOWS, Ruling.ADMITS):
             return self.excepted(main, inner.of([inner.node]), _cover(inner.span, _span(right)))
+        if isinstance(inner, Not) and id(inner) in self.left_outs:  # "malignancy (other than skin cancer)"
+            kinds = _kinds_excepted(main, inner.arg, span)
+            if kinds is not None:
+                return kinds
         variables = variables_of(main)
         pairs = inner.args if isinstance(inner, (And, Or)) else (inner,)
         if len(pairs) > 1 and all(_population_limit(p) is not None for p in pairs):

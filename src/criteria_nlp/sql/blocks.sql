@@ -155,7 +155,12 @@ SELECT v.person_id,
        @end - v.@start AS days
   FROM @cdm_schema.@table AS v
   JOIN @hit AS h ON h.row_id = v.@id
- WHERE h.codeset_id = @codeset
+ WHERE h.codeset_id = @codeset@excepted
+
+-- name: excepted
+-- Written after event_rows' WHERE: a row of a kind the concept excepts ("other than basal
+-- cell carcinoma") does not count; the evaluator sets it apart record by record.
+AND NOT EXISTS (SELECT 1 FROM @hit AS x WHERE x.row_id = v.@id AND x.codeset_id IN (@codesets))
 
 -- name: recorded_no
 -- An observation row that records the answer "no": its value concept is in the answer's
