@@ -381,6 +381,7 @@ def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object |
     transformer.excluding = excluding
     transformer.exceptions.clear()
     transformer.left_outs.clear()
+    transformer.example_lists.clear()
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 

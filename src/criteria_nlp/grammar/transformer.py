@@ -146,6 +146,14 @@ def _kinds_excepted(main, left_out, span: Span) -> Concept | None:
     return replace(main, other_than=tuple(excluded), span=span)
 
 
+def _causes(listed: Or) -> bool:
+    """Whether the examples after the first alternative are conditions and it is not: what
+    can keep someone from an act, not kinds of it."""
+    main, *examples = listed.args
+    return (not (isinstance(main, Concept) and main.domain is Domain.CONDITION)
+            and all(isinstance(e, Concept) and e.domain is Domain.CONDITION for e in examples))
+
+
 def _as_written(items: list):
     """The nodes among ``items`` joined as the text joins them: any "or" makes them
     alternatives ("due to cancer or end-stage renal disease"), else all hold."""
@@ -188,6 +196,7 @@ class ToLogic(Transformer):
         self.linked_nodes: set[int] = set()  # ids of this parse's "X due to Y" nodes, for a denial before them
         self.excluding = False  # the criterion being parsed excludes: set by the parser per criterion
         self.left_outs: set[int] = set()  # ids of this parse's "(other than ...)" denials
+        self.example_lists: set[int] = set()  # ids of this parse's "X (e.g. A, B)" alternatives
         self.exceptions: set[int] = set()  # ids of this parse's "and not" nodes of exceptions, apart from denied examples
 
     def __getattr__(self, name: str):
@@ -548,7 +557,9 @@ class ToLogic(Transformer):
         span = _cover(main.span, _span(right))
         kept, excepted = self.apart_from_exceptions(examples)
         if not excepted or not kept:
-            return Or((main, *examples), span)
+            listed = Or((main, *examples), span)
+            self.example_lists.add(id(listed))
+            return listed
         return And((Or((main, *kept), _cover(main.span, kept[-1].span)), *excepted), span)
 
     def apart_from_exceptions(self, nodes) -> tuple[list, list]:
@@ -713,6 +724,11 @@ class ToLogic(Transformer):
         if isinstance(clause, And) and id(clause) in self.linked_nodes:
             main, cause = clause.args
             return And((Not(main, _cover(_span(neg), main.span) if first else main.span), cause), where)
+        if isinstance(clause, Or) and id(clause) in self.example_lists and _causes(clause):
+            # "Inability to provide informed consent (e.g. cognitive disability, language
+            # barrier)": conditions given as examples of an inability are its causes
+            main, *causes = clause.args
+            return Or((Not(main, _cover(_span(neg), main.span) if first else main.span), *causes), where)
         return Not(clause, where)
 
     @v_args(inline=True)
