@@ -1162,12 +1162,17 @@ def _population(node) -> bool:
 
 
 def _join(elements: list, connectives: list[str]):
-    """Connectives by precedence: "and" binds tighter than "or"; a bare list is "and"."""
+    """Connectives by precedence: "and" binds tighter than "or"; a bare list is "and". Two
+    bounds of one variable on either side joined by "or" are one range left out ("under 40
+    or over 60 years of age who require spinal anesthesia"): grouped first, they take what
+    follows together."""
+    words = {c for c in connectives if c in ("and", "or")}
+    if len(elements) == 1 or words == {"or"}:
+        return elements[0] if len(elements) == 1 else _group(Or, elements)
+    elements, connectives = _outside_ranges(elements, connectives)
+    words = {c for c in connectives if c in ("and", "or")}
     if len(elements) == 1:
         return elements[0]
-    words = {c for c in connectives if c in ("and", "or")}
-    if words == {"or"}:
-        return _group(Or, elements)
     if "or" not in words:
         return _group(And, elements)
     groups, current = [], [elements[0]]
@@ -1179,6 +1184,42 @@ def _join(elements: list, connectives: list[str]):
             current.append(element)
     groups.append(current)
     return _group(Or, [_group(And, g) for g in groups])
+
+
+def _outside_ranges(elements: list, connectives: list[str]) -> tuple[list, list[str]]:
+    out, joins = [elements[0]], []
+    for word, element in zip(connectives, elements[1:]):
+        last = out[-1]
+        if word == "or" and _sides(last, element):
+            out[-1] = Or((last, element), _cover(last.span, element.span))
+            continue
+        out.append(element)
+        joins.append(word)
+    return out, joins
+
+
+_SIDES = {Comparator.LT: "below", Comparator.LE: "below", Comparator.GT: "above", Comparator.GE: "above"}
+
+
+def _sides(first, second) -> bool:
+    """Whether two bounds of one thing lie on either side: compares of one variable, or a
+    bound still waiting for its variable beside one, in its unit or with none ("under 40 or
+    over 60 years of age")."""
+    one, other = _bound_of(first), _bound_of(second)
+    if one is None or other is None:
+        return False
+    (name, unit, comparator), (other_name, other_unit, other_comparator) = one, other
+    return ((name is None or other_name is None or name == other_name)
+            and (unit is None or other_unit is None or unit == other_unit)
+            and {_SIDES.get(comparator), _SIDES.get(other_comparator)} == {"below", "above"})
+
+
+def _bound_of(node) -> tuple[str | None, str | None, Comparator] | None:
+    if isinstance(node, Compare):
+        return node.variable.name, node.unit, node.comparator
+    if isinstance(node, Pending) and isinstance(node.limit, Bound) and not node.negated:
+        return None, node.limit.amount.unit, node.limit.comparator
+    return None
 
 
 def _group(kind, elements: list):
