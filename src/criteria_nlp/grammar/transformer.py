@@ -132,18 +132,24 @@ def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
 
-def _kinds_excepted(main, left_out, span: Span) -> Concept | None:
+def _kinds_excepted(main, left_out, span: Span, named_alike: bool = False) -> Concept | None:
     """``main`` with the concepts ``left_out`` names as kinds of it that do not count, when
     they are kinds of the same thing (a concept of its domain, each, with no time or amount
     of its own to check); None when the exception is of another sort ("cancer other than
-    treated with surgery"), which stays "and not"."""
+    treated with surgery"), which stays "and not". ``named_alike``: only kinds whose name
+    ends in the concept's own head noun, where no "other than" says they are kinds ("oral
+    steroids (topical and inhaled steroids are acceptable)", not "smoking unless abstinent")."""
     excluded = left_out.args if isinstance(left_out, Or) else (left_out,)
     if (not isinstance(main, Concept) or main.domain is Domain.DEMOGRAPHIC or main.other_than
             or not all(isinstance(c, Concept) and c.domain is main.domain and c.name != main.name and c.window is None
                        and c.count is None and c.duration is None and c.dose is None and not c.other_than
-                       for c in excluded)):
+                       and (not named_alike or _head_noun(c.name) == _head_noun(main.name)) for c in excluded)):
         return None
     return replace(main, other_than=tuple(excluded), span=span)
+
+
+def _head_noun(name: str) -> str:
+    return name.rsplit(" ", 1)[-1].removesuffix("s")
 
 
 def _causes(listed: Or) -> bool:
@@ -842,6 +848,9 @@ class ToLogic(Transformer):
             alternative = replace(alternative, span=_cover(alternative.span, through))
         span = _cover(main.span, alternative.span)
         if self.excluding:
+            kinds = _kinds_excepted(main, alternative, span, named_alike=True)
+            if kinds is not None:  # "systemic steroids (topical steroids are allowed)": record by record
+                return kinds
             # "unless a negative pregnancy test": not denied twice
             denied = alternative.arg if isinstance(alternative, Not) else Not(alternative, alternative.span)
             self.exceptions.add(id(denied))
