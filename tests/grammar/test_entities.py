@@ -101,3 +101,13 @@ def test_seconds_after_an_observation_are_its_value_not_a_window():
     parsed = _parse("Time up ang go test </= 12 seconds", ("Time up ang", "OBSERVATION"))
     # the entity is part of the test's name, not an observation of its own
     assert render_node(parsed.logic) == "time up ang go test <= 12 s"
+
+
+def test_a_reaction_to_an_agent_the_recognizer_took_for_a_condition():
+    """"soya, eggs or peanuts": the recognizer's domain outside the lexicon does not make an
+    agent a condition of its own; words that name a condition do."""
+    parsed = _parse("Hypersensitivity for soya, eggs or peanuts", ("peanuts", "CONDITION"))
+    assert render_node(parsed.logic) == ("(condition:hypersensitivity to soy OR condition:hypersensitivity to egg"
+                                         " OR condition:hypersensitivity to peanuts)")
+    parsed = _parse("Allergy to local anesthetics, cardiac valvulopathy", ("cardiac valvulopathy", "CONDITION"))
+    assert render_node(parsed.logic) == "(condition:hypersensitivity to local anesthetics OR condition:cardiac valvulopathy)"

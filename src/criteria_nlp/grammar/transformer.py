@@ -15,13 +15,13 @@ from enum import Enum
 from lark import Token, Transformer, v_args
 
 from .. import units
-from ..lexicon import Lexicon, VariableKind, read_comparator
+from ..lexicon import OPEN, Lexicon, VariableKind, read_comparator
 from ..logic import (
     And, Anchor, Comparator, Compare, Concept, Domain, Implies, Node, Not, Or, Reference,
     Relation, Variable, Window, conjoin, disjoin, named_as,
 )
 from ..spans import Span
-from .lexer import QUALIFIES, SLASHED, parse_number
+from .lexer import QUALIFIES, SLASHED, default_tables, parse_number
 from .resolve import joined, resolve, variables_of
 from .thresholds import (
     Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
@@ -146,6 +146,15 @@ def _kinds_excepted(main, left_out, span: Span, named_alike: bool = False) -> Co
                        and (not named_alike or _head_noun(c.name) == _head_noun(main.name)) for c in excluded)):
         return None
     return replace(main, other_than=tuple(excluded), span=span)
+
+
+def _named_as_condition(name: str) -> bool:
+    """Whether a name outside the lexicon ends in a word that names a condition: a generic
+    one ("problem") or one of its forms ("valvulopathy")."""
+    tables = default_tables()
+    last = name.rsplit(" ", 1)[-1]
+    form = tables.term_forms.domain(last)
+    return last in tables.generic or (form is not None and form[0] is Domain.CONDITION)
 
 
 def _head_noun(name: str) -> str:
@@ -452,11 +461,13 @@ class ToLogic(Transformer):
     def reaction(self, head: Token, targets: Targets) -> Node:
         """"hypersensitivity to X or Y": one condition per agent, named after the pair. A
         condition in the list is no agent but an item of its own ("contraindication to MRI,
-        pacemaker, claustrophobia"): nothing is allergic or contraindicated to a disease."""
+        pacemaker, claustrophobia"): nothing is allergic or contraindicated to a disease. The
+        recognizer's guess of a domain outside the lexicon does not make one ("soya, eggs or
+        peanuts"), unless its words do ("cardiac valvulopathy", "systemic problem")."""
         nodes: list[Node] = []
         for k, (t, words) in enumerate(zip(targets.agents, targets.qualifiers)):
             entry = self.lexicon.concept(t.value)
-            if k and entry.domain is Domain.CONDITION:
+            if k and entry.domain is Domain.CONDITION and (OPEN not in t.value or _named_as_condition(entry.name)):
                 nodes.append(Concept(entry.domain, entry.name, Span(t.start_pos, t.end_pos), entry.code, entry.system,
                                      qualifiers=words))
             else:
