@@ -535,6 +535,7 @@ def _modified(concept: Concept, subjects: Subjects, sited: bool = True) -> Node:
     acetabular fracture", "primary liver transplantation"): its qualifiers, shown, not
     checked, rather than unparsed words beside it. Modifiers listed before them are
     alternatives that share the concept ("cluster or hemiplegic migraine")."""
+    concept = replace(concept, qualifiers=tuple(dict.fromkeys(concept.qualifiers)))  # "serious illnesses (e.g., serious ..."
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
     words = subjects.modifiers(concept.span) + inner
