@@ -769,8 +769,8 @@ class ToLogic(Transformer):
         word = next(i for i in items if isinstance(i, Token) and i.type == "EXCEPT")
         left_out = disjoin(excluded)
         span = _cover(main.span, left_out.span)
-        # "any malignancy other than basal cell carcinoma": record by record; not across words
-        # no rule read ("liver disease caused by an etiology other than HCV" is of the cause)
+        # not across words no rule read: "liver disease caused by an etiology other than HCV"
+        # excepts a cause, not a kind
         kinds = _kinds_excepted(main.arg if isinstance(main, Not) else main, left_out, span) \
             if word.start_pos - main.span.end <= _SPACE else None
         if kinds is not None:
