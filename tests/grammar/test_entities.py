@@ -111,3 +111,11 @@ def test_a_reaction_to_an_agent_the_recognizer_took_for_a_condition():
                                          " OR condition:hypersensitivity to peanuts)")
     parsed = _parse("Allergy to local anesthetics, cardiac valvulopathy", ("cardiac valvulopathy", "CONDITION"))
     assert render_node(parsed.logic) == "(condition:hypersensitivity to local anesthetics OR condition:cardiac valvulopathy)"
+
+
+def test_a_word_that_says_prior_is_no_condition_the_recognizer_names():
+    """"No antecedent of limb ischemia": "antecedent" says prior, as "previous" does, and the
+    denial covers what follows it."""
+    parsed = _parse("No antecedent of limb ischemia", ("antecedent", "CONDITION"))
+    assert render_node(parsed.logic) == "NOT condition:limb ischemia"
+    assert not parsed.unparsed
