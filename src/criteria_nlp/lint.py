@@ -10,10 +10,6 @@ from collections.abc import Iterator
 from .lexicon import Lexicon, default_lexicon
 from .logic import And, Comparator, Compare, Criterion, LintWarning, Node, walk
 
-_LOWER = {Comparator.GT, Comparator.GE}
-_UPPER = {Comparator.LT, Comparator.LE}
-
-
 def _conjuncts(node: Node) -> Iterator[list[Compare]]:
     """Compares that must hold together: the direct compare children of each ``and``."""
     for inner in walk(node):
@@ -26,8 +22,8 @@ def contradictions(node: Node) -> Iterator[LintWarning]:
         for low in group:
             for high in group:
                 if (
-                    low.comparator in _LOWER
-                    and high.comparator in _UPPER
+                    low.comparator.from_below
+                    and high.comparator.from_above
                     and low.variable.name == high.variable.name
                     and (low.unit, low.reference) == (high.unit, high.reference)
                     and (low.value > high.value or (low.value == high.value and

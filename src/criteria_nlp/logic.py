@@ -32,6 +32,16 @@ class Comparator(str, Enum):
         """The comparator with its sides swapped: "18 <= age" is "age >= 18"."""
         return _MIRROR.get(self, self)
 
+    @property
+    def from_below(self) -> bool:
+        """A lower bound: "> 18", ">= 18"."""
+        return self in (Comparator.GT, Comparator.GE)
+
+    @property
+    def from_above(self) -> bool:
+        """An upper bound: "< 65", "<= 65"."""
+        return self in (Comparator.LT, Comparator.LE)
+
 
 _NEGATE = {
     Comparator.LT: Comparator.GE,

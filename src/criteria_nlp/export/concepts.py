@@ -199,6 +199,12 @@ def searches(node: Concept) -> list[tuple[str, MatchKeys, str]]:
     return list(dict.fromkeys(found))
 
 
+def excepted_searches(node: Concept, table: OmopTable) -> list[tuple[Concept, MatchKeys]]:
+    """The kinds ``node`` excepts ("other than basal cell carcinoma") that ``table`` holds,
+    each with the keys of its rows there: what the table's rows of the concept leave out."""
+    return [(other, keys) for other in node.other_than for domain, keys, _ in searches(other) if TABLES[domain] is table]
+
+
 def is_closed(node: Concept) -> bool:
     """Whether every list the concept is looked up in is complete (closed world): its absence
     is then false, not unknown."""

@@ -173,8 +173,9 @@ class _Builder:
         spec: dict[str, Any] = {"type": "boolean", "name": node.name, "code": node.code, "system": node.system}
         if node.qualifiers:
             spec["qualifiers"] = list(node.qualifiers)
+        excepted = " or ".join(c.name for c in node.other_than)
         if node.other_than:
-            base += ":" + segment("except " + " or ".join(c.name for c in node.other_than))
+            base += ":" + segment("except " + excepted)
             spec["other_than"] = [c.name for c in node.other_than]
         if node.window is not None:
             base += ":" + _window_tag(node.window)
@@ -182,7 +183,7 @@ class _Builder:
         else:
             spec["description"] = "true when the record has it on or before the assessment date"
         if node.other_than:
-            spec["description"] += ", not counting records of " + " or ".join(c.name for c in node.other_than)
+            spec["description"] += ", not counting records of " + excepted
         key = self.variable(base, spec)
         self.keys[node] = (key, None)
         return {"var": key}

@@ -34,7 +34,7 @@ from .base import (
 )
 from .concepts import (
     TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, Resolved, answers, compare_keys, concept_map,
-    conversions_among, is_closed, molar_mass, searches,
+    conversions_among, excepted_searches, is_closed, molar_mass, searches,
 )
 
 OPS = {Comparator.LT: "lt", Comparator.LE: "lte", Comparator.GT: "gt", Comparator.GE: "gte",
@@ -310,7 +310,7 @@ class _Builder:
         elif empty:
             table, keys, name = empty[0]
             self.problems.node(node, f"empty concept set {name!r}: no OMOP concept {where}; it matches nothing")
-            found.append(_Search(table, ({"CodesetId": self._codeset(("concept", keys), name, ())},)))
+            found.append(_Search(table, ({"CodesetId": self._codeset(("concept", keys, ()), name, ())},)))
         return list(dict.fromkeys(found))
 
     def _rows(self, node: Concept, search: "_Search", occurrence: tuple[int, int],
@@ -441,8 +441,7 @@ class _Builder:
         evaluator sets them apart), and the words that name a set with them."""
         if not node.other_than:
             return (), (), ""
-        found = [self._lookup(keys) for other in node.other_than for domain, keys, _ in searches(other)
-                 if TABLES[domain] is table]
+        found = [self._lookup(keys) for _, keys in excepted_searches(node, table)]
         standard = tuple(dict.fromkeys(c for r in found for c in r.standard))
         source = tuple(dict.fromkeys(c for r in found for c in r.source))
         return standard, source, f" other than {' or '.join(c.name for c in node.other_than)}"
@@ -458,7 +457,6 @@ class _Builder:
 
     def _codeset(self, key: tuple, name: str, concepts: tuple[OmopConcept, ...], standard: bool = True,
                  excluded: tuple[OmopConcept, ...] = ()) -> int:
-        key = key if excluded else key[:2]
         if key in self._codesets:
             return self._codesets[key]
         index = len(self.concept_sets)

@@ -37,7 +37,7 @@ from .base import (
 )
 from .concepts import (
     TABLES, ConceptMap, MatchKeys, OmopConcept, OmopTable, OmopUnit, Resolved, answers, compare_keys,
-    concept_map, is_closed, molar_mass, searches,
+    concept_map, excepted_searches, is_closed, molar_mass, searches,
 )
 
 SQL_OPS = {Comparator.LT: "<", Comparator.LE: "<=", Comparator.GT: ">", Comparator.GE: ">=",
@@ -332,8 +332,7 @@ class _Builder:
     def excepted(self, node: Concept, table: OmopTable) -> str:
         """The test that leaves out rows of the kinds ``node`` excepts that ``table`` holds
         (their concept sets), or nothing."""
-        codesets = sorted({self.codeset(other, keys) for other in node.other_than
-                           for domain, keys, _ in searches(other) if TABLES[domain] is table})
+        codesets = sorted({self.codeset(other, keys) for other, keys in excepted_searches(node, table)})
         if not codesets:
             return ""
         return " " + _block("excepted", hit=self.hit(table), id=table.id, codesets=", ".join(map(str, codesets)))

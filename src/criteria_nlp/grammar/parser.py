@@ -378,10 +378,7 @@ def parse_tokens(tokens: list[Token], excluding: bool = False) -> tuple[object |
     if not any(token.type in _ANCHORS for token in tokens):
         return None, list(tokens)
     transformer = _transformer()
-    transformer.excluding = excluding
-    transformer.exceptions.clear()
-    transformer.left_outs.clear()
-    transformer.example_lists.clear()
+    transformer.begin(excluding)
     result, dropped = driver().parse(tokens[:MAX_TOKENS])
     return result, dropped + tokens[MAX_TOKENS:]
 

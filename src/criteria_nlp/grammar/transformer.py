@@ -214,6 +214,13 @@ class ToLogic(Transformer):
         self.example_lists: set[int] = set()  # ids of this parse's "X (e.g. A, B)" alternatives
         self.exceptions: set[int] = set()  # ids of this parse's "and not" nodes of exceptions, apart from denied examples
 
+    def begin(self, excluding: bool) -> None:
+        """A new criterion: its section, and none of the last parse's marked nodes."""
+        self.excluding = excluding
+        self.exceptions.clear()
+        self.left_outs.clear()
+        self.example_lists.clear()
+
     def __getattr__(self, name: str):
         """Rules imported from another .lark file arrive namespaced ("quantity__ref_value")."""
         if "__" in name and not name.startswith("__"):
@@ -1218,9 +1225,6 @@ def _outside_ranges(elements: list, connectives: list[str]) -> tuple[list, list[
     return out, joins
 
 
-_SIDES = {Comparator.LT: "below", Comparator.LE: "below", Comparator.GT: "above", Comparator.GE: "above"}
-
-
 def _sides(first, second) -> bool:
     """Whether two bounds of one thing lie on either side: compares of one variable, or a
     bound still waiting for its variable beside one, in its unit or with none ("under 40 or
@@ -1231,7 +1235,8 @@ def _sides(first, second) -> bool:
     (name, unit, comparator), (other_name, other_unit, other_comparator) = one, other
     return ((name is None or other_name is None or name == other_name)
             and (unit is None or other_unit is None or unit == other_unit)
-            and {_SIDES.get(comparator), _SIDES.get(other_comparator)} == {"below", "above"})
+            and (comparator.from_below and other_comparator.from_above
+                 or comparator.from_above and other_comparator.from_below))
 
 
 def _bound_of(node) -> tuple[str | None, str | None, Comparator] | None:
