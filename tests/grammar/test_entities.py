@@ -119,3 +119,14 @@ def test_a_word_that_says_prior_is_no_condition_the_recognizer_names():
     parsed = _parse("No antecedent of limb ischemia", ("antecedent", "CONDITION"))
     assert render_node(parsed.logic) == "NOT condition:limb ischemia"
     assert not parsed.unparsed
+
+
+def test_a_one_word_mention_after_or_shares_the_words_of_the_concept_before_it():
+    text = ("Participating in another clinical trial or using an investigational drug or therapy "
+            "within 30 days of the Screening Visit")
+    parsed = _parse(text, ("therapy", "PROCEDURE"))
+    assert "procedure:therapy" not in render_node(parsed.logic)
+    assert render_node(parsed.logic).count("drug:investigational drug [before 30 d of screening]") == 2
+    abuse = _parse("Alcohol or substance abuse or dependence within the past 2 years", ("dependence", "CONDITION"))
+    assert "condition:dependence" not in render_node(abuse.logic)
+    assert render_node(abuse.logic).count("condition:substance abuse") == 2

@@ -922,10 +922,14 @@ def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tab
     or "and" shares the words before the last of the concept ahead of it, when together
     they name a concept of the lexicon; alone, "C" was reported unparsed and the second
     infection lost. A head noun after it that the named form takes in ("C infection") is
-    part of it."""
-    if not words:
-        return tokens
+    part of it. A one-word mention the recognizer found ("investigational drug or therapy")
+    shares them too, as the same word unread would."""
     starting = {w.start: w for w in words}
+    for t in tokens:
+        if t.type == "CONCEPT" and t.start_pos is not None and OPEN in t.value and " " not in text[t.start_pos:t.end_pos].strip():
+            starting[t.start_pos] = Span(t.start_pos, t.end_pos)
+    if not starting:
+        return tokens
     out: list[Token] = []
     skip = -1
     for k, token in enumerate(tokens):
@@ -936,19 +940,21 @@ def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tab
             continue
         lead = text[token.start_pos:token.end_pos].split()[:-1]
         word = starting.get(_skip_space_on(text, tokens[k + 1].end_pos, string.whitespace))
-        if not lead or word is None or (k + 2 < len(tokens) and tokens[k + 2].start_pos < word.end):
+        mention = word is not None and k + 2 < len(tokens) and tokens[k + 2].start_pos == word.start
+        if not lead or word is None or (k + 2 < len(tokens) and tokens[k + 2].start_pos < word.end and not mention):
             continue
         named = tables.forms.get(" ".join([*lead, word.text(text)]).lower())
         if named is None or named[0] != "CONCEPT":
             continue
         end = word.end
-        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        after = tokens[k + 3 if mention else k + 2] if k + (3 if mention else 2) < len(tokens) else None
         if (after is not None and after.type == "CONCEPT" and not text[word.end:after.start_pos].strip()
                 and tables.forms.get(" ".join([*lead, word.text(text), text[after.start_pos:after.end_pos]]).lower()) == named):
-            end, skip = after.end_pos or end, k + 2
+            end, skip = after.end_pos or end, k + (3 if mention else 2)
         out += [tokens[k + 1], _token("CONCEPT", named[1], word.start, end)]
-        skip = max(skip, k + 1)
-        words.remove(word)
+        skip = max(skip, k + (2 if mention else 1))
+        if not mention:
+            words.remove(word)
     return out
 
 
