@@ -39,6 +39,13 @@ def test_abbreviations_are_plain_token_offsets(blank):
 def test_no_abbreviations_in_empty_text_or_parentheses_that_define_none(blank, text):
     assert blank(text)._.cnlp_abbreviations == ()
 
+def test_a_plain_word_is_no_short_form_of_a_long_parenthesis_after_it(blank):
+    assert blank("suspected glioma (grade I, II, III or glioblastoma) on imaging")._.cnlp_abbreviations == ()
+    doc = blank("ALT ≤ 3 x ULN (upper limit of the normal range); AST ≤ 3 x ULN")
+    assert [(doc[a.start : a.end].text, a.long_form) for a in doc._.cnlp_abbreviations] == \
+        [("ULN", "upper limit of the normal range")] * 2
+
+
 TEXTS = [
     "total bilirubin ≤ 1.0 x upper limit of the normal range (ULN); AST/ALT ≤ 2.5 x ULN",
     "Mini Mental State Examination (MMSE) score 10-26; MMSE below 30 (or lower)",

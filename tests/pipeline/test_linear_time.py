@@ -48,12 +48,16 @@ def _quadratic_abbreviations(doc):
     from scispacy.abbreviation import filter_matches, find_abbreviation
     from spacy.attrs import ORTH
 
+    from criteria_nlp.pipeline.abbreviations import _plain_word
+
     orth = doc.to_array([ORTH]).tolist()
     opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
     candidates = [(0, i + 1, j) for i, o in enumerate(orth) if o == opening
                   for j, c in enumerate(orth) if c == closing and i + 1 < j <= i + 1 + MAX_INSIDE]
     definitions, seen = {}, set()
     for long_candidate, short_candidate in filter_matches(candidates, doc):
+        if short_candidate.start < long_candidate.start and _plain_word(short_candidate.text):
+            continue
         short, long = find_abbreviation(long_candidate, short_candidate)
         key = tuple(orth[short.start : short.end])
         if long is None or long.text in seen or key in definitions:

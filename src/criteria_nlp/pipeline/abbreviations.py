@@ -4,7 +4,8 @@ The algorithm is scispaCy's (Schwartz & Hearst, via ``filter_matches`` and
 ``find_abbreviation``); this component only feeds it differently: parenthesis candidates
 come from the token array, and every later use of a short form is found by its exact token
 text, so no matcher is built or changed per document (scispaCy's own component adds and
-removes patterns on a shared matcher for each one). Results are integers in
+removes patterns on a shared matcher for each one), and a lower-case word before a long
+parenthesis is never taken for a short form. Results are integers in
 ``doc._.cnlp_abbreviations``.
 """
 
@@ -51,6 +52,8 @@ def find_abbreviations(doc: Doc) -> tuple[Abbreviation, ...]:
     definitions: dict[tuple[int, ...], str] = {}
     seen_long: set[str] = set()
     for long_candidate, short_candidate in filter_matches(candidates, doc):
+        if short_candidate.start < long_candidate.start and _plain_word(short_candidate.text):
+            continue
         short, long = find_abbreviation(long_candidate, short_candidate)
         key = tuple(orth[short.start : short.end])
         if long is None or long.text in seen_long or key in definitions:
@@ -58,6 +61,13 @@ def find_abbreviations(doc: Doc) -> tuple[Abbreviation, ...]:
         seen_long.add(long.text)
         definitions[key] = long.text
     return tuple(sorted(_uses(orth, definitions)))
+
+
+def _plain_word(text: str) -> bool:
+    """A lower-case word before a long parenthesis is a word, not a short form that the
+    parenthesis spells out: "glioma (grade I, II, III or glioblastoma)" is not glioblastoma,
+    though its letters are there in order."""
+    return text.isalpha() and text.islower()
 
 
 def _uses(orth: list[int], definitions: dict[tuple[int, ...], str]) -> Iterator[Abbreviation]:
