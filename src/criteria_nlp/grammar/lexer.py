@@ -126,6 +126,7 @@ class Tables:
                 self.forms.setdefault(form.lower(), (terminal, payload))
                 if " " not in form:
                     self.single.setdefault(form.lower(), (terminal, payload))
+        self.ratio_pairs = _ratio_pairs(lexicon, self.forms)
         self.exact = lexicon.case_bound_units()
         # every prefix of every form: the munch window ends where no form can go on
         self.prefixes = {form[:size] for form in (*self.single, *(u.lower() for u in self.exact))
@@ -540,11 +541,12 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.append(Span(start, end))
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
-    tokens = _negative_results(_positive_results(_ratios(tokens, words, text), words, text, tables), words, text, tables)
+    tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
+    tokens = _spelled_out_ratios(tokens, words, text, tables)
     tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
@@ -1194,10 +1196,26 @@ def _negative_results(tokens: list[Token], words: list[Span], text: str, tables:
     return out
 
 
-def _ratios(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+def _ratio_pairs(lexicon: Lexicon, forms: Mapping[str, tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The two variables a lexicon ratio is written with, where a bare "a/b" names it
+    ("FEV1/FVC", "PaO2/FiO2"): each side is a form of a variable of its own."""
+    pairs: dict[tuple[str, str], str] = {}
+    for variable in lexicon.variables.values():
+        if not variable.name.endswith(" ratio"):
+            continue
+        for form in variable.synonyms:
+            left, slash, right = form.partition("/")
+            over, under = forms.get(left.strip()), forms.get(right.strip())
+            if (slash and "ratio" not in form and over is not None and under is not None
+                    and over[0] == under[0] == "VAR"):
+                pairs.setdefault((over[1], under[1]), variable.name)
+    return pairs
+
+
+def _ratios(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"AST/ALT ratio > 2", "BUN to creatinine ratio": two variables, then the word
-    "ratio", are one variable, the ratio, named as written (the lexicon knows the common
-    ones whole: "FEV1/FVC"). Without the word, "AST/ALT > 2.5 x ULN" bounds each."""
+    "ratio", are one variable, the ratio, named as written unless the lexicon names it
+    ("PaO2 / FiO2 ratio"). Without the word, "AST/ALT > 2.5 x ULN" bounds each."""
     ratios = {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
     if not ratios:
         return tokens
@@ -1210,13 +1228,42 @@ def _ratios(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
             end = tokens[k + 2].end_pos
             word = ratios.get(_skip_space_on(text, end, " ", end + 3))
             if word is not None:
-                name = " ".join(text[token.start_pos:word.end].lower().split())
+                name = (tables.ratio_pairs.get((token.value, tokens[k + 2].value))
+                        or " ".join(text[token.start_pos:word.end].lower().split()))
                 out.append(_token("VAR", name, token.start_pos, word.end))
                 words.remove(word)
                 k += 3
                 continue
         out.append(token)
         k += 1
+    return out
+
+
+def _spelled_out_ratios(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"FEV1 [forced expiratory volume in 1 second] / FVC [forced vital capacity] < 70%": a
+    ratio the lexicon names by its two variables ("FEV1/FVC") is one variable still when
+    each is spelled out on the way; read apart, each side was bounded by the ratio's value.
+    The word "ratio" after a ratio named without it ("FEV1 / FVC ratio") is part of it."""
+    ratios = {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        named = (tables.ratio_pairs.get((token.value, tokens[k + 2].value))
+                 if token.type == "VAR" and k + 2 < len(tokens) and tokens[k + 1].type == "SLASH"
+                 and tokens[k + 2].type == "VAR" else None)
+        if named is None and not (token.type == "VAR" and token.value.endswith(" ratio")):
+            out.append(token)
+            k += 1
+            continue
+        size = 1 if named is None else 3
+        end = tokens[k + size - 1].end_pos
+        word = ratios.get(_skip_space_on(text, end, " ", end + 3))
+        if word is not None:
+            end = word.end
+            words.remove(word)
+        out.append(_token("VAR", named or token.value, token.start_pos, end))
+        k += size
     return out
 
 
