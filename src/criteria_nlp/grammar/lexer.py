@@ -542,7 +542,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
-    tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_joined_negations(tokens, text, tables)), words), tables)
+    tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
@@ -1066,6 +1066,54 @@ def _joined_negations(tokens: list[Token], text: str, tables: Tables) -> list[To
             continue
         out.append(token)
     return out
+
+
+def _denied_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"No history of diabetes and hypertension", "no prior chemotherapy, radiotherapy and
+    surgery": a denial of concepts listed with "and" denies each, as one written with "or"
+    does, so the list's joiners read as "or" under it (not A and not B is not (A or B));
+    read as written, the denial stopped at the first and the others were required. Not a
+    denial of each alternative apart ("unable to read and write"), nor "non-" written onto a
+    word, nor across a word no rule reads ("not pregnant and willing to use contraception")."""
+    dropped: set[int] = set()
+    turned: set[int] = set()
+    for k, token in enumerate(tokens):
+        if token.type != "NEG" or token.value or not text[token.end_pos:token.end_pos + 1].isspace():
+            continue
+        joiners: list[list[int]] = []
+        concepts = 0
+        j = k + 1
+        while j < len(tokens):
+            kind = tokens[j].type
+            gap = text[tokens[j - 1].end_pos:tokens[j].start_pos].split()
+            if gap if tokens[j - 1].type in ("AND", "COMMA") else not all(map(tables.is_filler, gap)):
+                break  # "not pregnant and on effective contraception": a state of its own
+            if kind == "AND" and text[tokens[j].start_pos:tokens[j].end_pos].lower() not in _WRITTEN_AND:
+                break  # "no prior chemotherapy but adjuvant chemotherapy ..."
+            if kind == "CONCEPT":
+                concepts += 1
+            elif kind == "AND" and tokens[j - 1].type == "COMMA" and joiners and joiners[-1] == [j - 1]:
+                joiners[-1].append(j)  # "A, B, and C"
+            elif kind in ("AND", "COMMA") and concepts == len(joiners) + 1:
+                joiners.append([j])
+            elif kind not in _BEFORE_A_DENIED:
+                break
+            j += 1
+        listed = joiners[:concepts - 1]
+        if (j < len(tokens) and tokens[j].type in ("OR", "NEG")  # "no A and B or C": not a list of "and"
+                or not any(tokens[m].type == "AND" for joiner in listed for m in joiner)):
+            continue
+        for joiner in listed:
+            dropped.update(joiner[:-1])
+            turned.add(joiner[-1])
+    if not turned:
+        return tokens
+    return [_token("OR", t.value, t.start_pos, t.end_pos) if k in turned else t
+            for k, t in enumerate(tokens) if k not in dropped]
+
+
+_BEFORE_A_DENIED = frozenset({"QUAL", "BEFORE", "OF", "TREATED"})
+_WRITTEN_AND = frozenset({"and", "&"})
 
 
 def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
