@@ -560,6 +560,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
+    tokens = _parenthesized_qualifiers(tokens, words)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     return Stream(_leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span), words)
@@ -755,6 +756,26 @@ def _qualifying_parentheses(tokens: list[Token], words: list[Span], text: str) -
         if opened is not None and _names(after, opened.end(), text):
             out.append(_token("INCLUDING", QUALIFIES, opened.start(1), opened.end(1)))
     return out
+
+
+def _parenthesized_qualifiers(tokens: list[Token], words: list[Span]) -> list[Token]:
+    """"Obsessive compulsive disorder (current)", "mitral stenosis (moderate to severe)": a
+    parenthesis of qualifiers alone, right after a concept, opens with QLPAR, which the
+    grammar reads as that concept's qualifiers; its words were reported. Not one holding
+    words no rule read ("(confirmed on a second day)")."""
+    out = list(tokens)
+    for k in range(1, len(tokens)):
+        if tokens[k].type != "LPAR" or tokens[k - 1].type != "CONCEPT":
+            continue
+        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].type not in _QUALIFIER_LIST), None)
+        if (close is None or tokens[close].type != "RPAR" or not any(t.type == "QUAL" for t in tokens[k + 1:close])
+                or any(tokens[k].end_pos <= w.start and w.end <= tokens[close].start_pos for w in words)):
+            continue
+        out[k] = _token("QLPAR", "", tokens[k].start_pos, tokens[k].end_pos)
+    return out
+
+
+_QUALIFIER_LIST = frozenset({"QUAL", "AND", "OR", "COMMA"})  # as the grammar's qualifiers
 
 
 def _names(token: Token | None, after: int, text: str) -> bool:

@@ -436,7 +436,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
 
 
 _LOG = logging.getLogger(__name__)
-_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "RPAR", "OF", "DASH", "TO"}
+_SILENT = {"AND", "OR", "COMMA", "SEMI", "SLASH", "LPAR", "QLPAR", "RPAR", "OF", "DASH", "TO"}
 _CHECK_TIMES = {Anchor.SCREENING.value, Anchor.ENROLLMENT.value}  # when criteria are checked anyway
 _SEPARATORS = {"AND", "OR", "COMMA", "SEMI"}
 _BARS = {"UNLESS", "EXCEPT"}  # left over, they keep even a duration from the chunk before

@@ -876,6 +876,17 @@ class ToLogic(Transformer):
         return Or((main, alternative), span)
 
     @v_args(inline=True)
+    def qualified_after(self, main, left: Token, qualifiers: list[Token], right: Token):
+        """"Obsessive compulsive disorder (current)", "brain metastases (untreated or
+        symptomatic)": a parenthesis of qualifiers alone qualifies the concept before it
+        (the lexer marks such a one QLPAR); after anything else its words are reported."""
+        span = _cover(main.span, _span(right))
+        if isinstance(main, Concept):
+            named = tuple(q.value for q in qualifiers if q.value not in main.qualifiers)
+            return replace(main, qualifiers=main.qualifiers + named, span=span)
+        return And((main, Unread(_cover(_span(left), _span(right)))), span)
+
+    @v_args(inline=True)
     def defined_by(self, main, left: Token, inner, right: Token):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
