@@ -544,6 +544,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
+    tokens = _anchors_after_windows(tokens, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _spelled_out_ratios(tokens, words, text, tables)
@@ -2548,6 +2549,37 @@ def _written_ranges(tokens: list[Token], text: str) -> list[Token]:
                 continue
         out.append(token)
     return out
+
+
+def _anchors_after_windows(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"within 7 days of surgery", "one week before operation": right after a window, a
+    concept the lexicon names an anchor with "the" ("the surgery") is that anchor, the
+    event the window is measured from; read as a concept, the window ran from enrollment
+    and a surgery on record was required. An "of" between is the window's."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "CONCEPT" and out:
+            of = out[-1].type == "OF"
+            window = out[:-1] if of else out
+            named = tables.forms.get("the " + " ".join(text[token.start_pos:token.end_pos].lower().split()))
+            if (named is not None and named[0] == "ANCHOR" and _window_end(window)
+                    and all(tables.is_filler(w) for w in text[window[-1].end_pos:token.start_pos].split() if w.lower() != "of")):
+                if of:
+                    out.pop()
+                out.append(_token("ANCHOR", named[1], token.start_pos, token.end_pos))
+                continue
+        out.append(token)
+    return out
+
+
+def _window_end(tokens: list[Token]) -> bool:
+    """Whether the tokens end in a window still without its anchor: "within 7 days",
+    "2 weeks before", "within 24-48 hours after"."""
+    kinds = [t.type for t in tokens[-5:]]
+    if kinds[-1:] in (["BEFORE"], ["AFTER"]):
+        kinds = kinds[:-1]
+    return kinds[-2:] == ["NUMBER", "UNIT"] and (len(kinds) < 3 or kinds[-3] in ("WITHIN", "WCMP", "DASH", "TO")
+                                                 or tokens[-1].type in ("BEFORE", "AFTER"))
 
 
 def _calendar_dates(tokens: list[Token]) -> list[Token]:
