@@ -283,8 +283,9 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
     ("unstable angina, MI within 6 months, heart failure"). The list is the run of items
     before the window joined by written commas, "and" or "or" alone (not side by side:
     "heparin prior to CPB"; not across "such as"), none with a window of its own; a
-    parenthesis keeps its window to the last item ("acute disease or recently diagnosed
-    chronic disease (< 2 months)"), and so does a plan ("pregnant or planning to become
+    window in a parenthesis stays the last item's ("acute disease or recently diagnosed
+    chronic disease (< 2 months)"), unlike one after a short form ("anticoagulants or
+    NSAIDs (NSAID) within 48 hours"), and so does a plan ("pregnant or planning to become
     pregnant within 6 months": ``future_words``)."""
     if isinstance(node, Not):
         return replace(node, arg=windows_over_lists(node.arg, text, future_words))
@@ -294,7 +295,7 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
     own = [isinstance(a, Concept) and a.window is not None for a in args]
     for last in range(len(args) - 1, 0, -1):
         timed = args[last]
-        if (not own[last] or not isinstance(timed, Concept) or timed.window is None or "(" in timed.span.text(text)
+        if (not own[last] or not isinstance(timed, Concept) or timed.window is None or timed.span.text(text).endswith(")")
                 or any(q in future_words for q in timed.qualifiers)):
             continue
         if last < len(args) - 1 and not _CLOSING.search(text[args[last - 1].span.end:timed.span.start]):
