@@ -544,7 +544,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
-    tokens = _anchors_after_windows(tokens, text, tables)
+    tokens = _anchors_after_windows(tokens, words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _spelled_out_ratios(tokens, words, text, tables)
@@ -2551,24 +2551,32 @@ def _written_ranges(tokens: list[Token], text: str) -> list[Token]:
     return out
 
 
-def _anchors_after_windows(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"within 7 days of surgery", "one week before operation": right after a window, a
-    concept the lexicon names an anchor with "the" ("the surgery") is that anchor, the
-    event the window is measured from; read as a concept, the window ran from enrollment
-    and a surgery on record was required. An "of" between is the window's."""
+    concept (or a word no rule read: "of procedure") the lexicon names an anchor with "the"
+    ("the surgery") is that anchor, the event the window is measured from; read as a
+    concept, the window ran from enrollment and a surgery on record was required. An "of"
+    between is the window's."""
+    pieces: list[tuple[int, Token | None, Span | None]] = sorted(
+        [*((t.start_pos or 0, t, None) for t in tokens), *((w.start, None, w) for w in words)], key=lambda p: p[0])
     out: list[Token] = []
-    for token in tokens:
-        if token.type == "CONCEPT" and out:
-            of = out[-1].type == "OF"
-            window = out[:-1] if of else out
-            named = tables.forms.get("the " + " ".join(text[token.start_pos:token.end_pos].lower().split()))
-            if (named is not None and named[0] == "ANCHOR" and _window_end(window)
-                    and all(tables.is_filler(w) for w in text[window[-1].end_pos:token.start_pos].split() if w.lower() != "of")):
-                if of:
-                    out.pop()
-                out.append(_token("ANCHOR", named[1], token.start_pos, token.end_pos))
-                continue
-        out.append(token)
+    for _, token, word in pieces:
+        if token is not None and token.type != "CONCEPT":
+            out.append(token)
+            continue
+        start, end = (word.start, word.end) if word is not None else (token.start_pos, token.end_pos)
+        named = tables.forms.get("the " + " ".join(text[start:end].lower().split()))
+        of = bool(out) and out[-1].type == "OF"
+        window = out[:-1] if of else out
+        if (named is not None and named[0] == "ANCHOR" and window and _window_end(window)
+                and all(tables.is_filler(w) for w in text[window[-1].end_pos:start].split() if w.lower() != "of")):
+            if of:
+                out.pop()
+            if word is not None:
+                words.remove(word)
+            out.append(_token("ANCHOR", named[1], start, end))
+        elif token is not None:
+            out.append(token)
     return out
 
 
