@@ -1464,12 +1464,17 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             continue
         end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
         inside = tokens[i + 1 : end]
+        people = out and (out[-1].value in tables.populations  # "women of childbearing potential who are not using ..."
+                          or text[out[-1].start_pos:out[-1].end_pos].split()[0].lower() in tables.population_words)
         if (not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside)
-                or (out[-1].value in tables.populations and any(t.type in _TAIL_NAMED for t in inside)
+                or (people and any(t.type in _TAIL_NAMED for t in inside)
                     and text[token.start_pos:token.end_pos].lower() != "whose")):  # "whose partner": someone else
             if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
                 words.append(Span(token.start_pos, token.end_pos))
             i += 1
+            if (i < len(tokens) and tokens[i].type in ("OR", "AND")
+                    and all(tables.is_filler(w) for w in text[token.end_pos:tokens[i].start_pos].split())):
+                i += 1  # "women who are or may become pregnant": the "or" joins two verbs, not the women
             continue
         limit = tokens[end].start_pos if end < len(tokens) else span.end
         last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
