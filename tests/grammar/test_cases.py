@@ -139,6 +139,9 @@ def test_an_age_at_an_event_is_reported_not_read_as_the_patients_age(text):
     "Ability to give informed consent",
     "Signed written informed consent",
     "Patients whose parents consent to participate in the study",
+    "Signing of consent form to participate in the study",
+    "Written informed consent for participation in the study",
+    "Informed consent for their participation",
 ])
 def test_consent_with_the_verbs_around_it_is_one_concept(text):
     parsed = _parse(text)

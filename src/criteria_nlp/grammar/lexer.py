@@ -145,6 +145,7 @@ class Tables:
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
+        self.concept_objects = load_concept_objects(lexicon)
         self.past_words = load_past_words()
         self.future_words = load_future_words()
         self.languages = load_languages()
@@ -394,6 +395,18 @@ def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, s
     return _variable_concepts("rate_subjects.tsv", ("variable", "of"), lexicon, text)
 
 
+def load_concept_objects(lexicon: Lexicon, text: str | None = None) -> frozenset[tuple[str, str]]:
+    """``data/concept_objects.tsv`` (or ``text`` in its format): (concept, word) pairs."""
+    pairs = set()
+    for row in read_table("concept_objects.tsv", ("concept", "word"), text=text):
+        if row["concept"] not in lexicon.concepts:
+            raise RuleError(f"concept_objects.tsv: unknown concept {row['concept']!r}")
+        if row["word"] != row["word"].lower() or " " in row["word"]:
+            raise RuleError(f"concept_objects.tsv: {row['word']!r} is not one lower-case word")
+        pairs.add((row["concept"], row["word"]))
+    return frozenset(pairs)
+
+
 def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, text: str | None) -> dict[str, str]:
     """A two-column table from a lexicon variable, each once, to a lexicon concept."""
     out: dict[str, str] = {}
@@ -544,7 +557,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
-    tokens = _anchors_after_windows(tokens, words, text, tables)
+    tokens = _concept_objects(_anchors_after_windows(tokens, words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _spelled_out_ratios(tokens, words, text, tables)
@@ -2554,6 +2567,34 @@ def _written_ranges(tokens: list[Token], text: str) -> list[Token]:
                 continue
         out.append(token)
     return out
+
+
+def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"informed consent for participation in the study", "consent form to participate": a
+    word that only says what the concept before it is of (``data/concept_objects.tsv``) is
+    part of it, with the prepositions between ("for", "to")."""
+    if not words:
+        return tokens
+    out = list(tokens)
+    for word in list(words):
+        written = word.text(text).lower()
+        k = max((j for j, t in enumerate(out) if t.end_pos <= word.start), default=None)
+        first = k
+        while first is not None and first > 0 and out[first].type in _OBJECT_JOINERS:
+            first -= 1
+        if k is None or first is None or out[first].type != "CONCEPT" or (out[first].value, written) not in tables.concept_objects:
+            continue
+        gap = text[out[first].end_pos:word.start]
+        if any(w.start < word.start and w.end > out[first].end_pos for w in words if w is not word) or not all(
+                tables.is_filler(w) or w.lower() in _OBJECT_PREPOSITIONS for w in gap.split()):
+            continue
+        out[first:k + 1] = [_token("CONCEPT", out[first].value, out[first].start_pos, word.end)]
+        words.remove(word)
+    return out
+
+
+_OBJECT_JOINERS = frozenset({"LASTING", "TO", "OF"})  # "for", "to", "of" as the grammar's cues
+_OBJECT_PREPOSITIONS = frozenset({"for", "to", "of", "in"})
 
 
 def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
