@@ -148,6 +148,22 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     assert "other:informed consent" in render_node(parsed.logic) and parsed.unparsed == ()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ability to sign informed consent", "other:informed consent"),
+    ("Able to speak, read, and understand English", "observation:english speaking"),
+    ("All adults aged 18 or older", "(demographic:adult AND age >= 18 a)"),
+    ("All patients with diabetes", "condition:diabetes mellitus"),
+])
+def test_an_ability_or_all_before_what_it_opens_says_no_more(text, expected):
+    parsed = _parse(text)
+    assert render_node(parsed.logic) == expected and parsed.unparsed == ()
+
+
+def test_all_before_anything_else_stays_reported():
+    parsed = _parse("Willingness to comply with all study requirements")
+    assert "all" in [f.text for f in parsed.unparsed]
+
+
 @pytest.mark.parametrize("text, taken", [
     ("Total IgG level <6 g/L (at screening).", "Total IgG level <6 g/L (at screening)"),
     ("Hemoglobin < 9 g/dL at screening and platelets < 100,000", "Hemoglobin < 9 g/dL at screening"),

@@ -552,6 +552,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
+    tokens = _everyone(tokens, words, text, tables)
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -1382,6 +1383,28 @@ _ENDS = frozenset({".", ";", ":"})
 _AFTER_NEGATED = frozenset({"for", "with", "at", "in", "who", "during", "since", "as"})
 
 
+def _everyone(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"All patients with diabetes", "All adults aged 18 or older": "all" before the people a
+    criterion is about says no more than they do; the first token after it takes it into
+    its span."""
+    out = list(tokens)
+    for word in [w for w in words if w.text(text).lower() == "all"]:
+        rest = text[word.end:].split(None, 1)
+        following = rest[0].lower().strip(",;:") if rest else ""
+        named = tables.forms.get(following)
+        if not (following in tables.population_words or named is not None and named[1] in tables.populations):
+            continue
+        k = next((j for j, t in enumerate(out) if t.start_pos >= word.end), None)
+        if k is None or out[k].type not in _OPENING_A_NODE or any(word.end <= w.start < out[k].start_pos for w in words):
+            continue
+        out[k] = _token(out[k].type, out[k].value, word.start, out[k].end_pos)
+        words.remove(word)
+    return out
+
+
+_OPENING_A_NODE = frozenset({"CONCEPT", "VAR", "QUAL", "NEG", "CMP"})  # whose span a node's starts with
+
+
 def _plural_mark(index: DocIndex, i: int, stop: int) -> bool:
     """Whether the "(" at token ``i`` opens "(s)" or "(es)" written onto the word before it."""
     if i == 0 or i + 2 >= stop or index.ends[i - 1] != index.starts[i]:
@@ -1458,6 +1481,8 @@ _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(rf"[{_COMPARATOR_MARKS}]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "ALLOWED", "IF"}
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
+_CLAUSE_OPENERS = frozenset({"AND", "OR", "COMMA", "SEMI", "LPAR"})
+ABLE = "able"  # the TAIL payload of an ability ("able to", "ability to"; cues.tsv)
 # after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
 # says what they must be: the grammar reads it, it is no description of the women
 _TAIL_NAMED = {"CONCEPT", "NEG", "NEGPOST"}
@@ -1479,6 +1504,14 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         inside = tokens[i + 1 : end]
         people = out and (out[-1].value in tables.populations  # "women of childbearing potential who are not using ..."
                           or text[out[-1].start_pos:out[-1].end_pos].split()[0].lower() in tables.population_words)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (token.value == ABLE and (not out or out[-1].type in _CLAUSE_OPENERS) and after is not None
+                and after.type == "CONCEPT" and all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())):
+            # "Ability to sign informed consent", "Able to read and write in English": an
+            # ability opening the clause is met by the act it names
+            out.append(_token("CONCEPT", after.value, token.start_pos, after.end_pos))
+            i += 2
+            continue
         if (not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside)
                 or (people and any(t.type in _TAIL_NAMED for t in inside)
                     and text[token.start_pos:token.end_pos].lower() != "whose")):  # "whose partner": someone else
