@@ -42,12 +42,13 @@ class Bound:
 @dataclass(frozen=True, slots=True)
 class Range:
     """Both ends inclusive, unless a comparator before the range says the low end is not
-    ("BMI >27 to 45")."""
+    ("BMI >27 to 45") or one before the high end says it is not ("18 to less than 65")."""
 
     low: Amount
     high: Amount
     span: Span
     above_low: bool = False
+    below_high: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ class Thresholds:
         """Both ends of a range, as written: "ECOG 0-2" is ECOG >= 0 and <= 2 even though 0
         is the scale's own floor, so the tree says what the text says."""
         return conjoin([self.compare(variable, Comparator.GT if limit.above_low else Comparator.GE, limit.low, span),
-                        self.compare(variable, Comparator.LE, limit.high, span)], span)
+                        self.compare(variable, Comparator.LT if limit.below_high else Comparator.LE, limit.high, span)], span)
 
     def values(self, variable: Variable, values: list[Amount], span: Span) -> Node:
         """"ECOG 0 or 1": a run of scale values reaching the scale's end is one comparison."""

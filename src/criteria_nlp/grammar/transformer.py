@@ -290,6 +290,13 @@ class ToLogic(Transformer):
         start = items[0].start_pos if isinstance(items[0], Token) else low.span.start
         return Range(low, high, Span(start, high.span.end))
 
+    def range_to_bound(self, items: list) -> Range:
+        """"18 to less than 65 years", "11 to no older than 17": the comparator before the
+        high end says whether it is in; one that bounds from below reads as "to"."""
+        comparator, _ = read_comparator(next(i for i in items if isinstance(i, Token) and i.type == "CMP").value)
+        limit = self.range([i for i in items if not (isinstance(i, Token) and i.type == "CMP")])
+        return replace(limit, below_high=True) if comparator is Comparator.LT else limit
+
     @v_args(inline=True)
     def range_unit_after(self, low: Amount, dash: Token, high: Amount, unit: Token) -> Range:
         low = replace(low, unit=unit.value)
