@@ -125,6 +125,7 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
 
 
 _LIST_REACH = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
+AHEAD = "ahead"  # the WITHIN payload of a window that looks forward ("in the next 6 months"; cues.tsv)
 EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
 
 
@@ -605,15 +606,17 @@ class ToLogic(Transformer):
         return Relative(relation, anchor, Span(items[0].start_pos, items[-1].end_pos))
 
     def _window(self, items: list) -> tuple[Window, Span]:
-        """"in the past 6 months" is anchored on now; "within 30 days" on enrollment; "in
-        the past year" is one year."""
+        """"in the past 6 months" is anchored on now; "within 30 days" on enrollment, and "in
+        the next 6 months" looks forward from it; "in the past year" is one year."""
         tokens = [i for i in items if isinstance(i, Token)]
         number = next((t for t in tokens if t.type == "NUMBER"), None)
         unit = next(t for t in tokens if t.type == "UNIT")
         within = next((t for t in tokens if t.type == "WITHIN" and t.value), None)
+        ahead = within is not None and within.value == AHEAD  # "in the next 6 months"
         relative = next((i for i in items if isinstance(i, Relative)), None)
-        relation = relative.relation if relative else Relation.BEFORE
-        anchor = (relative.anchor if relative else None) or (Anchor(within.value) if within else Anchor.ENROLLMENT)
+        relation = relative.relation if relative else Relation.AFTER if ahead else Relation.BEFORE
+        anchor = (relative.anchor if relative else None) or (
+            Anchor(within.value) if within is not None and not ahead else Anchor.ENROLLMENT)
         end = max(tokens[-1].end_pos, relative.span.end if relative else 0)
         value = parse_number(number) if number is not None else 1.0
         return Window(value, unit.value, relation, anchor), Span(tokens[0].start_pos, end)
