@@ -167,6 +167,8 @@ def test_all_before_anything_else_stays_reported():
 @pytest.mark.parametrize("text, taken", [
     ("Total IgG level <6 g/L (at screening).", "Total IgG level <6 g/L (at screening)"),
     ("Hemoglobin < 9 g/dL at screening and platelets < 100,000", "Hemoglobin < 9 g/dL at screening"),
+    ("HbA1c < 8% at the time of screening", "HbA1c < 8% at the time of screening"),
+    ("Age 18 to 85 years inclusive at screening", "Age 18 to 85 years inclusive at screening"),
 ])
 def test_the_time_criteria_are_checked_at_joins_the_atom_before_it(text, taken):
     parsed = _parse(text)

@@ -419,8 +419,9 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
             logic, used = qualified_mentions(logic, quals, index.text)
             leftovers = [s for s in leftovers if s not in used]
         logic = windows_over_lists(logic, index.text, tables.future_words) if logic is not None else None
+        taken: list[Span] = []
         if logic is not None and anchors:
-            logic, anchors = checked_at(logic, anchors, index.text)
+            logic, anchors, taken = checked_at(logic, anchors, index.text)
         logic = named_ages(logic, index.text, span, tables.age) if logic is not None else None
         logic = named_rates(logic, index.text, tables, thresholds) if logic is not None else None
         logic = composed_names(logic, tables) if logic is not None else None
@@ -428,7 +429,8 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
                                   or any(w.text(index.text).lower() in tables.future_words for w in stream.words)):
             logic = planned_ahead(logic, tables)  # a plan is read from a cue or written as a qualifier word
         leftovers += anchors
-        return Parsed(logic, _merge(leftovers + subjects.words, index.text, span))
+        words = [w for w in subjects.words if not any(t.contains(w) for t in taken)]  # "at the time of screening"
+        return Parsed(logic, _merge(leftovers + words, index.text, span))
     except Exception:  # noqa: BLE001  (a bug hit by one criterion must not take the trial down)
         # said, so a bug never passes for text the grammar merely did not understand
         _LOG.warning("internal error on criterion %r; reported unparsed", span.text(index.text)[:80], exc_info=True)

@@ -309,15 +309,18 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
     return replace(node, args=tuple(args))
 
 
-_CHECKED_AT = re.compile(r"\s*\(?\s*at\s+", re.IGNORECASE)  # "... >= 12 at screening", "... (at screening"
+# "... >= 12 at screening", "... (at screening", "18 to 85 years inclusive at screening", "at the time of enrollment"
+_CHECKED_AT = re.compile(r"\s*(?:inclusive\s*)?\(?\s*at\s+(?:the\s+(?:time|day)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
 
 
-def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[Span]]:
-    """"QMG score >= 12 at screening", "IgG < 6 g/L (at screening)": the time criteria are
-    checked at, written right after an atom, is part of what that atom says; its span takes
-    the words in rather than report them, which would leave a met criterion unknown. Returns
-    the logic and the anchors no atom took."""
+def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[Span], list[Span]]:
+    """"QMG score >= 12 at screening", "IgG < 6 g/L (at screening)", "Age 18 or older at the
+    time of enrollment": the time criteria are checked at, written right after an atom, is
+    part of what that atom says; its span takes the words in rather than report them, which
+    would leave a met criterion unknown. Returns the logic, the anchors no atom took and the
+    stretches of text the atoms took in."""
     left: list[Span] = []
+    taken: list[Span] = []
     for anchor in anchors:
         before = [a for a in atoms(node) if a.span.end <= anchor.start
                   and _CHECKED_AT.fullmatch(text, a.span.end, anchor.start)]
@@ -325,8 +328,9 @@ def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[S
             left.append(anchor)
             continue
         end = anchor.end + (text[anchor.end:anchor.end + 1] == ")" and "(" in text[before[-1].span.end:anchor.start])
+        taken.append(Span(before[-1].span.end, end))
         node = _widened(node, before[-1], end)
-    return node, left
+    return node, left, taken
 
 
 def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
