@@ -897,6 +897,19 @@ class ToLogic(Transformer):
         return And((main, Unread(_cover(_span(left), _span(right)))), span)
 
     @v_args(inline=True)
+    def defined_by_windowed(self, main, left: Token, inner, right: Token, window):
+        """"Cardiovascular events (myocardial infarction or stroke) within 6 months": a
+        window after the parenthesis times what it defines and all it names."""
+        node = self.defined_by(main, left, inner, right)
+        return self._with_window(node, window, _cover(node.span, window.span if isinstance(window, MinimumGap) else window[1]))
+
+    @v_args(inline=True)
+    def examples_of_windowed(self, main, left: Token, word: Token, inner, right: Token, window):
+        """"Cardiac events (e.g. myocardial infarction, stroke) within the past 6 months"."""
+        node = self.examples_of(main, left, word, inner, right)
+        return self._with_window(node, window, _cover(node.span, window.span if isinstance(window, MinimumGap) else window[1]))
+
+    @v_args(inline=True)
     def defined_by(self, main, left: Token, inner, right: Token):
         """A parenthesis after an atom: "(<5 x ULN if liver metastases)" is an alternative
         threshold under a condition; "(HR < 55 bpm)" defines the atom before it."""
