@@ -153,6 +153,8 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("Able to speak, read, and understand English", "observation:english speaking"),
     ("All adults aged 18 or older", "(demographic:adult AND age >= 18 a)"),
     ("All patients with diabetes", "condition:diabetes mellitus"),
+    ("Clinical diagnosis of acute coronary syndrome", "condition:acute coronary syndrome (clinically diagnosed)"),
+    ("Under treatment for hypertension", "condition:hypertension (treated)"),
 ])
 def test_an_ability_or_all_before_what_it_opens_says_no_more(text, expected):
     parsed = _parse(text)
