@@ -155,6 +155,7 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("All patients with diabetes", "condition:diabetes mellitus"),
     ("Clinical diagnosis of acute coronary syndrome", "condition:acute coronary syndrome (clinically diagnosed)"),
     ("Under treatment for hypertension", "condition:hypertension (treated)"),
+    ("COVID-19 symptoms", "condition:covid-19"),
 ])
 def test_an_ability_or_all_before_what_it_opens_says_no_more(text, expected):
     parsed = _parse(text)
