@@ -779,13 +779,14 @@ def _parenthesized_qualifiers(tokens: list[Token], words: list[Span]) -> list[To
     grammar reads as that concept's qualifiers; its words were reported. Not one holding
     words no rule read ("(confirmed on a second day)")."""
     out = list(tokens)
+    word_starts = sorted(w.start for w in words)
     for k in range(1, len(tokens)):
         if tokens[k].type != "LPAR" or tokens[k - 1].type != "CONCEPT":
             continue
         close = next((j for j in range(k + 1, len(tokens)) if tokens[j].type not in _QUALIFIER_LIST), None)
         if (close is None or tokens[close].type != "RPAR" or not any(t.type == "QUAL" for t in tokens[k + 1:close])
-                or any(tokens[k].end_pos <= w.start and w.end <= tokens[close].start_pos for w in words)):
-            continue
+                or bisect_left(word_starts, tokens[k].end_pos) < bisect_left(word_starts, tokens[close].start_pos)):
+            continue  # words no rule read inside
         out[k] = _token("QLPAR", "", tokens[k].start_pos, tokens[k].end_pos)
     return out
 
@@ -1387,21 +1388,29 @@ def _everyone(tokens: list[Token], words: list[Span], text: str, tables: Tables)
     """"All patients with diabetes", "All adults aged 18 or older": "all" before the people a
     criterion is about says no more than they do; the first token after it takes it into
     its span."""
+    alls = [w for w in words if w.text(text).lower() == "all"]
+    if not alls:
+        return tokens
     out = list(tokens)
-    for word in [w for w in words if w.text(text).lower() == "all"]:
-        rest = text[word.end:].split(None, 1)
-        following = rest[0].lower().strip(",;:") if rest else ""
+    starts = [t.start_pos for t in out]
+    word_starts = sorted(w.start for w in words)
+    for word in alls:
+        after = _NEXT_WORD.match(text, word.end)
+        following = after.group(1).lower().strip(",;:") if after else ""
         named = tables.forms.get(following)
         if not (following in tables.population_words or named is not None and named[1] in tables.populations):
             continue
-        k = next((j for j, t in enumerate(out) if t.start_pos >= word.end), None)
-        if k is None or out[k].type not in _OPENING_A_NODE or any(word.end <= w.start < out[k].start_pos for w in words):
-            continue
+        k = bisect_left(starts, word.end)
+        if (k == len(out) or out[k].type not in _OPENING_A_NODE
+                or bisect_left(word_starts, word.end) < bisect_left(word_starts, out[k].start_pos)):
+            continue  # a word no rule read stands between
         out[k] = _token(out[k].type, out[k].value, word.start, out[k].end_pos)
+        starts[k] = word.start
         words.remove(word)
     return out
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _OPENING_A_NODE = frozenset({"CONCEPT", "VAR", "QUAL", "NEG", "CMP"})  # whose span a node's starts with
 
 
@@ -2606,22 +2615,25 @@ def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: 
     """"informed consent for participation in the study", "consent form to participate": a
     word that only says what the concept before it is of (``data/concept_objects.tsv``) is
     part of it, with the prepositions between ("for", "to")."""
-    if not words:
+    objects = {word for _, word in tables.concept_objects}
+    named = [w for w in words if w.text(text).lower() in objects]
+    if not named:
         return tokens
     out = list(tokens)
-    for word in list(words):
+    starts = [t.start_pos for t in out]
+    for word in named:
         written = word.text(text).lower()
-        k = max((j for j, t in enumerate(out) if t.end_pos <= word.start), default=None)
+        k = bisect_left(starts, word.start) - 1  # the last token before the word
         first = k
-        while first is not None and first > 0 and out[first].type in _OBJECT_JOINERS:
+        while first > 0 and out[first].type in _OBJECT_JOINERS:
             first -= 1
-        if k is None or first is None or out[first].type != "CONCEPT" or (out[first].value, written) not in tables.concept_objects:
+        if k < 0 or out[first].type != "CONCEPT" or (out[first].value, written) not in tables.concept_objects:
             continue
-        gap = text[out[first].end_pos:word.start]
-        if any(w.start < word.start and w.end > out[first].end_pos for w in words if w is not word) or not all(
-                tables.is_filler(w) or w.lower() in _OBJECT_PREPOSITIONS for w in gap.split()):
+        if not all(tables.is_filler(w) or w.lower() in _OBJECT_PREPOSITIONS  # no word no rule read between
+                   for w in text[out[first].end_pos:word.start].split()):
             continue
         out[first:k + 1] = [_token("CONCEPT", out[first].value, out[first].start_pos, word.end)]
+        starts[first:k + 1] = [out[first].start_pos]
         words.remove(word)
     return out
 
