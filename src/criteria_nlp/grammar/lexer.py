@@ -1119,11 +1119,14 @@ def _denied_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]
             continue
         joiners: list[list[int]] = []
         concepts = 0
+        leading = text[token.start_pos:token.end_pos].lower().split()[0] == "no"  # "No definite history of ..."
         j = k + 1
         while j < len(tokens):
             kind = tokens[j].type
             gap = text[tokens[j - 1].end_pos:tokens[j].start_pos].split()
-            if gap if tokens[j - 1].type in ("AND", "COMMA") else not all(map(tables.is_filler, gap)):
+            if (gap if tokens[j - 1].type in ("AND", "COMMA")
+                    else not all(tables.is_filler(w) or leading and not concepts and w.lower() not in tables.never_kinds
+                                 for w in gap)):
                 break  # "not pregnant and on effective contraception": a state of its own
             if kind == "AND" and text[tokens[j].start_pos:tokens[j].end_pos].lower() not in _WRITTEN_AND:
                 break  # "no prior chemotherapy but adjuvant chemotherapy ..."
