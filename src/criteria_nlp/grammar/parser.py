@@ -27,7 +27,7 @@ from ..spans import Span
 from .lexer import DEPTH, QUALIFIES, DocIndex, Stream, default_tables, token_stream
 from .resolve import (
     Chunks, Subjects, checked_at, composed_names, finish, named_ages, named_rates, planned_ahead, qualified_mentions, resolve,
-    windows_over_lists,
+    repeats_merged, windows_over_lists,
 )
 from .thresholds import Thresholds
 from .transformer import THAT_IS, Connective, ToLogic
@@ -428,6 +428,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
         if logic is not None and (any(t.type == "QUAL" and t.value in tables.future_words for t in stream.tokens)
                                   or any(w.text(index.text).lower() in tables.future_words for w in stream.words)):
             logic = planned_ahead(logic, tables)  # a plan is read from a cue or written as a qualifier word
+        logic = repeats_merged(logic) if logic is not None else None
         leftovers += anchors
         words = [w for w in subjects.words if not any(t.contains(w) for t in taken)]  # "at the time of screening"
         return Parsed(logic, _merge(leftovers + words, index.text, span))

@@ -333,6 +333,30 @@ def checked_at(node: Node, anchors: list[Span], text: str) -> tuple[Node, list[S
     return node, left, taken
 
 
+def repeats_merged(node: Node) -> Node:
+    """"an investigational drug or therapy" (the lexicon names an investigational therapy an
+    investigational drug), "No smokers or smokers ...": the same atom twice in a row under one
+    connective says it once; one node spans both writings of it."""
+    node = with_children(node, repeats_merged)
+    if not isinstance(node, (And, Or)):
+        return node
+    args: list[Node] = []
+    for arg in node.args:
+        if args and _same_atom(args[-1], arg):
+            args[-1] = replace(args[-1], span=Span.covering([args[-1].span, arg.span]))
+            continue
+        args.append(arg)
+    return args[0] if len(args) == 1 else replace(node, args=tuple(args))
+
+
+def _same_atom(first: Node, second: Node) -> bool:
+    if isinstance(first, Concept) and isinstance(second, Concept):
+        return not first.other_than and not second.other_than and replace(first, span=second.span) == second
+    if isinstance(first, Compare) and isinstance(second, Compare):
+        return replace(first, span=second.span, variable=replace(first.variable, span=second.variable.span)) == second
+    return False
+
+
 def named_ages(node: Node, text: str, within: Span, age: str) -> Node:
     """Ages bounded where the text names the age apart from the bound ("aged between ≥20
     and ≤45 years old", "≥ 12 to < 18 years of age") are named by that word: the variable's
