@@ -157,7 +157,7 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("Under treatment for hypertension", "condition:hypertension (treated)"),
     ("COVID-19 symptoms", "condition:covid-19"),
 ])
-def test_an_ability_or_all_before_what_it_opens_says_no_more(text, expected):
+def test_words_that_say_no_more_than_what_they_open_leave_nothing_unparsed(text, expected):
     parsed = _parse(text)
     assert render_node(parsed.logic) == expected and parsed.unparsed == ()
 

@@ -395,16 +395,17 @@ def load_rate_subjects(lexicon: Lexicon, text: str | None = None) -> dict[str, s
     return _variable_concepts("rate_subjects.tsv", ("variable", "of"), lexicon, text)
 
 
-def load_concept_objects(lexicon: Lexicon, text: str | None = None) -> frozenset[tuple[str, str]]:
-    """``data/concept_objects.tsv`` (or ``text`` in its format): (concept, word) pairs."""
-    pairs = set()
+def load_concept_objects(lexicon: Lexicon, text: str | None = None) -> dict[str, frozenset[str]]:
+    """``data/concept_objects.tsv`` (or ``text`` in its format): word -> the concepts it is
+    an object of."""
+    objects: dict[str, set[str]] = {}
     for row in read_table("concept_objects.tsv", ("concept", "word"), text=text):
         if row["concept"] not in lexicon.concepts:
             raise RuleError(f"concept_objects.tsv: unknown concept {row['concept']!r}")
         if row["word"] != row["word"].lower() or " " in row["word"]:
             raise RuleError(f"concept_objects.tsv: {row['word']!r} is not one lower-case word")
-        pairs.add((row["concept"], row["word"]))
-    return frozenset(pairs)
+        objects.setdefault(row["word"], set()).add(row["concept"])
+    return {word: frozenset(concepts) for word, concepts in objects.items()}
 
 
 def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, text: str | None) -> dict[str, str]:
@@ -1119,7 +1120,7 @@ def _denied_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]
             continue
         joiners: list[list[int]] = []
         concepts = 0
-        leading = text[token.start_pos:token.end_pos].lower().split()[0] == "no"  # "No definite history of ..."
+        leading = text[token.start_pos:token.end_pos].lower().split()[:1] == ["no"]  # "No definite history of ..."
         j = k + 1
         while j < len(tokens):
             kind = tokens[j].type
@@ -1300,11 +1301,16 @@ def _ratio_pairs(lexicon: Lexicon, forms: Mapping[str, tuple[str, str]]) -> dict
     return pairs
 
 
+def _ratio_words(words: list[Span], text: str) -> dict[int, Span]:
+    """The unread words "ratio", by where they start."""
+    return {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
+
+
 def _ratios(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"AST/ALT ratio > 2", "BUN to creatinine ratio": two variables, then the word
     "ratio", are one variable, the ratio, named as written unless the lexicon names it
     ("PaO2 / FiO2 ratio"). Without the word, "AST/ALT > 2.5 x ULN" bounds each."""
-    ratios = {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
+    ratios = _ratio_words(words, text)
     if not ratios:
         return tokens
     out: list[Token] = []
@@ -1332,7 +1338,7 @@ def _spelled_out_ratios(tokens: list[Token], words: list[Span], text: str, table
     ratio the lexicon names by its two variables ("FEV1/FVC") is one variable still when
     each is spelled out on the way; read apart, each side was bounded by the ratio's value.
     The word "ratio" after a ratio named without it ("FEV1 / FVC ratio") is part of it."""
-    ratios = {w.start: w for w in words if text[w.start:w.end].lower() == "ratio"}
+    ratios = _ratio_words(words, text)
     out: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -1514,8 +1520,8 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             continue
         end = next((j for j in range(i + 1, len(tokens)) if tokens[j].type in _TAIL_STOP), len(tokens))
         inside = tokens[i + 1 : end]
-        people = out and (out[-1].value in tables.populations  # "women of childbearing potential who are not using ..."
-                          or text[out[-1].start_pos:out[-1].end_pos].split()[0].lower() in tables.population_words)
+        people = out and out[-1].type == "CONCEPT" and (  # "women of childbearing potential who are not using ..."
+            out[-1].value in tables.populations or text[out[-1].start_pos:out[-1].end_pos].split()[0].lower() in tables.population_words)
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if (token.value == ABLE and (not out or out[-1].type in _CLAUSE_OPENERS) and after is not None
                 and after.type == "CONCEPT" and all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())):
@@ -2618,8 +2624,7 @@ def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: 
     """"informed consent for participation in the study", "consent form to participate": a
     word that only says what the concept before it is of (``data/concept_objects.tsv``) is
     part of it, with the prepositions between ("for", "to")."""
-    objects = {word for _, word in tables.concept_objects}
-    named = [w for w in words if w.text(text).lower() in objects]
+    named = [w for w in words if w.text(text).lower() in tables.concept_objects]
     if not named:
         return tokens
     out = list(tokens)
@@ -2630,7 +2635,7 @@ def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: 
         first = k
         while first > 0 and out[first].type in _OBJECT_JOINERS:
             first -= 1
-        if k < 0 or out[first].type != "CONCEPT" or (out[first].value, written) not in tables.concept_objects:
+        if k < 0 or out[first].type != "CONCEPT" or out[first].value not in tables.concept_objects[written]:
             continue
         if not all(tables.is_filler(w) or w.lower() in _OBJECT_PREPOSITIONS  # no word no rule read between
                    for w in text[out[first].end_pos:word.start].split()):
@@ -2651,6 +2656,8 @@ def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, ta
     ("the surgery") is that anchor, the event the window is measured from; read as a
     concept, the window ran from enrollment and a surgery on record was required. An "of"
     between is the window's."""
+    if not any(t.type == "UNIT" for t in tokens):
+        return tokens  # no window
     pieces: list[tuple[int, Token | None, Span | None]] = sorted(
         [*((t.start_pos or 0, t, None) for t in tokens), *((w.start, None, w) for w in words)], key=lambda p: p[0])
     out: list[Token] = []
@@ -2661,7 +2668,7 @@ def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, ta
         start, end = (word.start, word.end) if word is not None else (token.start_pos, token.end_pos)
         named = tables.forms.get("the " + " ".join(text[start:end].lower().split()))
         of = bool(out) and out[-1].type == "OF"
-        window = out[:-1] if of else out
+        window = out[max(0, len(out) - of - _WINDOW_TOKENS):len(out) - of]  # the window's tokens, at most
         if (named is not None and named[0] == "ANCHOR" and window and _window_end(window)
                 and all(tables.is_filler(w) for w in text[window[-1].end_pos:start].split() if w.lower() != "of")):
             if of:
@@ -2677,11 +2684,14 @@ def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, ta
 def _window_end(tokens: list[Token]) -> bool:
     """Whether the tokens end in a window still without its anchor: "within 7 days",
     "2 weeks before", "within 24-48 hours after"."""
-    kinds = [t.type for t in tokens[-5:]]
+    kinds = [t.type for t in tokens[-_WINDOW_TOKENS:]]
     if kinds[-1:] in (["BEFORE"], ["AFTER"]):
         kinds = kinds[:-1]
     return kinds[-2:] == ["NUMBER", "UNIT"] and (len(kinds) < 3 or kinds[-3] in ("WITHIN", "WCMP", "DASH", "TO")
                                                  or tokens[-1].type in ("BEFORE", "AFTER"))
+
+
+_WINDOW_TOKENS = 5  # "within 24 - 48 hours before": the most a window holds before its anchor
 
 
 def _calendar_dates(tokens: list[Token]) -> list[Token]:

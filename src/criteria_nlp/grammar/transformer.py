@@ -124,6 +124,11 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
     return make(concept)
 
 
+def _window_span(window: MinimumGap | tuple[Window, Span]) -> Span:
+    """The words of a window as the grammar's window rules return it."""
+    return window.span if isinstance(window, MinimumGap) else window[1]
+
+
 _LIST_REACH = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
 AHEAD = "ahead"  # the WITHIN payload of a window that looks forward ("in the next 6 months"; cues.tsv)
 EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
@@ -656,8 +661,7 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def windowed(self, atom, window) -> Node:
-        wspan = window.span if isinstance(window, MinimumGap) else window[1]
-        return self._with_window(atom, window, _cover(atom.span, wspan))
+        return self._with_window(atom, window, _cover(atom.span, _window_span(window)))
 
     @v_args(inline=True)
     def windowed_aside(self, atom, left: Token, window, right: Token) -> Node:
@@ -666,8 +670,7 @@ class ToLogic(Transformer):
 
     @v_args(inline=True)
     def windowed_before(self, window, atom) -> Node:
-        wspan = window.span if isinstance(window, MinimumGap) else window[1]
-        return self._with_window(atom, window, _cover(wspan, atom.span))
+        return self._with_window(atom, window, _cover(_window_span(window), atom.span))
 
     @v_args(inline=True)
     def prior(self, before: Token, atom):
@@ -901,13 +904,13 @@ class ToLogic(Transformer):
         """"Cardiovascular events (myocardial infarction or stroke) within 6 months": a
         window after the parenthesis times what it defines and all it names."""
         node = self.defined_by(main, left, inner, right)
-        return self._with_window(node, window, _cover(node.span, window.span if isinstance(window, MinimumGap) else window[1]))
+        return self._with_window(node, window, _cover(node.span, _window_span(window)))
 
     @v_args(inline=True)
     def examples_of_windowed(self, main, left: Token, word: Token, inner, right: Token, window):
         """"Cardiac events (e.g. myocardial infarction, stroke) within the past 6 months"."""
         node = self.examples_of(main, left, word, inner, right)
-        return self._with_window(node, window, _cover(node.span, window.span if isinstance(window, MinimumGap) else window[1]))
+        return self._with_window(node, window, _cover(node.span, _window_span(window)))
 
     @v_args(inline=True)
     def defined_by(self, main, left: Token, inner, right: Token):
