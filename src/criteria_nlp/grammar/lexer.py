@@ -2217,6 +2217,7 @@ def _reaction_targets(tokens: list[Token], words: list[Span], ordered: list[Span
     must end where the list goes on or the phrase ends ("allergy to components of ...")."""
     if not any(t.type == "REACTION" for t in tokens):
         return tokens
+    tokens = list(tokens)
     found: list[Token] = []
     for k, token in enumerate(tokens):
         if token.type != "REACTION":
@@ -2224,7 +2225,7 @@ def _reaction_targets(tokens: list[Token], words: list[Span], ordered: list[Span
         items: list[tuple[str, Token]] = []  # (separator before, token made of words)
         at, j, separator = token.end_pos, k + 1, "REACTION"
         while True:
-            if j < len(tokens) and tokens[j].type == "CONCEPT" and not text[at:tokens[j].start_pos].strip():
+            if j < len(tokens) and not text[at:tokens[j].start_pos].strip() and _agent_named(tokens, j, text, span.end):
                 at, j = tokens[j].end_pos, j + 1
             else:
                 after = tokens[j] if j < len(tokens) else None
@@ -2247,6 +2248,20 @@ def _reaction_targets(tokens: list[Token], words: list[Span], ordered: list[Span
     taken = {(t.start_pos, t.end_pos) for t in found}
     words[:] = [w for w in words if not any(a <= w.start and w.end <= b for a, b in taken)]
     return sorted(tokens + found, key=lambda t: t.start_pos)
+
+
+def _agent_named(tokens: list[Token], j: int, text: str, end: int) -> bool:
+    """Whether the token at ``j`` names an agent: a concept, or a variable with no bound
+    after it ("allergy to progesterone or allopregnanolone": the hormone a laboratory
+    measures, here the substance), which then becomes the concept. ``end``: where the
+    criterion ends."""
+    token = tokens[j]
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if (token.type == "VAR" and (after is None or after.type in _AGENT_ENDS)
+            and not text[token.end_pos:end if after is None else after.start_pos].strip(" .")):
+        tokens[j] = _token("CONCEPT", open_concept(Domain.DRUG, text[token.start_pos:token.end_pos]),
+                           token.start_pos, token.end_pos)
+    return tokens[j].type == "CONCEPT"
 
 
 def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
