@@ -991,11 +991,23 @@ def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tab
         if (after is not None and after.type == "CONCEPT" and not text[word.end:after.start_pos].strip()
                 and tables.forms.get(" ".join([*lead, word.text(text), text[after.start_pos:after.end_pos]]).lower()) == named):
             end, skip = after.end_pos or end, k + (3 if mention else 2)
-        out += [tokens[k + 1], _token("CONCEPT", named[1], word.start, end)]
+        out += [tokens[k + 1], *(_token("QUAL", v, word.start, word.start) for v in _qualifiers_before(out, len(out) - 1)),
+                _token("CONCEPT", named[1], word.start, end)]
         skip = max(skip, k + (2 if mention else 1))
         if not mention:
             words.remove(word)
     return out
+
+
+def _qualifiers_before(tokens: list[Token], k: int) -> list[str]:
+    """The qualifiers written right before the token at ``k``, listed or side by side
+    ("moderate or severe aortic stenosis"), which an item sharing its words shares too."""
+    values: list[str] = []
+    j = k - 1
+    while j >= 0 and tokens[j].type == "QUAL":
+        values.insert(0, tokens[j].value)
+        j -= 2 if j > 0 and tokens[j - 1].type in ("OR", "AND", "COMMA") else 1
+    return values
 
 
 def _languages(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
@@ -1946,17 +1958,39 @@ def _lead_of_list(listed: list[tuple[Token, str]], ending: dict[int, tuple[Span,
                 for k, (n, t) in enumerate(zip(named, items)) if n is not None], taken
     if token is None:
         span = _leading_words(span, ending, text, tables)
-    if _QUALIFIERS_JOINED.search(text, 0, _skip_space_back(text, span.start)):
-        return items, taken
     value = token.value if token is not None else " ".join(span.text(text).lower().split())
+    values = [value]
+    if _QUALIFIERS_JOINED.search(text, 0, _skip_space_back(text, span.start)):
+        run = _qualifier_run(ending, span.start, text) if token is not None and items[0].type != "VAR" else None
+        if run is None:
+            return items, taken
+        values = run + values
     if items[0].type == "VAR":  # the grammar reads a qualifier before the first; after, one of the list
         out, shared = [items[0]], "SHARED"
     else:
         out, shared = [_token("QUAL", value, span.start, span.end), items[0]], "QUAL"
         taken.append(span)
     for n, t in zip(named[1:], items[1:]):
-        out += [_token(*n, t.start_pos, t.end_pos)] if n is not None else [_token(shared, value, t.start_pos, t.start_pos), t]
+        out += ([_token(*n, t.start_pos, t.end_pos)] if n is not None
+                else [*(_token(shared, v, t.start_pos, t.start_pos) for v in values), t])
     return out, taken
+
+
+def _qualifier_run(ending: dict[int, tuple[Span, Token | None]], left: int, text: str) -> list[str] | None:
+    """"moderate or severe aortic stenosis or regurgitation": the qualifiers listed before
+    the lead of a list, when each is a qualifier token ("central or mixed central and
+    obstructive sleep apnea" names a kind, no qualifier list), are every item's too."""
+    values: list[str] = []
+    while True:
+        end = _skip_space_back(text, left)
+        joiner = (_QUALIFIERS_JOINED if not values else _QUALIFIERS_LISTED).search(text, max(0, end - 7), end)
+        if joiner is None:
+            return values or None
+        piece = ending.get(_skip_space_back(text, joiner.start(), " ,"))
+        if piece is None or piece[1] is None or piece[1].type != "QUAL":
+            return None
+        values.insert(0, piece[1].value)
+        left = piece[0].start
 
 
 def _opened(item: Token, written: str, word: str, tables: Tables) -> tuple[str, str] | None:
@@ -1971,6 +2005,7 @@ def _opened(item: Token, written: str, word: str, tables: Tables) -> tuple[str, 
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|/)$", re.IGNORECASE)
 # "central or mixed central and obstructive sleep apnea"; a comma may end a lead-in ("eg,")
 _QUALIFIERS_JOINED = re.compile(r"(?:\band|\bor|/)$", re.IGNORECASE)
+_QUALIFIERS_LISTED = re.compile(r"(?:\band|\bor|/|,)$", re.IGNORECASE)
 _LEAD_WORDS = 3  # "high dose", "very poorly controlled"
 
 
