@@ -1542,7 +1542,10 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             out.append(_token("CONCEPT", after.value, token.start_pos, after.end_pos))
             i += 2
             continue
+        limit = tokens[end].start_pos if end < len(tokens) else span.end
+        last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
         if (not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside)
+                or last == token.end_pos  # "illness which, in the opinion of ...,": the clause is elsewhere
                 or (people and any(t.type in _TAIL_NAMED for t in inside)
                     and text[token.start_pos:token.end_pos].lower() != "whose")):  # "whose partner": someone else
             if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
@@ -1552,8 +1555,6 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
                     and all(tables.is_filler(w) for w in text[token.end_pos:tokens[i].start_pos].split())):
                 i += 1  # "women who are or may become pregnant": the "or" joins two verbs, not the women
             continue
-        limit = tokens[end].start_pos if end < len(tokens) else span.end
-        last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
         clause = Span(token.start_pos, last)
         words[:] = [w for w in words if not clause.contains(w)]
         out.append(_token("TAIL", clause.text(text), clause.start, clause.end))
