@@ -4,7 +4,7 @@
 -- and the constants below (criteria_nlp.export.sql.run binds both).
 -- Unknown (no value, no reference range, unknown unit) is SQL NULL; a person is
 -- returned only when every inclusion criterion is TRUE and every exclusion FALSE.
--- parameters: {"p1": "ICD10CM", "p2": "C43", "p3": "C43%", "p4": "SNOMED", "p5": "372244006", "p6": "acral melanoma", "p7": "c43", "p8": "cutaneous melanoma", "p9": "malignant melanoma", "p10": "melanoma", "p11": "metastatic malignant melanoma", "p12": "metastatic melanoma", "p13": "mucosal melanoma", "p14": "relapsed melanoma", "p15": "ATC", "p16": "L01", "p17": "L01%", "p18": "367336001", "p19": "antineoplastic chemotherapy", "p20": "carboplatin", "p21": "chemotherapeutic agent", "p22": "chemotherapy", "p23": "cisplatin", "p24": "cyclophosphamide", "p25": "cytotoxic agent", "p26": "cytotoxic chemotherapy", "p27": "dacarbazine", "p28": "docetaxel", "p29": "doxorubicin", "p30": "etoposide", "p31": "fludarabine", "p32": "fluorouracil", "p33": "fotemustine", "p34": "gemcitabine", "p35": "l01", "p36": "nab paclitaxel", "p37": "nab-paclitaxel", "p38": "oxaliplatin", "p39": "paclitaxel", "p40": "temozolomide", "p41": "vinblastine", "p42": "vincristine", "p43": "76334006", "p44": "aldesleukin", "p45": "cancer immunotherapy", "p46": "high dose interleukin 2", "p47": "high-dose interleukin-2", "p48": "immune therapy", "p49": "immunotherapy", "p50": "interferon alfa", "p51": "interleukin 2", "p52": "interleukin-2", "p53": "ipilimumab", "p54": "nivolumab", "p55": "pembrolizumab", "p56": "relatlimab", "p57": "haploidentical donor", "p58": "haploidentical donor available", "p59": "haploidentical family donor", "p60": "willing haploidentical donor", "p61": "373067005", "p62": "no", "p63": "false", "p64": "LOINC", "p65": "89247-1", "p66": "calgb performance status", "p67": "cancer and leukemia group b performance status", "p68": "eastern cooperative oncology group", "p69": "eastern cooperative oncology group performance status", "p70": "eastern cooperative oncology group performance status score", "p71": "eastern cooperative oncology group score", "p72": "ecog", "p73": "ecog performance status", "p74": "ecog ps", "p75": "ecog score", "p76": "ecog scores", "p77": "ecog status", "p78": "ecog-ps", "p79": "gog performance status", "p80": "gynecologic oncology group performance status", "p81": "performance status", "p82": "ps", "p83": "who performance status", "p84": "who ps", "p85": "zubrod", "p86": "zubrod performance status", "p87": "zubrod score", "p88": 90, "p89": 1, "p90": 18, "p91": 75, "p92": "measurable disease", "p93": "measurable disease per recist", "p94": "measurable lesion", "p95": "recist measurable disease", "p96": "%", "p97": "10230-1", "p98": "ef", "p99": "eject fraction", "p100": "ejection fraction", "p101": "left ventricle ejection fraction", "p102": "left ventricular ef", "p103": "left ventricular ejection fraction", "p104": "lv ef", "p105": "lv ejection fraction", "p106": "lvef", "p107": "lvef%", "p108": "ventricular ef", "p109": "ventricular ejection fraction", "p110": 45, "p111": "carbon monoxide diffusing capacity", "p112": "diffusing capacity", "p113": "diffusing capacity for carbon monoxide", "p114": "diffusing capacity of the lung for carbon monoxide", "p115": "diffusion capacity", "p116": "diffusion capacity for carbon monoxide", "p117": "dlco", "p118": "dlco % predicted", "p119": "dlco %pred", "p120": "dlco adjusted for hemoglobin", "p121": "dlco corrected for hemoglobin", "p122": "dlco percent predicted", "p123": "dlco pred", "p124": "dlco predicted", "p125": "dlco% predicted", "p126": "predicted dlco", "p127": "tlco", "p128": 50, "p129": "10*9/L", "p130": "10*3/uL", "p131": "10*3/mm3", "p132": "/uL", "p133": 0.001, "p134": "/mm3", "p135": "10*6/uL", "p136": 1000, "p137": "751-8", "p138": "absolute granulocyte", "p139": "absolute granulocyte count", "p140": "absolute granulocytes", "p141": "absolute neutrophil", "p142": "absolute neutrophil count", "p143": "absolute neutrophil counts", "p144": "absolute neutrophils", "p145": "agc", "p146": "anc", "p147": "granulocyte", "p148": "granulocyte count", "p149": "granulocytes", "p150": "hematologic anc", "p151": "neutrophil", "p152": "neutrophil count", "p153": "neutrophil counts", "p154": "neutrophils", "p155": "pmn count", "p156": "polymorphonuclear neutrophil", "p157": "polymorphonuclear neutrophils", "p158": "segmented neutrophil band", "p159": "segmented neutrophils + bands", "p160": 1.5, "p161": "777-3", "p162": "blood platelet", "p163": "blood platelet count", "p164": "blood platelets", "p165": "platelet", "p166": "platelet count", "p167": "platelet counts", "p168": "platelets", "p169": "platelets count", "p170": "plt", "p171": "plt count", "p172": "plts", "p173": "thrombocyte", "p174": "thrombocyte count", "p175": "thrombocytes", "p176": 100, "p177": "g/dL", "p178": "g/L", "p179": 0.1, "p180": "mg/dL", "p181": "mg/L", "p182": 0.0001, "p183": "mmol/L", "p184": 1.6114, "p185": "umol/L", "p186": 0.0016114, "p187": "59260-0", "p188": "718-7", "p189": "blood hemoglobin", "p190": "haemoglobin", "p191": "haemoglobin concentration", "p192": "hb", "p193": "hb concentration", "p194": "hemaglobin", "p195": "hemoglobin", "p196": "hemoglobin concentration", "p197": "hgb", "p198": "serum haemoglobin", "p199": "serum hemoglobin", "p200": 9, "p201": "14631-6", "p202": "1975-2", "p203": "bili", "p204": "bilirubin", "p205": "bilirubin total", "p206": "birilubin", "p207": "blood bilirubin", "p208": "plasma bilirubin", "p209": "serum bilirubin", "p210": "serum total bilirubin", "p211": "t bil", "p212": "t bili", "p213": "t-bil", "p214": "t.bili", "p215": "tbil", "p216": "tbili", "p217": "total bili", "p218": "total bilirubin", "p219": "total serum bilirubin", "p220": "1920-8", "p221": "asat", "p222": "aspartase aminotransferase", "p223": "aspartate amino transferase", "p224": "aspartate aminotransferase", "p225": "aspartate transaminase", "p226": "aspartate-aminotransferase", "p227": "ast", "p228": "glutamic oxalacetic transaminase", "p229": "glutamic oxaloacetic transaminase", "p230": "glutamic-oxalacetic transaminase", "p231": "serum aspartate aminotransferase", "p232": "serum aspartate transaminase", "p233": "serum ast", "p234": "serum glutamic oxaloacetic transaminase", "p235": "serum glutamic-oxaloacetic transaminase", "p236": "serum sgot", "p237": "sgot", "p238": "spartate aminotransferase", "p239": 2.5, "p240": "1742-6", "p241": "alanine amino transferase", "p242": "alanine aminotransaminase", "p243": "alanine aminotransferase", "p244": "alanine transaminase", "p245": "alanine-aminotransferase", "p246": "alat", "p247": "alt", "p248": "glutamic pyruvic transaminase", "p249": "glutamic-pyruvic transaminase", "p250": "gpt", "p251": "serum alanine aminotransferase", "p252": "serum alanine transaminase", "p253": "serum alt", "p254": "serum glutamate pyruvate transaminase", "p255": "serum glutamic pyruvic transaminase", "p256": "serum glutamic-pyruvic transaminase", "p257": "serum gpt", "p258": "serum sgpt", "p259": "sgpt", "p260": "6768-6", "p261": "alk pho", "p262": "alk phos", "p263": "alkalic phosphatase", "p264": "alkaline phosphatase", "p265": "alkaline phosphatases", "p266": "alkpho", "p267": "alkphos", "p268": "alp", "p269": "ap", "p270": "serum alkaline phosphatase", "p271": "14682-9", "p272": "2160-0", "p273": "blood creatinine", "p274": "cr", "p275": "creat", "p276": "creatinen", "p277": "creatinin", "p278": "creatinine", "p279": "creatinine serum", "p280": "increase in s creatinine", "p281": "increase in s-creatinine", "p282": "plasma creatinine", "p283": "s cr", "p284": "s creatinine", "p285": "s-cr", "p286": "s-creatinine", "p287": "scr", "p288": "serum cr", "p289": "serum creatinine", "p290": "serum creatinine concentration", "p291": "mL/min/{1.73_m2}", "p292": "mL/min", "p293": "2164-2", "p294": "24 hour creatinine clearance", "p295": "24 hour urinary creatinine clearance", "p296": "24 hour urine creatinine clearance", "p297": "24-hour creatinine clearance", "p298": "24-hour urinary creatinine clearance", "p299": "24-hour urine creatinine clearance", "p300": "calculated crcl", "p301": "calculated creatinine clearance", "p302": "ccr", "p303": "cl cr", "p304": "clcr", "p305": "clearance creatinine", "p306": "cockcroft gault", "p307": "cockcroft gault creatinine clearance", "p308": "cockcroft gault formula", "p309": "cockcroft-gault", "p310": "cockcroft-gault creatinine clearance", "p311": "cockcroft-gault formula", "p312": "cr cl", "p313": "crcl", "p314": "creatinin clearance", "p315": "creatinine clearance", "p316": "creatinine clearance rate", "p317": "endogenous creatinine clearance", "p318": "estimated crcl", "p319": "estimated creatinine clearance", "p320": "measured creatinine clearance", "p321": "renal clearance", "p322": "serum creatinine clearance", "p323": 60, "p324": "mo", "p325": "anticipated life expectancy", "p326": "anticipated survival", "p327": "estimated life expectancy", "p328": "estimated survival", "p329": "expected life expectancy", "p330": "expected survival", "p331": "expected survival time", "p332": "life expectancy", "p333": "life expectation", "p334": "predicted life expectancy", "p335": "predicted survival", "p336": "projected survival", "p337": "survival expectancy", "p338": 3, "p339": "informed consent", "p340": "informed consent signed", "p341": "signed informed consent", "p342": "written informed consent", "p343": 30, "p344": "adoptive cell therapy", "p345": "adoptive cell transfer", "p346": "adoptive cellular therapy", "p347": "car t cell therapy", "p348": "til therapy", "p349": "tumor infiltrating lymphocyte therapy", "p350": "allogeneic stem cell transplantation", "p351": "autologous stem cell transplantation", "p352": "bone marrow transplant", "p353": "bone marrow transplantation", "p354": "hematopoietic stem cell transplant", "p355": "hematopoietic stem cell transplantation", "p356": "hsct", "p357": "stem cell transplant", "p358": "stem cell transplantation", "p359": "B20", "p360": "B20%", "p361": "Z21", "p362": "Z21%", "p363": "86406008", "p364": "b20", "p365": "hiv", "p366": "hiv disease", "p367": "hiv infection", "p368": "hiv positive", "p369": "human immunodeficiency virus infection", "p370": "z21", "p371": "B16", "p372": "B16%", "p373": "B18.0", "p374": "B180%", "p375": "B18.1", "p376": "B181%", "p377": "66071002", "p378": "b16", "p379": "b18.0", "p380": "b18.1", "p381": "chronic hepatitis b", "p382": "hbv", "p383": "hbv infection", "p384": "hepatitis b", "p385": "hepatitis b virus infection", "p386": "B17.1", "p387": "B171%", "p388": "B18.2", "p389": "B182%", "p390": "50711007", "p391": "b17.1", "p392": "b18.2", "p393": "chronic hepatitis c", "p394": "hcv", "p395": "hcv infection", "p396": "hepatitis c", "p397": "hepatitis c virus infection", "p398": "hypersensitivity to cyclophosphamide", "p399": "387420009", "p400": "cytoxan", "p401": "endoxan", "p402": "hypersensitivity to interleukin 2", "p403": "hypersensitivity to interleukin-2", "p404": "il 2", "p405": "il-2", "p406": "proleukin", "p407": "heart transplant", "p408": "heart transplantation", "p409": "kidney transplant", "p410": "kidney transplantation", "p411": "liver transplant", "p412": "liver transplantation", "p413": "lung transplant", "p414": "lung transplantation", "p415": "organ transplant", "p416": "organ transplantation", "p417": "solid organ transplant", "p418": "solid organ transplantation", "p419": "I49.9", "p420": "I499%", "p421": "698247007", "p422": "arrhythmia", "p423": "atrial fibrillation", "p424": "atrial flutter", "p425": "cardiac arrhythmia", "p426": "dysrhythmia", "p427": "i49.9", "p428": "ventricular fibrillation", "p429": "ventricular tachycardia", "p430": "I25.1", "p431": "I251%", "p432": "I25.9", "p433": "I259%", "p434": "414545008", "p435": "angina pectoris", "p436": "coronary artery disease", "p437": "coronary heart disease", "p438": "i25.1", "p439": "i25.9", "p440": "ischaemic heart disease", "p441": "ischemic heart disease", "p442": "myocardial infarction", "p443": "unstable angina", "p444": "Z33.1", "p445": "Z331%", "p446": "77386006", "p447": "pregnancy", "p448": "pregnancy state", "p449": "pregnant", "p450": "z33.1", "p451": "breast feeding", "p452": "breastfeeding", "p453": "lactating", "p454": "lactation", "p455": "40733004", "p456": "active infection", "p457": "infection", "p458": "uncontrolled infection"}
+-- parameters: {"p1": "ICD10CM", "p2": "C43", "p3": "C43%", "p4": "SNOMED", "p5": "372244006", "p6": "acral melanoma", "p7": "c43", "p8": "cutaneous melanoma", "p9": "malignant melanoma", "p10": "melanoma", "p11": "metastatic malignant melanoma", "p12": "metastatic melanoma", "p13": "mucosal melanoma", "p14": "relapsed melanoma", "p15": "ATC", "p16": "L01", "p17": "L01%", "p18": "367336001", "p19": "antineoplastic chemotherapy", "p20": "carboplatin", "p21": "chemotherapeutic agent", "p22": "chemotherapy", "p23": "cisplatin", "p24": "cyclophosphamide", "p25": "cytotoxic agent", "p26": "cytotoxic chemotherapy", "p27": "dacarbazine", "p28": "docetaxel", "p29": "doxorubicin", "p30": "etoposide", "p31": "fludarabine", "p32": "fluorouracil", "p33": "fotemustine", "p34": "gemcitabine", "p35": "l01", "p36": "nab paclitaxel", "p37": "nab-paclitaxel", "p38": "oxaliplatin", "p39": "paclitaxel", "p40": "temozolomide", "p41": "vinblastine", "p42": "vincristine", "p43": "76334006", "p44": "aldesleukin", "p45": "cancer immunotherapy", "p46": "high dose interleukin 2", "p47": "high-dose interleukin-2", "p48": "immune therapy", "p49": "immunotherapy", "p50": "interferon alfa", "p51": "interleukin 2", "p52": "interleukin-2", "p53": "ipilimumab", "p54": "nivolumab", "p55": "pembrolizumab", "p56": "relatlimab", "p57": "haploidentical donor", "p58": "haploidentical donor available", "p59": "haploidentical family donor", "p60": "willing haploidentical donor", "p61": "373067005", "p62": "no", "p63": "false", "p64": "LOINC", "p65": "89247-1", "p66": "calgb performance status", "p67": "cancer and leukemia group b performance status", "p68": "eastern cooperative oncology group", "p69": "eastern cooperative oncology group performance status", "p70": "eastern cooperative oncology group performance status score", "p71": "eastern cooperative oncology group score", "p72": "ecog", "p73": "ecog performance status", "p74": "ecog ps", "p75": "ecog score", "p76": "ecog scores", "p77": "ecog status", "p78": "ecog-ps", "p79": "gog performance status", "p80": "gynecologic oncology group performance status", "p81": "performance status", "p82": "ps", "p83": "who performance status", "p84": "who ps", "p85": "zubrod", "p86": "zubrod performance status", "p87": "zubrod score", "p88": 90, "p89": 1, "p90": 18, "p91": 75, "p92": "measurable disease", "p93": "measurable disease per recist", "p94": "measurable lesion", "p95": "recist measurable disease", "p96": "%", "p97": "10230-1", "p98": "ef", "p99": "eject fraction", "p100": "ejection fraction", "p101": "left ventricle ejection fraction", "p102": "left ventricular ef", "p103": "left ventricular ejection fraction", "p104": "lv ef", "p105": "lv ejection fraction", "p106": "lvef", "p107": "lvef%", "p108": "ventricular ef", "p109": "ventricular ejection fraction", "p110": 45, "p111": "carbon monoxide diffusing capacity", "p112": "diffusing capacity", "p113": "diffusing capacity for carbon monoxide", "p114": "diffusing capacity of the lung for carbon monoxide", "p115": "diffusion capacity", "p116": "diffusion capacity for carbon monoxide", "p117": "dlco", "p118": "dlco % predicted", "p119": "dlco %pred", "p120": "dlco adjusted for hemoglobin", "p121": "dlco corrected for hemoglobin", "p122": "dlco percent predicted", "p123": "dlco pred", "p124": "dlco predicted", "p125": "dlco% predicted", "p126": "predicted dlco", "p127": "tlco", "p128": 50, "p129": "10*9/L", "p130": "10*3/uL", "p131": "10*3/mm3", "p132": "/uL", "p133": 0.001, "p134": "/mm3", "p135": "10*6/uL", "p136": 1000, "p137": "751-8", "p138": "absolute granulocyte", "p139": "absolute granulocyte count", "p140": "absolute granulocytes", "p141": "absolute neutrophil", "p142": "absolute neutrophil count", "p143": "absolute neutrophil counts", "p144": "absolute neutrophils", "p145": "agc", "p146": "anc", "p147": "granulocyte", "p148": "granulocyte count", "p149": "granulocytes", "p150": "hematologic anc", "p151": "neutrophil", "p152": "neutrophil count", "p153": "neutrophil counts", "p154": "neutrophils", "p155": "pmn count", "p156": "polymorphonuclear neutrophil", "p157": "polymorphonuclear neutrophils", "p158": "segmented neutrophil band", "p159": "segmented neutrophils + bands", "p160": 1.5, "p161": "777-3", "p162": "blood platelet", "p163": "blood platelet count", "p164": "blood platelets", "p165": "platelet", "p166": "platelet count", "p167": "platelet counts", "p168": "platelets", "p169": "platelets count", "p170": "plt", "p171": "plt count", "p172": "plts", "p173": "thrombocyte", "p174": "thrombocyte count", "p175": "thrombocytes", "p176": 100, "p177": "g/dL", "p178": "g/L", "p179": 0.1, "p180": "mg/dL", "p181": "mg/L", "p182": 0.0001, "p183": "mmol/L", "p184": 1.6114, "p185": "umol/L", "p186": 0.0016114, "p187": "59260-0", "p188": "718-7", "p189": "blood hemoglobin", "p190": "haemoglobin", "p191": "haemoglobin concentration", "p192": "hb", "p193": "hb concentration", "p194": "hemaglobin", "p195": "hemoglobin", "p196": "hemoglobin concentration", "p197": "hgb", "p198": "serum haemoglobin", "p199": "serum hemoglobin", "p200": 9, "p201": "14631-6", "p202": "1975-2", "p203": "bili", "p204": "bilirubin", "p205": "bilirubin total", "p206": "birilubin", "p207": "blood bilirubin", "p208": "plasma bilirubin", "p209": "serum bilirubin", "p210": "serum total bilirubin", "p211": "t bil", "p212": "t bili", "p213": "t-bil", "p214": "t.bili", "p215": "tbil", "p216": "tbili", "p217": "total bili", "p218": "total bilirubin", "p219": "total serum bilirubin", "p220": "1920-8", "p221": "asat", "p222": "aspartase aminotransferase", "p223": "aspartate amino transferase", "p224": "aspartate aminotransferase", "p225": "aspartate transaminase", "p226": "aspartate-aminotransferase", "p227": "ast", "p228": "glutamic oxalacetic transaminase", "p229": "glutamic oxaloacetic transaminase", "p230": "glutamic-oxalacetic transaminase", "p231": "serum aspartate aminotransferase", "p232": "serum aspartate transaminase", "p233": "serum ast", "p234": "serum glutamic oxaloacetic transaminase", "p235": "serum glutamic-oxaloacetic transaminase", "p236": "serum sgot", "p237": "sgot", "p238": "spartate aminotransferase", "p239": 2.5, "p240": "1742-6", "p241": "alanine amino transferase", "p242": "alanine aminotransaminase", "p243": "alanine aminotransferase", "p244": "alanine transaminase", "p245": "alanine-aminotransferase", "p246": "alat", "p247": "alt", "p248": "glutamic pyruvic transaminase", "p249": "glutamic-pyruvic transaminase", "p250": "gpt", "p251": "serum alanine aminotransferase", "p252": "serum alanine transaminase", "p253": "serum alt", "p254": "serum glutamate pyruvate transaminase", "p255": "serum glutamic pyruvic transaminase", "p256": "serum glutamic-pyruvic transaminase", "p257": "serum gpt", "p258": "serum sgpt", "p259": "sgpt", "p260": "6768-6", "p261": "alk pho", "p262": "alk phos", "p263": "alkalic phosphatase", "p264": "alkaline phosphatase", "p265": "alkaline phosphatases", "p266": "alkpho", "p267": "alkphos", "p268": "alp", "p269": "ap", "p270": "serum alkaline phosphatase", "p271": "14682-9", "p272": "2160-0", "p273": "blood creatinine", "p274": "cr", "p275": "creat", "p276": "creatinen", "p277": "creatinin", "p278": "creatinine", "p279": "creatinine serum", "p280": "increase in s creatinine", "p281": "increase in s-creatinine", "p282": "plasma creatinine", "p283": "s cr", "p284": "s creatinine", "p285": "s-cr", "p286": "s-creatinine", "p287": "scr", "p288": "serum cr", "p289": "serum creatinine", "p290": "serum creatinine concentration", "p291": "mL/min/{1.73_m2}", "p292": "mL/min", "p293": "2164-2", "p294": "24 hour creatinine clearance", "p295": "24 hour urinary creatinine clearance", "p296": "24 hour urine creatinine clearance", "p297": "24-hour creatinine clearance", "p298": "24-hour urinary creatinine clearance", "p299": "24-hour urine creatinine clearance", "p300": "blood creatinine clearance", "p301": "calculated crcl", "p302": "calculated creatinine clearance", "p303": "ccr", "p304": "cl cr", "p305": "clcr", "p306": "clearance creatinine", "p307": "cockcroft gault", "p308": "cockcroft gault creatinine clearance", "p309": "cockcroft gault formula", "p310": "cockcroft-gault", "p311": "cockcroft-gault creatinine clearance", "p312": "cockcroft-gault formula", "p313": "cr cl", "p314": "crcl", "p315": "creatinin clearance", "p316": "creatinine clearance", "p317": "creatinine clearance rate", "p318": "endogenous creatinine clearance", "p319": "estimated crcl", "p320": "estimated creatinine clearance", "p321": "measured creatinine clearance", "p322": "plasma creatinine clearance", "p323": "renal clearance", "p324": "serum creatinine clearance", "p325": 60, "p326": "mo", "p327": "anticipated life expectancy", "p328": "anticipated survival", "p329": "estimated life expectancy", "p330": "estimated survival", "p331": "expected life expectancy", "p332": "expected survival", "p333": "expected survival time", "p334": "life expectancy", "p335": "life expectation", "p336": "predicted life expectancy", "p337": "predicted survival", "p338": "projected survival", "p339": "survival expectancy", "p340": 3, "p341": "informed consent", "p342": "informed consent signed", "p343": "signed informed consent", "p344": "written informed consent", "p345": 30, "p346": "adoptive cell therapy", "p347": "adoptive cell transfer", "p348": "adoptive cellular therapy", "p349": "car t cell therapy", "p350": "til therapy", "p351": "tumor infiltrating lymphocyte therapy", "p352": "allogeneic stem cell transplantation", "p353": "autologous stem cell transplantation", "p354": "bone marrow transplant", "p355": "bone marrow transplantation", "p356": "hematopoietic stem cell transplant", "p357": "hematopoietic stem cell transplantation", "p358": "hsct", "p359": "stem cell transplant", "p360": "stem cell transplantation", "p361": "B20", "p362": "B20%", "p363": "Z21", "p364": "Z21%", "p365": "86406008", "p366": "b20", "p367": "hiv", "p368": "hiv disease", "p369": "hiv infection", "p370": "hiv positive", "p371": "human immunodeficiency virus infection", "p372": "z21", "p373": "B16", "p374": "B16%", "p375": "B18.0", "p376": "B180%", "p377": "B18.1", "p378": "B181%", "p379": "66071002", "p380": "b16", "p381": "b18.0", "p382": "b18.1", "p383": "chronic hepatitis b", "p384": "hbv", "p385": "hbv infection", "p386": "hepatitis b", "p387": "hepatitis b virus infection", "p388": "B17.1", "p389": "B171%", "p390": "B18.2", "p391": "B182%", "p392": "50711007", "p393": "b17.1", "p394": "b18.2", "p395": "chronic hepatitis c", "p396": "hcv", "p397": "hcv infection", "p398": "hepatitis c", "p399": "hepatitis c virus infection", "p400": "hypersensitivity to cyclophosphamide", "p401": "387420009", "p402": "cytoxan", "p403": "endoxan", "p404": "hypersensitivity to interleukin 2", "p405": "hypersensitivity to interleukin-2", "p406": "il 2", "p407": "il-2", "p408": "proleukin", "p409": "heart transplant", "p410": "heart transplantation", "p411": "kidney transplant", "p412": "kidney transplantation", "p413": "liver transplant", "p414": "liver transplantation", "p415": "lung transplant", "p416": "lung transplantation", "p417": "organ transplant", "p418": "organ transplantation", "p419": "solid organ transplant", "p420": "solid organ transplantation", "p421": "I49.9", "p422": "I499%", "p423": "698247007", "p424": "arrhythmia", "p425": "atrial fibrillation", "p426": "atrial flutter", "p427": "cardiac arrhythmia", "p428": "dysrhythmia", "p429": "i49.9", "p430": "ventricular fibrillation", "p431": "ventricular tachycardia", "p432": "I25.1", "p433": "I251%", "p434": "I25.9", "p435": "I259%", "p436": "414545008", "p437": "angina pectoris", "p438": "coronary artery disease", "p439": "coronary heart disease", "p440": "i25.1", "p441": "i25.9", "p442": "ischaemic heart disease", "p443": "ischemic heart disease", "p444": "myocardial infarction", "p445": "unstable angina", "p446": "Z33.1", "p447": "Z331%", "p448": "77386006", "p449": "pregnancy", "p450": "pregnancy state", "p451": "pregnant", "p452": "z33.1", "p453": "breast feeding", "p454": "breastfeeding", "p455": "lactating", "p456": "lactation", "p457": "40733004", "p458": "active infection", "p459": "infection", "p460": "uncontrolled infection"}
 WITH codeset_code (codeset_id, vocabulary_id, concept_code) AS (
   VALUES (1, $p1, $p2),
          (1, $p4, $p5),
@@ -26,40 +26,40 @@ WITH codeset_code (codeset_id, vocabulary_id, concept_code) AS (
          (17, $p64, $p271),
          (17, $p64, $p272),
          (18, $p64, $p293),
-         (23, $p1, $p359),
          (23, $p1, $p361),
-         (23, $p4, $p363),
-         (24, $p1, $p371),
+         (23, $p1, $p363),
+         (23, $p4, $p365),
          (24, $p1, $p373),
          (24, $p1, $p375),
-         (24, $p4, $p377),
-         (25, $p1, $p386),
+         (24, $p1, $p377),
+         (24, $p4, $p379),
          (25, $p1, $p388),
-         (25, $p4, $p390),
-         (27, $p4, $p399),
-         (31, $p1, $p419),
-         (31, $p4, $p421),
-         (32, $p1, $p430),
+         (25, $p1, $p390),
+         (25, $p4, $p392),
+         (27, $p4, $p401),
+         (31, $p1, $p421),
+         (31, $p4, $p423),
          (32, $p1, $p432),
-         (32, $p4, $p434),
-         (33, $p1, $p444),
-         (33, $p4, $p446),
-         (35, $p4, $p455)
+         (32, $p1, $p434),
+         (32, $p4, $p436),
+         (33, $p1, $p446),
+         (33, $p4, $p448),
+         (35, $p4, $p457)
 ),
 codeset_pattern (codeset_id, vocabulary_id, pattern) AS (
   VALUES (1, $p1, $p3),
          (2, $p15, $p17),
-         (23, $p1, $p360),
          (23, $p1, $p362),
-         (24, $p1, $p372),
+         (23, $p1, $p364),
          (24, $p1, $p374),
          (24, $p1, $p376),
-         (25, $p1, $p387),
+         (24, $p1, $p378),
          (25, $p1, $p389),
-         (31, $p1, $p420),
-         (32, $p1, $p431),
+         (25, $p1, $p391),
+         (31, $p1, $p422),
          (32, $p1, $p433),
-         (33, $p1, $p445)
+         (32, $p1, $p435),
+         (33, $p1, $p447)
 ),
 codeset_name (codeset_id, name) AS (
   VALUES (1, $p5),
@@ -342,8 +342,8 @@ codeset_name (codeset_id, name) AS (
          (18, $p320),
          (18, $p321),
          (18, $p322),
-         (19, $p325),
-         (19, $p326),
+         (18, $p323),
+         (18, $p324),
          (19, $p327),
          (19, $p328),
          (19, $p329),
@@ -355,18 +355,18 @@ codeset_name (codeset_id, name) AS (
          (19, $p335),
          (19, $p336),
          (19, $p337),
-         (20, $p339),
-         (20, $p340),
+         (19, $p338),
+         (19, $p339),
          (20, $p341),
          (20, $p342),
-         (21, $p344),
-         (21, $p345),
+         (20, $p343),
+         (20, $p344),
          (21, $p346),
          (21, $p347),
          (21, $p348),
          (21, $p349),
-         (22, $p350),
-         (22, $p351),
+         (21, $p350),
+         (21, $p351),
          (22, $p352),
          (22, $p353),
          (22, $p354),
@@ -374,16 +374,16 @@ codeset_name (codeset_id, name) AS (
          (22, $p356),
          (22, $p357),
          (22, $p358),
-         (23, $p363),
-         (23, $p364),
+         (22, $p359),
+         (22, $p360),
          (23, $p365),
          (23, $p366),
          (23, $p367),
          (23, $p368),
          (23, $p369),
          (23, $p370),
-         (24, $p377),
-         (24, $p378),
+         (23, $p371),
+         (23, $p372),
          (24, $p379),
          (24, $p380),
          (24, $p381),
@@ -391,29 +391,29 @@ codeset_name (codeset_id, name) AS (
          (24, $p383),
          (24, $p384),
          (24, $p385),
-         (25, $p390),
-         (25, $p391),
+         (24, $p386),
+         (24, $p387),
          (25, $p392),
          (25, $p393),
          (25, $p394),
          (25, $p395),
          (25, $p396),
          (25, $p397),
-         (26, $p398),
-         (27, $p399),
-         (27, $p24),
-         (27, $p400),
+         (25, $p398),
+         (25, $p399),
+         (26, $p400),
          (27, $p401),
-         (28, $p402),
-         (28, $p403),
+         (27, $p24),
+         (27, $p402),
+         (27, $p403),
+         (28, $p404),
+         (28, $p405),
          (29, $p44),
-         (29, $p404),
-         (29, $p405),
+         (29, $p406),
+         (29, $p407),
          (29, $p51),
          (29, $p52),
-         (29, $p406),
-         (30, $p407),
-         (30, $p408),
+         (29, $p408),
          (30, $p409),
          (30, $p410),
          (30, $p411),
@@ -424,8 +424,8 @@ codeset_name (codeset_id, name) AS (
          (30, $p416),
          (30, $p417),
          (30, $p418),
-         (31, $p421),
-         (31, $p422),
+         (30, $p419),
+         (30, $p420),
          (31, $p423),
          (31, $p424),
          (31, $p425),
@@ -433,8 +433,8 @@ codeset_name (codeset_id, name) AS (
          (31, $p427),
          (31, $p428),
          (31, $p429),
-         (32, $p434),
-         (32, $p435),
+         (31, $p430),
+         (31, $p431),
          (32, $p436),
          (32, $p437),
          (32, $p438),
@@ -443,19 +443,21 @@ codeset_name (codeset_id, name) AS (
          (32, $p441),
          (32, $p442),
          (32, $p443),
-         (33, $p446),
-         (33, $p447),
+         (32, $p444),
+         (32, $p445),
          (33, $p448),
          (33, $p449),
          (33, $p450),
-         (34, $p451),
-         (34, $p452),
+         (33, $p451),
+         (33, $p452),
          (34, $p453),
          (34, $p454),
-         (35, $p455),
-         (35, $p456),
+         (34, $p455),
+         (34, $p456),
          (35, $p457),
-         (35, $p458)
+         (35, $p458),
+         (35, $p459),
+         (35, $p460)
 ),
 codeset_seed AS (
   SELECT k.codeset_id, c.concept_id
@@ -889,8 +891,8 @@ a17 AS (
 ),
 a18 AS (
   SELECT ranked.person_id, ranked.value
-    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p324 THEN $p89
-                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p324 THEN $p89
+    FROM (SELECT v.person_id, v.value_as_number * (CASE WHEN u.vocabulary_id = 'UCUM' AND u.concept_code = $p326 THEN $p89
+                                                        WHEN COALESCE(v.unit_concept_id, 0) = 0 AND v.unit_source_value = $p326 THEN $p89
                                                    END) AS value,
                  row_number() OVER (PARTITION BY v.person_id ORDER BY v.measurement_date DESC, v.measurement_id DESC) AS recency
             FROM measurement AS v
@@ -949,7 +951,7 @@ a20 AS (
          count(CASE WHEN e.negative = 1 THEN 1 END) AS negatives
     FROM (SELECT v.person_id,
                  CASE WHEN (v.drug_exposure_start_date <= CAST($index_date AS DATE)
-                            AND COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) >= CAST($index_date AS DATE) - CAST($p343 AS INTEGER)) THEN 1 ELSE 0 END AS in_period,
+                            AND COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) >= CAST($index_date AS DATE) - CAST($p345 AS INTEGER)) THEN 1 ELSE 0 END AS in_period,
                  0 AS negative,
                  COALESCE(v.drug_exposure_end_date, v.drug_exposure_start_date) - v.drug_exposure_start_date AS days
             FROM drug_exposure AS v
@@ -1239,9 +1241,9 @@ SELECT p.person_id
         AND (a15.value <= $p239))
    AND -- inc-11: Adequate renal function: serum creatinine ≤ 1.0 x ULN or creatinine clearance ≥ 60 mL/min/1.73m2
        ((a16.value <= $p89)
-        OR (a17.value >= $p323))
+        OR (a17.value >= $p325))
    AND -- inc-12: At least 3 months of expected survival
-       (a18.value >= $p338)
+       (a18.value >= $p340)
    AND -- inc-13: Patients who signed informed consent
        (CASE WHEN a19.n > 0 THEN TRUE
              WHEN a19.negatives > 0 THEN FALSE
