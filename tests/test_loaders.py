@@ -110,6 +110,9 @@ GOOD = [
                  id="rate_subjects.tsv"),
     pytest.param(lambda: lexer.load_concept_objects(lexicon.default_lexicon(), tsv("concept | word", "informed consent | participation")),
                  id="concept_objects.tsv"),
+    pytest.param(lambda: lexer.load_study_participation(lexicon.default_lexicon(), tsv(
+        "role | word", "concept | participation in another clinical trial", "act | enrolled", "head | trial")),
+                 id="study_participation.tsv"),
     pytest.param(lambda: lexer.load_past_words("# comment\nformer\nex\n"), id="past_words.txt"),
     pytest.param(lambda: lexicon.load_future_words("# comment\nplanned\n"), id="future_words.txt"),
     pytest.param(lambda: lexer.load_body_sites("# comment\nneck\nknee\n"), id="body_sites.txt"),
@@ -318,6 +321,18 @@ BAD = [
      "concept_objects.tsv", "unknown concept 'consent form'"),
     (lambda: lexer.load_concept_objects(lexicon.default_lexicon(), tsv("concept | word", "informed consent | to participate")),
      "concept_objects.tsv", "'to participate' is not one lower-case word"),
+    (lambda: lexer.load_study_participation(lexicon.default_lexicon(), tsv(
+        "role | word", "concept | participation in another clinical trial", "verb | enrolled", "head | trial")),
+     "study_participation.tsv", "unknown role 'verb'"),
+    (lambda: lexer.load_study_participation(lexicon.default_lexicon(), tsv(
+        "role | word", "concept | participation in a trial", "act | enrolled", "head | trial")),
+     "study_participation.tsv", "one lexicon concept needed"),
+    (lambda: lexer.load_study_participation(lexicon.default_lexicon(), tsv(
+        "role | word", "concept | participation in another clinical trial", "act | Enrolled", "head | trial")),
+     "study_participation.tsv", "'Enrolled' is not one lower-case word"),
+    (lambda: lexer.load_study_participation(lexicon.default_lexicon(), tsv(
+        "role | word", "concept | participation in another clinical trial", "head | trial")),
+     "study_participation.tsv", "an act and a head are needed"),
     (lambda: load_term_forms(tsv("form | place | domain", "Ectomy | suffix | procedure")), "term_forms.tsv",
      "'Ectomy' is not one lower-case word"),
     (lambda: load_term_forms(tsv("form | place | domain", "ectomy | prefix | procedure")), "term_forms.tsv",

@@ -282,3 +282,26 @@ def test_a_risk_of_something_not_written_right_after_it_is_reported():
     assert any("risk" in fragment.text for fragment in parsed.unparsed)
     assert not any("risk" in q for n in walk(parsed.logic) if isinstance(n, Concept) for q in n.qualifiers)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Have participated in an interventional, medical, surgical, or pharmaceutical study within 30 days of screening",
+    "Currently enrolled in another smoking cessation trial",
+    "Previously participated in any HIV vaccine study",
+])
+def test_taking_part_in_another_study_of_some_kind_is_that_one_concept(text):
+    parsed = _parse(text, excluding=True)
+    named = [c.name for c in walk(parsed.logic) if isinstance(c, Concept)]
+    assert named == ["participation in another clinical trial"] and parsed.unparsed == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Willing to refrain from participation in any other research study",  # not after a word no rule reads
+    "Signed informed consent to participate in a clinical study",  # what the consent is for: this study
+    "Ability to participate in all study assessments and visits",  # the study names the assessments
+    "Patient must give written informed consent before participating in any study-specific procedure",
+    "unable to participate in a discussion about the study",  # a phrase of its own before the study
+])
+def test_the_study_itself_or_a_phrase_about_it_is_no_other_study(text):
+    logic = _parse(text).logic
+    assert logic is None or "participation in another clinical trial" not in render_node(logic)

@@ -146,6 +146,7 @@ class Tables:
         self.change_words = load_change_words()
         self.rate_subjects = load_rate_subjects(lexicon)
         self.concept_objects = load_concept_objects(lexicon)
+        self.participation = load_study_participation(lexicon)
         self.past_words = load_past_words()
         self.future_words = load_future_words()
         self.languages = load_languages()
@@ -408,6 +409,41 @@ def load_concept_objects(lexicon: Lexicon, text: str | None = None) -> dict[str,
     return {word: frozenset(concepts) for word, concepts in objects.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class StudyParticipation:
+    """``data/study_participation.tsv``: the concept, and a pattern of the act, "in", up to
+    six words and the study."""
+
+    concept: str
+    pattern: re.Pattern[str]
+    itself: frozenset[str]
+
+
+def load_study_participation(lexicon: Lexicon, text: str | None = None) -> StudyParticipation:
+    rows = read_table("study_participation.tsv", ("role", "word"), text=text)
+    roles: dict[str, list[str]] = {}
+    for row in rows:
+        if row["role"] not in ("concept", "act", "head", "itself"):
+            raise RuleError(f"study_participation.tsv: unknown role {row['role']!r}")
+        if row["role"] != "concept" and (row["word"] != row["word"].lower() or len(row["word"].split()) != 1):
+            raise RuleError(f"study_participation.tsv: {row['word']!r} is not one lower-case word")
+        roles.setdefault(row["role"], []).append(row["word"])
+    if not roles.get("act") or not roles.get("head"):
+        raise RuleError("study_participation.tsv: an act and a head are needed")
+    concepts = roles.get("concept", [])
+    if len(concepts) != 1 or concepts[0] not in lexicon.concepts:
+        raise RuleError(f"study_participation.tsv: one lexicon concept needed, not {concepts!r}")
+
+    def either(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(roles.get(role, []), key=len, reverse=True))
+    # the study ends its phrase: no word goes on it ("study-specific procedure", "study
+    # assessments") but a function word or a verb's -ing form ("study involving ...")
+    follows = "|".join(sorted(STOP_WORDS | {"prior", "previously", "currently", "concurrently"}))
+    pattern = re.compile(rf"\b(?:{either('act')})\s+in(?:to)?\s+((?:[\w'-]+,?\s+){{1,6}}?)(?:{either('head')})"
+                         rf"(?![\w-])(?!\s+(?!(?:{follows})\b)(?![a-z]+ing\b)[^\W\d_])", re.IGNORECASE)
+    return StudyParticipation(concepts[0], pattern, frozenset(roles.get("itself", [])))
+
+
 def _variable_concepts(name: str, header: tuple[str, str], lexicon: Lexicon, text: str | None) -> dict[str, str]:
     """A two-column table from a lexicon variable, each once, to a lexicon concept."""
     out: dict[str, str] = {}
@@ -553,7 +589,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
-    tokens = _everyone(tokens, words, text, tables)
+    tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
     tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -2669,6 +2705,51 @@ def _written_ranges(tokens: list[Token], text: str) -> list[Token]:
                 continue
         out.append(token)
     return out
+
+
+def _other_studies(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
+    """"Have participated in an interventional, medical, surgical, or pharmaceutical study",
+    "Enrollment in another trial": taking part in another study, with words of its own
+    between (``data/study_participation.tsv``), is that one concept. Read word by word, the
+    study was a filler and what it was of became the criterion ("a study involving the use
+    of medication": any medication). Not after a word no rule reads ("refrain from
+    participation in any other study"), and only over the words and tokens a list of
+    kinds is made of."""
+    found = [m for m in tables.participation.pattern.finditer(text, span.start, span.end)
+             if _kinds_of_a_study(m.group(1).lower().replace(",", " ").split(), tables.participation.itself)]
+    if not found:
+        return tokens
+    out = list(tokens)
+    for match in found:
+        start, end = match.span()
+        inside = [t for t in out if t.start_pos < end and t.end_pos > start]
+        if any(t.start_pos < start or t.end_pos > end or t.type not in _KINDS_OF_A_STUDY for t in inside):
+            continue
+        ahead = [t for t in out if t.end_pos <= start and t.type not in _OBJECT_JOINERS]
+        act = match.group(0).split()[0].lower()
+        if (ahead and ahead[-1].type == "CONCEPT" and ahead[-1].value in tables.concept_objects.get(act, ())
+                and all(w.lower() in _OBJECT_PREPOSITIONS for w in text[ahead[-1].end_pos:start].split())):
+            continue  # "informed consent to participate in a clinical study": this one
+        before = max((w.end for w in words if w.end <= start), default=None)
+        if before is not None and all(tables.is_filler(w) or w.lower() in _OBJECT_PREPOSITIONS | {"from"}
+                                      for w in text[before:start].split()):
+            continue  # "refrain from participation"
+        taken = {id(t) for t in inside}
+        out = sorted([t for t in out if id(t) not in taken] + [_token("CONCEPT", tables.participation.concept, start, end)],
+                     key=lambda t: t.start_pos)
+        words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
+    return out
+
+
+def _kinds_of_a_study(between: list[str], itself: frozenset[str]) -> bool:
+    """Whether the words between "in" and the study say what kind of study it is: words of
+    content, determiners and joiners, never the study itself ("this study") nor a phrase
+    of its own ("in a discussion about the study")."""
+    return between[0] not in itself and all(w not in STOP_WORDS or w in _STUDY_DETERMINERS for w in between)
+
+
+_STUDY_DETERMINERS = frozenset({"a", "an", "any", "other", "another", "or", "and", "and/or"})
+_KINDS_OF_A_STUDY = frozenset({"QUAL", "CONCEPT", "COMMA", "OR", "AND", "ANCHOR", "SLASH", "IN", "OF"})
 
 
 def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
