@@ -305,3 +305,11 @@ def test_taking_part_in_another_study_of_some_kind_is_that_one_concept(text):
 def test_the_study_itself_or_a_phrase_about_it_is_no_other_study(text):
     logic = _parse(text).logic
     assert logic is None or "participation in another clinical trial" not in render_node(logic)
+
+
+@pytest.mark.parametrize("text", [
+    "performance status ECOG = 2 (Eastern Cooperative Oncology Group)",  # a scale's name
+    "Female with PTSD (for the PTSD group) or without PTSD (for the control group)",  # groups apart
+])
+def test_a_group_in_a_name_or_among_alternatives_leads_nothing(text):
+    assert "IF " not in render_node(_parse(text).logic)

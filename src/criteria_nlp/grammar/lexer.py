@@ -141,6 +141,7 @@ class Tables:
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
+        self.study_groups = load_study_groups()
         self.body_sites = load_body_sites()
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
@@ -355,6 +356,11 @@ def load_body_sites(text: str | None = None) -> frozenset[str]:
 def load_population_words(text: str | None = None) -> frozenset[str]:
     """``data/population_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("population_words.txt", text))
+
+
+def load_study_groups(text: str | None = None) -> frozenset[str]:
+    """``data/study_groups.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in read_words("study_groups.txt", text))
 
 
 def load_change_words(text: str | None = None) -> frozenset[str]:
@@ -615,7 +621,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _parenthesized_qualifiers(tokens, words)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
-    return Stream(_leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span), words)
+    tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span)
+    return Stream(_group_named_last(tokens, words, text, span, tables.study_groups), words)
 
 
 def _multiples_compared(tokens: list[Token], text: str) -> list[Token]:
@@ -706,6 +713,34 @@ def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) 
             _token("COMMA", "", group[-1].end_pos, group[-1].end_pos), *tokens[k:]]
 
 
+
+
+def _group_named_last(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
+    """"Age >= 30 years (Healthy control group)", "... (for the PTSD group)": a closing
+    parenthesis that names a group of the study (``data/study_groups.txt``) says whom the
+    criterion is asked of; it leads the criterion as a condition would ("For the healthy
+    control group, ..."). Read in place, every patient had to be healthy."""
+    if len(tokens) < 3 or tokens[-1].type != "RPAR" or tokens[0].type == "IFLEAD" or text[tokens[-1].end_pos:span.end].strip(" .;"):
+        return tokens
+    opening = next((k for k in range(len(tokens) - 2, 0, -1) if tokens[k].type in ("LPAR", "QLPAR", "RPAR")), None)
+    if opening is None or tokens[opening].type == "RPAR":
+        return tokens
+    inside = Span(tokens[opening].end_pos, tokens[-1].start_pos)
+    named = _GROUP_NAME.fullmatch(inside.text(text))
+    if (named is None or named.group(2).lower() not in groups or any(t.type == "VAR" for t in tokens[opening + 1:-1])
+            or any(w.lower() in groups for w in _WORD.findall(text, span.start, tokens[opening].start_pos))):
+        return tokens  # "(Eastern Cooperative Oncology Group)": a scale's name; "(for the PTSD group) or ...": groups apart
+    words[:] = [w for w in words if not inside.contains(w)]
+    label = _token("CONCEPT", open_concept(Domain.OTHER, named.group(1)), inside.start, inside.end)
+    rest = tokens[:opening]
+    while rest and rest[0].type in _CLAUSE_OPENERS:  # "hip or knee OA": words no rule took before the "or"
+        rest = rest[1:]
+    return [_token("IFLEAD", "", label.start_pos, label.start_pos), label, _token("COMMA", "", label.end_pos, label.end_pos),
+            *rest] if rest else tokens
+
+
+# "for the PTSD group", "Healthy control group", "IBS group only": a few words and the group
+_GROUP_NAME = re.compile(r"\s*(?:(?:only )?(?:for|in) (?:the )?)?((?:[\w-]+ ){0,4}?([a-z]+))(?: only)?\s*", re.IGNORECASE)
 
 
 def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token]:
