@@ -132,3 +132,14 @@ def test_a_one_word_mention_after_or_shares_the_words_of_the_concept_before_it()
     abuse = _parse("Alcohol or substance abuse or dependence within the past 2 years", ("dependence", "CONDITION"))
     assert render_node(abuse.logic) == ("(condition:alcohol abuse [before 2 a of enrollment] OR "
                                         "condition:substance abuse [before 2 a of enrollment])")
+
+
+def test_a_bare_head_after_listed_kinds_is_shared_by_the_list():
+    parsed = _parse("History of kidney, liver and intestinal diseases", ("diseases", "CONDITION"))
+    assert render_node(parsed.logic) == \
+        "(condition:kidney disease AND condition:liver disease AND condition:intestinal diseases)"
+
+
+def test_a_bare_head_after_a_word_of_no_kind_stays_the_mention():
+    parsed = _parse("Capsule or zonular abnormalities", ("abnormalities", "CONDITION"))
+    assert "condition:abnormalities" in render_node(parsed.logic)

@@ -596,7 +596,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
     tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
-    tokens, words = named_by_form(tokens, words, text, tables.term_forms, tables.never_kinds)
+    tokens, words = named_by_form(*_bare_heads_of_lists(tokens, words, text, tables), text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
@@ -1954,6 +1954,47 @@ def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span,
             head = _past_the_site(heads, tables)
         return _token("CONCEPT", open_concept(domain, f"{modifier} {head}"), span.start, span.end), f"{modifier} {head}"
     return None
+
+
+def _bare_heads_of_lists(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> tuple[list[Token], list[Span]]:
+    """"kidney, liver and intestinal diseases", "cardiovascular, ..., renal and
+    endocrinological diseases": a head noun alone that the entity recognizer took as a
+    mention, after a list of words that say kinds or places, is a word, so that the last
+    kind names the concept by its form and the list shares the head (``_shared_heads``);
+    taken alone, the kinds before it were reported. Not after a word of any other sort
+    ("Capsule or zonular abnormalities", "Bartter or Gitelman Disease")."""
+    if not words:
+        return tokens, words
+    ending = {w.end: w for w in words}
+    bare: list[Token] = []
+    for t in tokens:
+        piece = text[t.start_pos:t.end_pos]
+        if t.type != "CONCEPT" or OPEN not in t.value or " " in piece or tables.term_forms.domain(piece) is None:
+            continue
+        if text[t.start_pos - 1:t.start_pos] == " " and _kinds_listed_before(t.start_pos, ending, text, tables):
+            bare.append(t)
+    if not bare:
+        return tokens, words
+    taken = {id(t) for t in bare}
+    return [t for t in tokens if id(t) not in taken], sorted([*words, *(Span(t.start_pos, t.end_pos) for t in bare)])
+
+
+def _kinds_listed_before(at: int, ending: dict[int, Span], text: str, tables: Tables) -> bool:
+    """Whether two or more words of kinds or places, listed, end one character before ``at``
+    (``ending``: the unread words by where they end)."""
+    items = 0
+    while True:
+        word = ending.get(at - 1)
+        if word is None or not _place(word.text(text).lower(), tables):
+            return False
+        items += 1
+        joiner = _LIST_JOINER.search(text, max(0, word.start - len(", and/or ")), word.start)
+        if joiner is None:
+            return items > 1
+        at = joiner.start() + 1
+
+
+_LIST_JOINER = re.compile(r"(?:,|,? and|,? or| and/or) $")
 
 
 def _past_the_site(heads: list[str], tables: Tables) -> str:
