@@ -156,6 +156,7 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("Clinical diagnosis of acute coronary syndrome", "condition:acute coronary syndrome (clinically diagnosed)"),
     ("Under treatment for hypertension", "condition:hypertension (treated)"),
     ("COVID-19 symptoms", "condition:covid-19"),
+    ("Use of systemic antibiotics during 4 weeks before study entry", "drug:antibiotics [before 4 wk of enrollment]"),
 ])
 def test_words_that_say_no_more_than_what_they_open_leave_nothing_unparsed(text, expected):
     parsed = _parse(text)
@@ -313,3 +314,9 @@ def test_the_study_itself_or_a_phrase_about_it_is_no_other_study(text):
 ])
 def test_a_group_in_a_name_or_among_alternatives_leads_nothing(text):
     assert "IF " not in render_node(_parse(text).logic)
+
+
+def test_during_the_study_after_anything_but_a_concept_is_reported():
+    parsed = _parse("ALT > 3 x ULN during the study")
+    assert render_node(parsed.logic) == "alanine aminotransferase > 3 x ULN"
+    assert [f.text for f in parsed.unparsed] == ["during the study"]

@@ -601,7 +601,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
-    tokens = _concept_objects(_anchors_after_windows(tokens, words, text, tables), words, text, tables)
+    tokens = _concept_objects(_anchors_after_windows(_windows_during(tokens, words, text), words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _spelled_out_ratios(tokens, words, text, tables)
@@ -622,7 +622,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span)
-    return Stream(_group_named_last(tokens, words, text, span, tables.study_groups), words)
+    tokens = _group_named_last(_during_the_study(tokens, words, text, tables), words, text, span, tables.study_groups)
+    return Stream(tokens, words)
 
 
 def _multiples_compared(tokens: list[Token], text: str) -> list[Token]:
@@ -713,6 +714,29 @@ def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) 
             _token("COMMA", "", group[-1].end_pos, group[-1].end_pos), *tokens[k:]]
 
 
+
+
+def _during_the_study(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Need for surgery during the study", "use of systemic steroids throughout the trial":
+    what is to happen while the study runs is ahead of the patient, as a plan is; the
+    concept before it is qualified so (a record holds what happened, not what is to come).
+    Read as it stood, a past surgery met it. After anything else the words are reported.
+    Last of the passes: the qualifier goes before its concept, out of text order."""
+    if not any(t.type == "QUAL" and t.value == DURING_THE_STUDY for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for token in tokens:
+        if token.type != "QUAL" or token.value != DURING_THE_STUDY:
+            out.append(token)
+        elif out and out[-1].type == "CONCEPT" and all(tables.is_filler(w) for w in text[out[-1].end_pos:token.start_pos].split()):
+            out.insert(len(out) - 1, _token("QUAL", PLANNED, token.start_pos, token.end_pos))
+        else:
+            words.append(Span(token.start_pos, token.end_pos))
+    return out
+
+
+DURING_THE_STUDY = "during the study"  # the QUAL payload of "during the study", "throughout the trial" (cues.tsv)
+PLANNED = "planned"  # the qualifier of what is ahead of the patient (future_words.txt)
 
 
 def _group_named_last(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
@@ -2856,6 +2880,25 @@ def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: 
 
 _OBJECT_JOINERS = frozenset({"LASTING", "TO", "OF"})  # "for", "to", "of" as the grammar's cues
 _OBJECT_PREPOSITIONS = frozenset({"for", "to", "of", "in"})
+
+
+def _windows_during(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"use of systemic antibiotics during 4 weeks before study entry", "during the 2 weeks
+    before surgery": "during" right before a length of time and its "before" opens the
+    window as "within" does; the window was read without it and the word reported. Not
+    before a length alone: "fever during 3 days" says how long it lasted."""
+    during = [w for w in words if text[w.start:w.end].lower() == "during"]
+    if not during:
+        return tokens
+    starts = [t.start_pos for t in tokens]
+    found: list[Token] = []
+    for word in during:
+        k = bisect_left(starts, word.end)
+        if (k + 2 < len(tokens) and [t.type for t in tokens[k:k + 3]] in (["NUMBER", "UNIT", "BEFORE"], ["NUMBER", "UNIT", "AFTER"])
+                and text[word.end:tokens[k].start_pos].strip().lower() in ("", "the")):
+            found.append(_token("WITHIN", "", word.start, word.end))
+            words.remove(word)
+    return sorted(tokens + found, key=lambda t: t.start_pos) if found else tokens
 
 
 def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:

@@ -452,8 +452,8 @@ class ToLogic(Transformer):
         tail = next((t for t in items if isinstance(t, Token) and t.type == "TAIL"), None)
         entry = self.lexicon.concept(token.value)
         first = items[0] if isinstance(items[0], Token) else (qualifiers or [token])[0]
-        start = first.start_pos
-        end = tail.end_pos if tail else token.end_pos
+        start = min(first.start_pos, token.start_pos)
+        end = max([tail.end_pos if tail else token.end_pos, *(q.end_pos for q in qualifiers)])  # "surgery during the study"
         words = tuple(q.value for q in qualifiers) + ((tail.value,) if tail else ())
         return Concept(entry.domain, entry.name, Span(start, end), entry.code, entry.system, qualifiers=words)
 
