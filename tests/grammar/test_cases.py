@@ -157,6 +157,8 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("Under treatment for hypertension", "condition:hypertension (treated)"),
     ("COVID-19 symptoms", "condition:covid-19"),
     ("Use of systemic antibiotics during 4 weeks before study entry", "drug:antibiotics [before 4 wk of enrollment]"),
+    ("Eczema Area and Severity Index (EASI) score ≥ 16", "eczema area and severity index >= 16"),
+    ("Hoehn and Yahr score less than or equal to 3", "hoehn and yahr stage <= 3"),
 ])
 def test_words_that_say_no_more_than_what_they_open_leave_nothing_unparsed(text, expected):
     parsed = _parse(text)
@@ -320,3 +322,7 @@ def test_during_the_study_after_anything_but_a_concept_is_reported():
     parsed = _parse("ALT > 3 x ULN during the study")
     assert render_node(parsed.logic) == "alanine aminotransferase > 3 x ULN"
     assert [f.text for f in parsed.unparsed] == ["during the study"]
+
+
+def test_score_after_a_laboratory_value_stays_reported():
+    assert [f.text for f in _parse("IGA score ≥ 3").unparsed] == ["score"]  # no immunoglobulin A

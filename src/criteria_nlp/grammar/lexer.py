@@ -168,6 +168,7 @@ class Tables:
         self.years_old = frozenset(form.lower() for (terminal, _), forms in patterns.items() if terminal == "AGE"
                                    for form in forms if units_of.get(form.lower()) == self.age_unit)
         self.durations = frozenset(v.name for v in lexicon.variables.values() if v.kind is VariableKind.DURATION)
+        self.scores = frozenset(v.name for v in lexicon.variables.values() if v.kind in (VariableKind.SCORE, VariableKind.STAGE))
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.subgroups = load_subgroups(lexicon)
         self.asked = load_asking_phrases()
@@ -604,7 +605,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _concept_objects(_anchors_after_windows(_windows_during(tokens, words, text), words, text, tables), words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
-    tokens = _spelled_out_ratios(tokens, words, text, tables)
+    tokens = _spelled_out_ratios(_scores_named(tokens, words, text, tables), words, text, tables)
     tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
@@ -2899,6 +2900,27 @@ def _windows_during(tokens: list[Token], words: list[Span], text: str) -> list[T
             found.append(_token("WITHIN", "", word.start, word.end))
             words.remove(word)
     return sorted(tokens + found, key=lambda t: t.start_pos) if found else tokens
+
+
+def _scores_named(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"EASI score >= 16", "Hoehn and Yahr score less than or equal to 3": the word "score"
+    right after a scale's name says only that it is a score, and joins the name; reported,
+    it left a met criterion unknown. Not after a laboratory value ("IGA score" is no
+    immunoglobulin A)."""
+    named = [w for w in words if text[w.start:w.end].lower() in _SCORE_WORDS]
+    if not named:
+        return tokens
+    out = list(tokens)
+    ends = {t.end_pos: k for k, t in enumerate(out) if t.type == "VAR" and t.value in tables.scores}
+    for word in named:
+        k = ends.get(_skip_space_back(text, word.start))
+        if k is not None and text[out[k].end_pos:word.start] == " ":
+            out[k] = _token("VAR", out[k].value, out[k].start_pos, word.end)
+            words.remove(word)
+    return out
+
+
+_SCORE_WORDS = frozenset({"score", "scores"})
 
 
 def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
