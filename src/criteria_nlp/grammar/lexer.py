@@ -623,7 +623,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span)
-    tokens = _group_named_last(_during_the_study(tokens, words, text, tables), words, text, span, tables.study_groups)
+    tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
+                               tables.study_groups)
     return Stream(tokens, words)
 
 
@@ -715,6 +716,29 @@ def _subgroup_first(tokens: list[Token], text: str, span: Span, tables: Tables) 
             _token("COMMA", "", group[-1].end_pos, group[-1].end_pos), *tokens[k:]]
 
 
+
+
+def _denied_qualified_mentions(tokens: list[Token], text: str) -> list[Token]:
+    """"Absence of documented EKG", "No significant abnormality of ECG": a variable named
+    with no bound after a denial and qualifiers is the observation so qualified, denied.
+    The grammar leaves a qualifier before a variable to its bound; with the denial in
+    front it could read neither, and dropped the denial."""
+    if not any(t.type == "NEG" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.type != "NEG":
+            continue
+        j = k + 1
+        while j < len(out) and out[j].type == "QUAL" and not text[out[j - 1].end_pos:out[j].start_pos].strip():
+            j += 1
+        if (j > k + 1 and j < len(out) and out[j].type == "VAR" and not text[out[j - 1].end_pos:out[j].start_pos].strip()
+                and (j + 1 == len(out) or out[j + 1].type not in _BOUND_STARTS)):
+            out[j] = _token("CONCEPT", open_concept(Domain.OBSERVATION, out[j].value), out[j].start_pos, out[j].end_pos)
+    return out
+
+
+_BOUND_STARTS = frozenset({"CMP", "CMPPOST", "NUMBER", "BETWEEN", "FROM", "OF", "SLASH", "AND", "COMMA", "LPAR", "REF"})
 
 
 def _during_the_study(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
