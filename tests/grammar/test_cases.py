@@ -326,3 +326,9 @@ def test_during_the_study_after_anything_but_a_concept_is_reported():
 
 def test_score_after_a_laboratory_value_stays_reported():
     assert [f.text for f in _parse("IGA score ≥ 3").unparsed] == ["score"]  # no immunoglobulin A
+
+
+def test_requiring_after_words_no_rule_read_stays_a_word():
+    parsed = _parse("Pulmonary nodule requiring surgery")
+    assert "pulmonary nodule" not in render_node(parsed.logic)
+    assert any("requiring" in f.text for f in parsed.unparsed)

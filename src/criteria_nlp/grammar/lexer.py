@@ -1633,6 +1633,8 @@ _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", 
 _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 _CLAUSE_OPENERS = frozenset({"AND", "OR", "COMMA", "SEMI", "LPAR"})
 ABLE = "able"  # the TAIL payload of an ability ("able to", "ability to"; cues.tsv)
+REQUIRED = "required"  # the QUAL payload of a need ("need for", "requires"; cues.tsv)
+_NEEDING = frozenset({"requiring", "needing"})
 # after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
 # says what they must be: the grammar reads it, it is no description of the women
 _TAIL_NAMED = {"CONCEPT", "NEG", "NEGPOST"}
@@ -1661,6 +1663,16 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             # ability opening the clause is met by the act it names
             out.append(_token("CONCEPT", after.value, token.start_pos, after.end_pos))
             i += 2
+            continue
+        if (text[token.start_pos:token.end_pos].lower() in _NEEDING
+                and (not out or out[-1].type not in ("CONCEPT", "NEG") or people)
+                and not any((out[-1].end_pos if out else span.start) <= w.start and w.end <= token.start_pos for w in words)
+                and after is not None and after.type in ("CONCEPT", "QUAL")
+                and all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())):
+            # "Patients >= 18 years old requiring PCI": what the patients need, no clause of a
+            # concept; after words no rule read ("Pulmonary nodule requiring surgery") it stays a word
+            out.append(_token("QUAL", REQUIRED, token.start_pos, token.end_pos))
+            i += 1
             continue
         limit = tokens[end].start_pos if end < len(tokens) else span.end
         last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
