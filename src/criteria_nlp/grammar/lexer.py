@@ -610,6 +610,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
+    tokens = _adjectives_of_concepts(tokens, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
     tokens = _instruments(tokens, words, text, tables.instrument)
@@ -2056,6 +2057,26 @@ def _kinds_listed_before(at: int, ending: dict[int, Span], text: str, tables: Ta
 
 
 _LIST_JOINER = re.compile(r"(?:,|,? and|,? or| and/or) $")
+
+
+def _adjectives_of_concepts(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"autoimmune hemolytic anemia", "diabetic foot ulcer": a one-word concept whose word is
+    an adjective of a kind, written right before another concept, says what kind that one
+    is; two concepts side by side were and-ed, and inside a list of alternatives they
+    turned the whole list into "and"."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        token, after = out[k], out[k + 1]
+        word = text[token.start_pos:token.end_pos]
+        if (token.type == "CONCEPT" and after.type == "CONCEPT" and text[token.end_pos:after.start_pos] == " "
+                and word.isalpha() and _kind_word(word.lower(), tables) and not word.isupper()
+                and tables.concept(token.value).domain in (Domain.CONDITION, tables.concept(after.value).domain)
+                and tables.concept(after.value).domain is not Domain.DEMOGRAPHIC):
+            # a condition's adjective, or one of the same domain: not a drug's name ("buprenorphine
+            # maintenance therapy"), not "epidural pain treatment"; not before the people
+            # ("postmenopausal women" are women who are postmenopausal)
+            out[k] = _token("QUAL", word.lower(), token.start_pos, token.end_pos)
+    return out
 
 
 def _past_the_site(heads: list[str], tables: Tables) -> str:
