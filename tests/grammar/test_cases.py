@@ -332,3 +332,8 @@ def test_requiring_after_words_no_rule_read_stays_a_word():
     parsed = _parse("Pulmonary nodule requiring surgery")
     assert "pulmonary nodule" not in render_node(parsed.logic)
     assert any("requiring" in f.text for f in parsed.unparsed)
+
+
+def test_a_measure_in_a_parenthesis_takes_no_qualifier_of_the_concept():
+    rendered = render_node(_parse("severe liver dysfunction (Child-Pugh Score C)", excluding=True).logic)
+    assert "condition:hepatic impairment (severe)" in rendered and "child-pugh score (severe)" not in rendered

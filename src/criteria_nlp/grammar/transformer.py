@@ -124,6 +124,31 @@ def _per_concept(concept: Node, span: Span, make) -> Node:
     return make(concept)
 
 
+def _kinds_qualified(main, examples) -> tuple:
+    """"untreated medical condition (thyroid disease, diabetes, hypertension)", "active
+    infection (e.g. HIV, hepatitis)": the examples are kinds of the qualified concept, so
+    its qualifiers are theirs too (a treated diabetes met it before). Only examples of the
+    concept's domain, and not the words that only set it apart from others ("any other
+    illness (e.g. ...)")."""
+    if not isinstance(main, Concept):
+        return tuple(examples)
+    carried = tuple(q for q in main.qualifiers if q not in _NOT_CARRIED and len(q.split()) < _CLAUSE_WORDS)
+    if not carried:
+        return tuple(examples)
+
+    def qualified(example):
+        if not isinstance(example, Concept) or example.domain is not main.domain:  # "(Child-Pugh C)" says how, no kind
+            return example
+        return replace(example, qualifiers=tuple(q for q in carried if q not in example.qualifiers) + example.qualifiers)
+    return tuple(qualified(e) for e in examples)
+
+
+_CLAUSE_WORDS = 3  # a qualifier this long is a relative clause, often about the words it names ("that can cause IBD")
+# qualifiers that set a concept apart from others or count it, not kinds of it
+_NOT_CARRIED = frozenset({"other", "another", "any", "all", "only", "some", "certain", "additional", "similar", "such",
+                          "various", "specific", "following"})
+
+
 def _window_span(window: MinimumGap | tuple[Window, Span]) -> Span:
     """The words of a window as the grammar's window rules return it."""
     return window.span if isinstance(window, MinimumGap) else window[1]
@@ -590,7 +615,7 @@ class ToLogic(Transformer):
             return self.defined_by(main, left, inner, right)
         if word.value == QUALIFIES:  # "(with a detectable viral load)", "(assessed by ...)": both hold
             return And((main, inner), _cover(main.span, _span(right)))
-        examples = inner.args if isinstance(inner, (And, Or)) else (inner,)
+        examples = _kinds_qualified(main, inner.args if isinstance(inner, (And, Or)) else (inner,))
         span = _cover(main.span, _span(right))
         kept, excepted = self.apart_from_exceptions(examples)
         if not excepted or not kept:
@@ -942,7 +967,7 @@ class ToLogic(Transformer):
             return Or((main, And((inner.if_, then), inner.span)), span)
         if isinstance(main, Concept) and _all_concepts(inner):
             # examples in a parenthesis are alternatives, whatever joins them
-            return Or((main, *(inner.args if isinstance(inner, And) else (inner,))), span)
+            return Or((main, *_kinds_qualified(main, inner.args if isinstance(inner, And) else (inner,))), span)
         if isinstance(inner, Pending):
             if variables and all(self.thresholds.measured_in(v, inner.limit) for v in variables):
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
