@@ -602,7 +602,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
-    tokens = _concept_objects(_anchors_after_windows(_windows_during(tokens, words, text), words, text, tables), words, text, tables)
+    tokens = _concept_objects(_anchors_after_windows(_windows_during(_either_side(tokens, text), words, text), words, text, tables),
+                              words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
     tokens = _spelled_out_ratios(_scores_named(tokens, words, text, tables), words, text, tables)
@@ -2938,6 +2939,28 @@ def _concept_objects(tokens: list[Token], words: list[Span], text: str, tables: 
 
 _OBJECT_JOINERS = frozenset({"LASTING", "TO", "OF"})  # "for", "to", "of" as the grammar's cues
 _OBJECT_PREPOSITIONS = frozenset({"for", "to", "of", "in"})
+
+
+def _either_side(tokens: list[Token], text: str) -> list[Token]:
+    """"within 30 days before or after the procedure": a window on both sides of its anchor
+    is one BEFORE token of payload ``EITHER_SIDE``; the grammar dropped the "or after"."""
+    if not any(t.type == "AFTER" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        kinds = [t.type for t in tokens[k:k + 3]]
+        if (kinds in (["BEFORE", "OR", "AFTER"], ["AFTER", "OR", "BEFORE"])
+                and not text[tokens[k].end_pos:tokens[k + 2].start_pos].replace(tokens[k + 1].value, "", 1).strip(" ,")):
+            out.append(_token("BEFORE", EITHER_SIDE, tokens[k].start_pos, tokens[k + 2].end_pos))
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+EITHER_SIDE = "either side"  # the BEFORE payload of "before or after"
 
 
 def _windows_during(tokens: list[Token], words: list[Span], text: str) -> list[Token]:

@@ -21,7 +21,7 @@ from ..logic import (
     Relation, Variable, Window, conjoin, disjoin, named_as,
 )
 from ..spans import Span
-from .lexer import QUALIFIES, SLASHED, default_tables, parse_number
+from .lexer import EITHER_SIDE, QUALIFIES, SLASHED, default_tables, parse_number
 from .resolve import joined, resolve, variables_of
 from .thresholds import (
     Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
@@ -631,7 +631,8 @@ class ToLogic(Transformer):
 
     # ---- windows -----------------------------------------------------------------------------
     def relation(self, items: list[Token]) -> Relative:
-        relation = Relation.AFTER if any(t.type == "AFTER" for t in items) else Relation.BEFORE
+        relation = (Relation.AFTER if any(t.type == "AFTER" for t in items)
+                    else Relation.WITHIN if any(t.value == EITHER_SIDE for t in items) else Relation.BEFORE)
         anchor = next((Anchor(t.value) for t in items if t.type == "ANCHOR"), None)
         return Relative(relation, anchor, Span(items[0].start_pos, items[-1].end_pos))
 
