@@ -610,7 +610,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
-    tokens = _weeks_and_days(_languages(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
+    tokens = _languages(_literacy_in_a_language(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
+    tokens = _weeks_and_days(tokens, words, text, tables)
     tokens = _adjectives_of_concepts(tokens, text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
@@ -1202,6 +1203,32 @@ def _is_join(word: str, tables: Tables) -> bool:
 
 _JOINS = frozenset({"AND", "OR", "COMMA", "SLASH"})
 _PIECES = re.compile(r"\w+|[^\w\s]")
+
+
+def _literacy_in_a_language(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Ability to read and write in French", "literate in English": reading and writing a
+    language named right after (over fillers) is that language's observation, as "read
+    French" is; the lexicon's literacy took the words a language needs."""
+    if not any(t.type == "CONCEPT" and t.value == LITERACY for t in tokens):
+        return tokens
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.type != "CONCEPT" or token.value != LITERACY:
+            continue
+        following = next((w for w in sorted(words) if w.start >= token.end_pos), None)
+        if (following is None or text[following.start:following.end].lower() not in tables.languages
+                or not all(tables.is_filler(w) for w in text[token.end_pos:following.start].split())
+                or any(token.end_pos <= t.start_pos < following.start and t.type not in ("IN", "OF") for t in out)):
+            continue
+        name = f"{text[following.start:following.end].lower()} speaking"
+        named = tables.forms.get(name)
+        payload = named[1] if named is not None and named[0] == "CONCEPT" else open_concept(Domain.OBSERVATION, name)
+        out[k] = _token("CONCEPT", payload, token.start_pos, following.end)
+        words.remove(following)
+    return [t for t in out if not (t.type in ("IN", "OF") and any(c.start_pos < t.start_pos < c.end_pos for c in out))]
+
+
+LITERACY = "literacy"  # the lexicon concept of reading and writing
 
 
 def _language_cues(text: str, start: int, words: list[Span], tables: Tables) -> list[Span]:
