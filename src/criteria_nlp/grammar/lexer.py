@@ -605,7 +605,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _concept_objects(_anchors_after_windows(_windows_during(_either_side(tokens, text), words, text), words, text, tables),
                               words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
-    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words))
+    tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words, text, tables.study_groups))
     tokens = _spelled_out_ratios(_scores_named(tokens, words, text, tables), words, text, tables)
     tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
@@ -1785,7 +1785,7 @@ _VERDICT_OBJECT = re.compile(rf"\s+(for|to|in|into)\s+(?!{_THE_STUDY})", re.IGNO
 _ON_THE_STUDY = re.compile(rf"\s*{_THE_STUDY}", re.IGNORECASE)
 
 
-def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
+def _drop_restatements(tokens: list[Token], words: list[Span], text: str, groups: frozenset[str]) -> list[Token]:
     """A parenthesis that only restates the token before it adds nothing to parse:
     "upper limit of normal (ULN)", "less than or equal to (=<)", "40 percent (%)",
     "TBV <4500 ml (above)", "three (3) years": the token before takes it into its span.
@@ -1807,6 +1807,9 @@ def _drop_restatements(tokens: list[Token], words: list[Span]) -> list[Token]:
                 if previous.type not in ("VAR", "CONCEPT") and inner <= {previous.type}:
                     restated = True
                 restated = restated or inner <= {"CMP", "CMPPOST"} and previous.type in ("UNIT", "NUMBER", "AGE")
+                written = text[token.end_pos:tokens[close].start_pos].lower().split()
+                if not inside and written and written[-1] in groups:
+                    restated = False  # "(control group)" names whom the criterion asks (``_group_named_last``)
                 if restated:
                     taken = Span(previous.start_pos, tokens[close].end_pos)
                     worded = any(taken.contains(w) for w in words)
