@@ -144,9 +144,13 @@ def _kinds_qualified(main, examples) -> tuple:
 
 
 _CLAUSE_WORDS = 3  # a qualifier this long is a relative clause, often about the words it names ("that can cause IBD")
-# qualifiers that set a concept apart from others or count it, not kinds of it
+# qualifiers that set a concept apart from others or count it, not kinds of it, and degrees
+# and courses, which the examples may have of their own ("severe alcohol withdrawal (e.g.
+# history of seizures)": no severe seizures; "symptomatic biliary disease")
 _NOT_CARRIED = frozenset({"other", "another", "any", "all", "only", "some", "certain", "additional", "similar", "such",
-                          "various", "specific", "following"})
+                          "various", "specific", "following", "severe", "mild", "moderate", "moderate to severe",
+                          "significant", "clinically significant", "serious", "major", "progressive", "symptomatic",
+                          "asymptomatic"})
 
 
 def _window_span(window: MinimumGap | tuple[Window, Span]) -> Span:
