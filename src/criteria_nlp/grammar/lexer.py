@@ -443,11 +443,8 @@ def load_study_participation(lexicon: Lexicon, text: str | None = None) -> Study
 
     def either(role: str) -> str:
         return "|".join(re.escape(w) for w in sorted(roles.get(role, []), key=len, reverse=True))
-    # the study ends its phrase: no word goes on it ("study-specific procedure", "study
-    # assessments") but a function word or a verb's -ing form ("study involving ...")
-    follows = "|".join(sorted(STOP_WORDS | {"prior", "previously", "currently", "concurrently"}))
-    pattern = re.compile(rf"\b(?:{either('act')})\s+in(?:to)?\s+((?:[\w'-]+,?\s+){{1,6}}?)(?:{either('head')})"
-                         rf"(?![\w-])(?!\s+(?!(?:{follows})\b)(?![a-z]+ing\b)[^\W\d_])", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?:{either('act')})\s+in(?:to)?\s+((?:[\w'-]+,?\s+){{1,6}}?)(?:{either('head')})(?![\w-])",
+                         re.IGNORECASE)
     return StudyParticipation(concepts[0], pattern, frozenset(roles.get("itself", [])))
 
 
@@ -2905,7 +2902,8 @@ def _other_studies(tokens: list[Token], words: list[Span], text: str, span: Span
     participation in any other study"), and only over the words and tokens a list of
     kinds is made of."""
     found = [m for m in tables.participation.pattern.finditer(text, span.start, span.end)
-             if _kinds_of_a_study(m.group(1).lower().replace(",", " ").split(), tables.participation.itself)]
+             if _kinds_of_a_study(m.group(1).lower().replace(",", " ").split(), tables.participation.itself)
+             and _study_ends(text, m.end(), span.end)]
     if not found:
         return tokens
     out = list(tokens)
@@ -2937,6 +2935,18 @@ def _kinds_of_a_study(between: list[str], itself: frozenset[str]) -> bool:
     return between[0] not in itself and all(w not in STOP_WORDS or w in _STUDY_DETERMINERS for w in between)
 
 
+def _study_ends(text: str, end: int, stop: int) -> bool:
+    """Whether the study ends its phrase: no word goes on it ("study assessments") but a
+    function word or a verb's -ing form ("study involving ...")."""
+    after = _NEXT_WORD.match(text, end, stop)
+    if after is None:
+        return True
+    word = after.group(1).lower()
+    return word in STOP_WORDS or word in _STUDY_FOLLOWERS or word.endswith("ing")
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_STUDY_FOLLOWERS = frozenset({"prior", "previously", "currently", "concurrently"})
 _STUDY_DETERMINERS = frozenset({"a", "an", "any", "other", "another", "or", "and", "and/or"})
 _KINDS_OF_A_STUDY = frozenset({"QUAL", "CONCEPT", "COMMA", "OR", "AND", "ANCHOR", "SLASH", "IN", "OF"})
 
