@@ -2416,10 +2416,37 @@ def _reactions_with_agents(tokens: list[Token], words: list[Span], text: str, sp
     (``_reactions_without_agents``). The unread words are indexed once for the first two."""
     if not any(t.type in ("TO", "REACTION") for t in tokens):
         return tokens
+    tokens = _components_of_agents(tokens, words, text)
     ordered = sorted(words)
     starts = [w.start for w in ordered]
     tokens = _reactions_read_apart(tokens, ordered, starts, text, tables)
     return _reactions_without_agents(_reaction_targets(tokens, words, ordered, starts, text, span), text, tables)
+
+
+def _components_of_agents(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"hypersensitivity to any component of carbidopa-levodopa", "allergy to any of the
+    components of the study drug": a reaction to a part of an agent is a reaction to the
+    agent; the words between go into the reaction's span (they were reported, and an agent
+    outside the lexicon was not read at all)."""
+    if not any(t.type == "REACTION" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    skip_to = -1
+    for token in tokens:
+        if token.start_pos < skip_to:
+            continue
+        bridge = _COMPONENTS_OF.match(text, token.end_pos) if token.type == "REACTION" else None
+        if bridge is not None and not any(t.start_pos < bridge.end() < t.end_pos for t in tokens):
+            # not into a name the lexicon reads whole ("components of study drugs")
+            skip_to = bridge.end()
+            words[:] = [w for w in words if not (token.end_pos <= w.start and w.end <= skip_to)]
+            token = _token("REACTION", token.value, token.start_pos, _skip_space_back(text, skip_to))
+        out.append(token)
+    return out
+
+
+_COMPONENTS_OF = re.compile(r"\s+(?:any\s+(?:of\s+)?|one\s+of\s+)?(?:the\s+|its\s+)?"
+                            r"(?:components?|ingredients?|excipients?|constituents?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _reactions_read_apart(tokens: list[Token], ordered: list[Span], starts: list[int], text: str,
@@ -2561,7 +2588,7 @@ def _agent_words(words: list[Span], starts: list[int], text: str, at: int, stop:
     while k < len(words) and words[k].end <= stop and (end is None or text[end:words[k].start] in (" ", "-")):
         piece = text[words[k].start:words[k].end]
         lower = piece.lower()
-        if not piece.isalpha() or lower in STOP_WORDS or lower == "etc" or (not leading and PARTICIPLE.fullmatch(lower)):
+        if not piece.replace("-", "").isalpha() or lower in STOP_WORDS or lower == "etc" or (not leading and PARTICIPLE.fullmatch(lower)):
             return None
         end = words[k].end
         k += 1
