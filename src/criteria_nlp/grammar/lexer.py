@@ -1660,6 +1660,7 @@ _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 _CLAUSE_OPENERS = frozenset({"AND", "OR", "COMMA", "SEMI", "LPAR"})
 ABLE = "able"  # the TAIL payload of an ability ("able to", "ability to"; cues.tsv)
 REQUIRED = "required"  # the QUAL payload of a need ("need for", "requires"; cues.tsv)
+CANDIDATE = "candidate"  # the QUAL payload of one fit for an act ahead ("candidate for"; cues.tsv, future_words.txt)
 _NEEDING = frozenset({"requiring", "needing"})
 # after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
 # says what they must be: the grammar reads it, it is no description of the women
@@ -1686,7 +1687,11 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         if (token.value == ABLE and (not out or out[-1].type in _CLAUSE_OPENERS) and after is not None
                 and after.type == "CONCEPT" and all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())):
             # "Ability to sign informed consent", "Able to read and write in English": an
-            # ability opening the clause is met by the act it names
+            # ability opening the clause is met by the act it names; able to take a drug or
+            # undergo a procedure is a candidate for it, not one who had it ("Ability to take
+            # oral medication")
+            if tables.concept(after.value).domain in (Domain.DRUG, Domain.PROCEDURE, Domain.DEVICE):
+                out.append(_token("QUAL", CANDIDATE, token.start_pos, token.start_pos))
             out.append(_token("CONCEPT", after.value, token.start_pos, after.end_pos))
             i += 2
             continue
