@@ -622,7 +622,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _parenthesized_qualifiers(tokens, words)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
-    tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), text, span)
+    tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), words, text, span)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(tokens, words)
@@ -792,28 +792,32 @@ def _group_named_last(tokens: list[Token], words: list[Span], text: str, span: S
 _GROUP_NAME = re.compile(r"\s*(?:(?:only )?(?:for|in) (?:the )?)?((?:[\w-]+ ){0,4}?([a-z]+))(?: only)?\s*", re.IGNORECASE)
 
 
-def _leading_condition(tokens: list[Token], text: str, span: Span) -> list[Token]:
+def _leading_condition(tokens: list[Token], words: list[Span], text: str, span: Span) -> list[Token]:
     """"If female, a negative pregnancy test": a condition that opens the criterion scopes
     all that follows its comma (IFLEAD); one later in it ("... if HER2 positive",
     "Patients will be excluded if ...") follows what it conditions, as the grammar reads IF."""
     if tokens and tokens[0].type == "IF" and not LEAD_GAP.sub("", text[span.start:tokens[0].start_pos]):
         first = tokens[0]
-        return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *_colon_closes(tokens[1:], text)]
+        return [_token("IFLEAD", first.value, first.start_pos, first.end_pos or first.start_pos), *_colon_closes(tokens[1:], words, text)]
     return tokens
 
 
-def _colon_closes(tokens: list[Token], text: str) -> list[Token]:
+def _colon_closes(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
     """"For women: negative pregnancy test", "For patients with diabetes: HbA1c < 8%": the
     colon after a leading condition closes it as its comma does (a comma of no text of
-    its own there)."""
+    its own there), with a list marker after it ("...: i. Stable ...")."""
     for k in range(1, len(tokens)):
         if tokens[k - 1].type == "COMMA":
             return tokens
         gap = text[tokens[k - 1].end_pos:tokens[k].start_pos]
-        if gap.strip() == ":":
+        if _COLON_GAP.fullmatch(gap):
             at = tokens[k - 1].end_pos + gap.index(":")
-            return [*tokens[:k], _token("COMMA", "", at, at + 1), *tokens[k:]]
+            words[:] = [w for w in words if not (at <= w.start and w.end <= tokens[k].start_pos)]
+            return [*tokens[:k], _token("COMMA", "", at, _skip_space_back(text, tokens[k].start_pos)), *tokens[k:]]
     return tokens
+
+
+_COLON_GAP = re.compile(r"\s*:\s*(?:(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s*)?", re.IGNORECASE)  # a list marker may follow
 
 
 # what a list of kinds after a colon holds; a name restated in parentheses too ("Cervical cap (Pessary)")
