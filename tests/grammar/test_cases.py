@@ -337,3 +337,7 @@ def test_requiring_after_words_no_rule_read_stays_a_word():
 def test_a_measure_in_a_parenthesis_takes_no_qualifier_of_the_concept():
     rendered = render_node(_parse("severe liver dysfunction (Child-Pugh Score C)", excluding=True).logic)
     assert "condition:hepatic impairment (severe)" in rendered and "child-pugh score (severe)" not in rendered
+
+
+def test_people_before_a_colon_are_no_group_of_the_study():
+    assert "IF " not in render_node(_parse("Adult participants: BMI ≥ 18.0").logic)

@@ -623,6 +623,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), words, text, span)
+    tokens = _group_named_first(tokens, words, text, span, tables.study_groups)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(tokens, words)
@@ -762,6 +763,33 @@ def _during_the_study(tokens: list[Token], words: list[Span], text: str, tables:
 
 DURING_THE_STUDY = "during the study"  # the QUAL payload of "during the study", "throughout the trial" (cues.tsv)
 PLANNED = "planned"  # the qualifier of what is ahead of the patient (future_words.txt)
+
+
+def _group_named_first(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
+    """"Cohort 1 only: within 2 years of completing initial chemotherapy", "Non-CP cohort:
+    have had prior adenoidectomy": a group of the study named before a colon opening the
+    criterion is whom the rest is asked of, as a leading condition is. Read in place, every
+    patient had to be in it (or its words were reported)."""
+    if not tokens or tokens[0].type == "IFLEAD":
+        return tokens
+    named = _GROUP_FIRST.match(text, span.start, span.end)
+    if named is None or not ((named.group("word") or "").lower() in groups or named.group("numbered")):
+        return tokens
+    label = Span(named.start("label"), named.end("label"))
+    colon = named.end() - 1
+    rest = [t for t in tokens if t.start_pos >= named.end()]
+    if not rest or any(t.start_pos < named.end() and t.type not in ("CONCEPT", "QUAL", "NUMBER") for t in tokens):
+        return tokens
+    words[:] = [w for w in words if not (span.start <= w.start and w.end <= named.end())]
+    return [_token("IFLEAD", "", label.start, label.start), _token("CONCEPT", open_concept(Domain.OTHER, label.text(text)),
+                                                                   label.start, _skip_space_back(text, colon)),
+            _token("COMMA", "", colon, colon + 1), *rest]
+
+
+# "Non-CP cohort:", "Cohort 1 only:", "Part 2:": a few words ending in a group's word, or a
+# group's word and its number or letter, then the colon (``data/study_groups.txt``)
+_GROUP_FIRST = re.compile(r"[\s\-•*·]*(?:for\s+(?:the\s+)?)?(?P<label>(?P<numbered>(?:part|cohort|arm|group|phase)\s+[\w-]{1,3})"
+                          r"|(?:[\w-]+\s+){0,3}?(?P<word>[a-z]+))(?:\s+only)?\s*:", re.IGNORECASE)
 
 
 def _group_named_last(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
