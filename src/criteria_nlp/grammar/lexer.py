@@ -142,6 +142,7 @@ class Tables:
         self.never_qualifiers = load_never_qualifiers()
         self.population_words = load_population_words()
         self.study_groups = load_study_groups()
+        self.uncarried = load_uncarried_qualifiers()
         self.body_sites = load_body_sites()
         self.instrument_heads = load_instrument_words()
         self.change_words = load_change_words()
@@ -352,6 +353,16 @@ def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
 def load_body_sites(text: str | None = None) -> frozenset[str]:
     """``data/body_sites.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("body_sites.txt", text))
+
+
+def load_uncarried_qualifiers(text: str | None = None) -> frozenset[str]:
+    """``data/uncarried_qualifiers.txt`` (or ``text`` in its format): one lower-case
+    qualifier a line, each once."""
+    entries = read_entries("uncarried_qualifiers.txt", text)
+    for number, qualifier in entries:
+        if qualifier != qualifier.lower():
+            raise RuleError(f"uncarried_qualifiers.txt: line {number}: {qualifier!r} is not lower-case")
+    return frozenset(qualifier for _, qualifier in entries)
 
 
 def load_population_words(text: str | None = None) -> frozenset[str]:
@@ -1692,7 +1703,6 @@ _TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
 _CLAUSE_OPENERS = frozenset({"AND", "OR", "COMMA", "SEMI", "LPAR"})
 ABLE = "able"  # the TAIL payload of an ability ("able to", "ability to"; cues.tsv)
 REQUIRED = "required"  # the QUAL payload of a need ("need for", "requires"; cues.tsv)
-CANDIDATE = "candidate"  # the QUAL payload of one fit for an act ahead ("candidate for"; cues.tsv, future_words.txt)
 _NEEDING = frozenset({"requiring", "needing"})
 # after a population ("Women who are pregnant or breastfeeding") a clause naming concepts
 # says what they must be: the grammar reads it, it is no description of the women
@@ -2090,16 +2100,12 @@ def _bare_heads_of_lists(tokens: list[Token], words: list[Span], text: str, tabl
     kind names the concept by its form and the list shares the head (``_shared_heads``);
     taken alone, the kinds before it were reported. Not after a word of any other sort
     ("Capsule or zonular abnormalities", "Bartter or Gitelman Disease")."""
-    if not words:
+    heads = [t for t in tokens if t.type == "CONCEPT" and OPEN in t.value and " " not in text[t.start_pos:t.end_pos]
+             and text[t.start_pos - 1:t.start_pos] == " " and tables.term_forms.domain(text[t.start_pos:t.end_pos]) is not None]
+    if not words or not heads:
         return tokens, words
     ending = {w.end: w for w in words}
-    bare: list[Token] = []
-    for t in tokens:
-        piece = text[t.start_pos:t.end_pos]
-        if t.type != "CONCEPT" or OPEN not in t.value or " " in piece or tables.term_forms.domain(piece) is None:
-            continue
-        if text[t.start_pos - 1:t.start_pos] == " " and _kinds_listed_before(t.start_pos, ending, text, tables):
-            bare.append(t)
+    bare = [t for t in heads if _kinds_listed_before(t.start_pos, ending, text, tables)]
     if not bare:
         return tokens, words
     taken = {id(t) for t in bare}
@@ -2243,7 +2249,7 @@ def _qualifier_run(ending: dict[int, tuple[Span, Token | None]], left: int, text
     values: list[str] = []
     while True:
         end = _skip_space_back(text, left)
-        joiner = (_QUALIFIERS_JOINED if not values else _QUALIFIERS_LISTED).search(text, max(0, end - 7), end)
+        joiner = (_QUALIFIERS_JOINED if not values else _JOINED_BEFORE).search(text, max(0, end - 7), end)
         if joiner is None:
             return values or None
         piece = ending.get(_skip_space_back(text, joiner.start(), " ,"))
@@ -2265,7 +2271,6 @@ def _opened(item: Token, written: str, word: str, tables: Tables) -> tuple[str, 
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|/)$", re.IGNORECASE)
 # "central or mixed central and obstructive sleep apnea"; a comma may end a lead-in ("eg,")
 _QUALIFIERS_JOINED = re.compile(r"(?:\band|\bor|/)$", re.IGNORECASE)
-_QUALIFIERS_LISTED = re.compile(r"(?:\band|\bor|/|,)$", re.IGNORECASE)
 _LEAD_WORDS = 3  # "high dose", "very poorly controlled"
 
 
@@ -3002,14 +3007,14 @@ def _kinds_of_a_study(between: list[str], itself: frozenset[str]) -> bool:
 def _study_ends(text: str, end: int, stop: int) -> bool:
     """Whether the study ends its phrase: no word goes on it ("study assessments") but a
     function word or a verb's -ing form ("study involving ...")."""
-    after = _NEXT_WORD.match(text, end, stop)
+    after = _WORD_AFTER.match(text, end, stop)
     if after is None:
         return True
     word = after.group(1).lower()
     return word in STOP_WORDS or word in _STUDY_FOLLOWERS or word.endswith("ing")
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _STUDY_FOLLOWERS = frozenset({"prior", "previously", "currently", "concurrently"})
 _STUDY_DETERMINERS = frozenset({"a", "an", "any", "other", "another", "or", "and", "and/or"})
 _KINDS_OF_A_STUDY = frozenset({"QUAL", "CONCEPT", "COMMA", "OR", "AND", "ANCHOR", "SLASH", "IN", "OF"})

@@ -128,11 +128,12 @@ def _kinds_qualified(main, examples) -> tuple:
     """"untreated medical condition (thyroid disease, diabetes, hypertension)", "active
     infection (e.g. HIV, hepatitis)": the examples are kinds of the qualified concept, so
     its qualifiers are theirs too (a treated diabetes met it before). Only examples of the
-    concept's domain, and not the words that only set it apart from others ("any other
-    illness (e.g. ...)")."""
+    concept's domain, and none of ``data/uncarried_qualifiers.txt`` ("any other illness
+    (e.g. ...)", "severe alcohol withdrawal (e.g. history of seizures)")."""
     if not isinstance(main, Concept):
         return tuple(examples)
-    carried = tuple(q for q in main.qualifiers if q not in _NOT_CARRIED and len(q.split()) < _CLAUSE_WORDS)
+    uncarried = default_tables().uncarried
+    carried = tuple(q for q in main.qualifiers if q not in uncarried and len(q.split()) < _CLAUSE_WORDS)
     if not carried:
         return tuple(examples)
 
@@ -144,13 +145,6 @@ def _kinds_qualified(main, examples) -> tuple:
 
 
 _CLAUSE_WORDS = 3  # a qualifier this long is a relative clause, often about the words it names ("that can cause IBD")
-# qualifiers that set a concept apart from others or count it, not kinds of it, and degrees
-# and courses, which the examples may have of their own ("severe alcohol withdrawal (e.g.
-# history of seizures)": no severe seizures; "symptomatic biliary disease")
-_NOT_CARRIED = frozenset({"other", "another", "any", "all", "only", "some", "certain", "additional", "similar", "such",
-                          "various", "specific", "following", "severe", "mild", "moderate", "moderate to severe",
-                          "significant", "clinically significant", "serious", "major", "progressive", "symptomatic",
-                          "asymptomatic"})
 
 
 def _window_span(window: MinimumGap | tuple[Window, Span]) -> Span:
