@@ -113,6 +113,20 @@ def test_alternatives_joined_by_and_alone_stay_together():
     assert _logic("Exclusion", "Asthma and allergy to aspirin or ibuprofen").startswith("(condition:asthma AND (")
 
 
+def test_thresholds_set_apart_by_commas_are_items_of_an_exclusion_list():
+    line = "Known active infection, CRP > 20 mg/L, clinically significant bleeding"
+    assert _logic("Exclusion", line) == ("(condition:infection (active) OR c-reactive protein > 20 mg/L"
+                                          " OR condition:bleeding (clinically significant))")
+    assert _logic("Exclusion", "LDL > 130 mg/dL; triglycerides > 150 mg/dL") == (
+        "(ldl cholesterol > 130 mg/dL OR triglycerides > 150 mg/dL)")
+
+
+def test_limits_joined_by_and_or_written_on_their_concept_stay_together():
+    """Hy's law is both limits at once; "hyperkalemia (> 5.5 mmol/L)" is one item."""
+    assert " AND " in _logic("Exclusion", "ALT > 3 x ULN and total bilirubin > 2 x ULN")
+    assert " OR " not in _logic("Exclusion", "hyperkalemia (> 5.5 mmol/L)")
+
+
 def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
     assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .logic import (
-    And, AtLeast, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
+    And, AtLeast, Compare, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
 )
 from .grammar.lexer import DocIndex, default_tables
 from .grammar.parser import parse_criterion
@@ -78,7 +78,10 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     comma and then words no rule read, which are reported ("acute infection, cancer,
     inflammatory rheumatic / connective tissue diseases"), unless "both" opens it. A list
     of three or more written with commas is one inside an alternative too ("prednisone >
-    10 mg/day, and/or any dose of azathioprine, methotrexate, ... and abatacept")."""
+    10 mg/day, and/or any dose of azathioprine, methotrexate, ... and abatacept").
+    Thresholds are items when commas or semicolons alone set the list apart ("GFR < 50
+    ml/min, pregnancy, breast-feeding"); with "and" two limits may be one case together
+    ("ALT > 3 x ULN and bilirubin > 2 x ULN")."""
     if isinstance(logic, Or):
         return replace(logic, args=tuple(_each_excludes(a, text, nested=True) for a in logic.args))
     if not isinstance(logic, And):
@@ -93,8 +96,11 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
         return logic  # "treatment with both ACEIs and ARBs": the two together
     # items that share words ("Allergy to porphyrins and analogues": both start at "Allergy")
     # are one list already
-    gaps = (text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]) if b.span.start > a.span.end)
-    listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
+    gaps = [text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]) if b.span.start > a.span.end]
+    if any(isinstance(arg, Compare) for arg in logic.args):  # "hyperkalemia (> 5.5 mEq/L)" is one item
+        listed = len(gaps) == len(logic.args) - 1 and all(_COMMA_GAP.fullmatch(gap) for gap in gaps)
+    else:
+        listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
 
 
@@ -120,7 +126,8 @@ def _alternatives_listed(logic: And, text: str) -> Node:
 def _bounded_twice(args: tuple[Node, ...]) -> bool:
     """"diabetes for more than 1 year and less than 10 years": one thing bounded from
     both sides, not two things that each exclude."""
-    bounded = [(a.domain, a.name) for a in args if isinstance(a, Concept) and (a.duration or a.count or a.dose)]
+    bounded: list[object] = [(a.domain, a.name) for a in args if isinstance(a, Concept) and (a.duration or a.count or a.dose)]
+    bounded += [a.variable for a in args if isinstance(a, Compare)]
     return len(set(bounded)) < len(bounded)
 
 
@@ -132,7 +139,7 @@ def _listed(node: Node, text: str) -> bool:
         return all(isinstance(a, Concept) for a in node.args) and all(
             _SLASH.fullmatch(text[a.span.end:b.span.start]) or _examples(text[a.span.end:b.span.start])
             for a, b in zip(node.args, node.args[1:]))
-    return isinstance(node, Concept)
+    return isinstance(node, (Concept, Compare))
 
 
 def _examples(gap: str) -> bool:
@@ -152,6 +159,7 @@ def _unread_item(gap: str) -> bool:
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 _ITEM_GAP = re.compile(r"\s*[,;]")
+_COMMA_GAP = re.compile(r"\s*[,;]\s*")
 _WORD_OR_DOT = re.compile(r"[a-z.]+")
 _SLASH = re.compile(r"\s*/\s*")
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
