@@ -43,6 +43,7 @@ SLASHED = "/"  # the OR of two concepts written with a slash between them
 DEPTH = {"LPAR": 1, "RPAR": -1}  # how a token moves the parenthesis depth
 CANDIDATE = "candidate"  # the QUAL payload of one who may have a treatment, not had it (data/cues.tsv)
 QUALIFIES = "qualifies"  # the INCLUDING payload of words that add a requirement, not examples (data/cues.tsv)
+EACH = "each"  # the NEG payload of a denial of each alternative apart (data/cues.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1100,6 +1101,11 @@ def _links_after_atoms(tokens: list[Token], words: list[Span], text: str) -> tup
                 and after is not None and after.type in _CAUSES
                 and bisect_left(starts, end) == bisect_left(starts, after.start_pos)):
             loose.append(Span(token.start_pos, end))
+            if out and out[-1].type == "NEG" and out[-1].value == EACH and text[out[-1].end_pos or 0:token.start_pos].strip():
+                # "Unable to communicate because of severe hearing loss": the inability is of
+                # the act no rule read; the cause after the link is not what is denied
+                neg = out.pop()
+                loose.append(Span(neg.start_pos, neg.end_pos or neg.start_pos))
             continue
         out.append(token)
     return out, sorted([*words, *loose], key=lambda w: w.start) if loose else words

@@ -21,7 +21,7 @@ from ..logic import (
     Relation, Variable, Window, conjoin, disjoin, named_as,
 )
 from ..spans import Span
-from .lexer import EITHER_SIDE, QUALIFIES, SLASHED, default_tables, parse_number
+from .lexer import EACH, EITHER_SIDE, QUALIFIES, SLASHED, default_tables, parse_number
 from .resolve import joined, resolve, variables_of
 from .thresholds import (
     Amount, Bound, Pending, Range, Thresholds, concepts_of, map_concepts, replace_span, set_window, unit_of,
@@ -154,7 +154,6 @@ def _window_span(window: MinimumGap | tuple[Window, Span]) -> Span:
 
 _LIST_REACH = 30  # characters at most between alternatives listed with an allowance ("topical, nasal or inhaled")
 AHEAD = "ahead"  # the WITHIN payload of a window that looks forward ("in the next 6 months"; cues.tsv)
-EACH = "each"  # the NEG payload of a denial of each alternative apart (cues.tsv)
 
 
 def _cover(*spans: Span) -> Span:
