@@ -568,7 +568,7 @@ def _modified(concept: Concept, subjects: Subjects, sited: bool = True) -> Node:
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
     words = subjects.modifiers(concept.span) + inner
-    site = subjects.site_after(concept.span) if sited and concept.domain in _SITED else None
+    site = subjects.site_after(subjects.named(concept)) if sited and concept.domain in _SITED else None
     if site is not None:
         where = " ".join(site.text(subjects.text).lower().split())
         concept = replace(concept, qualifiers=(*concept.qualifiers, where), span=Span.covering([concept.span, site]))
@@ -669,6 +669,15 @@ class Subjects:
         lead_words = bisect_left(self.starts, lead.start())  # "involving", "affecting": read with the site
         del self.words[lead_words:k], self.starts[lead_words:k]
         return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), end)  # from the preposition
+
+    def named(self, concept: Concept) -> Span:
+        """Where a concept's words end when its span also covers a window written after
+        them ("surgery on the face within the past 6 months"): the site follows the name."""
+        if concept.window is None:
+            return concept.span
+        name = next((t for t in self.tokens if concept.span.start <= t.start_pos < concept.span.end
+                     and t.type == "CONCEPT"), None)
+        return concept.span if name is None else Span(concept.span.start, name.end_pos or name.start_pos)
 
     def _site_named(self, k: int) -> int | None:
         """Where "<words> site" ends when word ``k`` starts it, within three words written
