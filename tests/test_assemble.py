@@ -104,8 +104,8 @@ def test_a_list_going_on_after_alternatives_excludes_each_item():
     """The "or" of "alcoholism or drug abuse" had bound two items; the list goes on with a
     comma, so each item of it excludes, the last one too."""
     line = "current history of psychiatric disease, alcoholism or drug abuse, and other primary sleep disorders"
-    assert _logic("Exclusion", line) == ("(condition:psychiatric disorder (current) OR condition:alcohol abuse OR "
-                                          "condition:substance abuse OR condition:sleep disorder (primary, other))")
+    assert _logic("Exclusion", line) == ("(condition:psychiatric disorder (current) OR condition:alcohol abuse (current) OR "
+                                          "condition:substance abuse (current) OR condition:sleep disorder (primary, other))")
 
 
 def test_alternatives_joined_by_and_alone_stay_together():

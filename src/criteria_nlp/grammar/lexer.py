@@ -621,7 +621,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _languages(_literacy_in_a_language(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _weeks_and_days(tokens, words, text, tables)
-    tokens = _adjectives_of_concepts(tokens, text, tables)
+    tokens = _status_over_lists(_adjectives_of_concepts(tokens, text, tables), text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
     tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
     tokens = _instruments(tokens, words, text, tables.instrument)
@@ -2134,6 +2134,65 @@ def _kinds_listed_before(at: int, ending: dict[int, Span], text: str, tables: Ta
 
 
 _LIST_JOINER = re.compile(r"(?:,|,? and|,? or| and/or) $")
+
+
+def _status_over_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Ongoing treatment with gabapentin, duloxetine or SNRIs", "Current use of warfarin,
+    heparin or aspirin": a status written before the act names the act, so every item of
+    the list after it has it; on the first item alone, past use of the others counted.
+    Not a degree (``data/uncarried_qualifiers.txt``): "severe form of asthma, or diabetes";
+    only over items of the first one's domain ("a stable dose of warfarin, liver
+    dysfunction"), each named once ("Current treatment with corticosteroids, corticosteroid
+    use within 3 months" starts another item), and with no word but fillers or the act's
+    before its "of" ("stable doses of"; not "acute attack of LBP, back pain")."""
+    shared: dict[int, list[str]] = {}
+    for k, token in enumerate(tokens):
+        if _opens_an_act(tokens, k, text, tables):
+            status = _qualifiers_before(tokens, k) + [token.value]  # "current or prior use of"
+            shared.update((item, status) for item in _items_after(tokens, k + 2, text, tables))
+    if not shared:
+        return tokens
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        out += [_token("QUAL", value, token.start_pos, token.start_pos) for value in shared.get(k, ())]
+        out.append(token)
+    return out
+
+
+def _opens_an_act(tokens: list[Token], k: int, text: str, tables: Tables) -> bool:
+    """A status, then the act's "of" or "with" and a concept: "Chronic use of opioids"."""
+    token = tokens[k]
+    return (token.type == "QUAL" and token.value not in tables.uncarried and k + 2 < len(tokens)
+            and tokens[k + 1].type in ("OF", "TREATED") and tokens[k + 2].type == "CONCEPT"
+            and all(tables.is_filler(w) or w.lower() in _ACT_NOUNS for w in text[token.end_pos:tokens[k + 1].start_pos].split()))
+
+
+def _items_after(tokens: list[Token], head: int, text: str, tables: Tables) -> list[int]:
+    """Where each later item of the list the concept at ``head`` opens starts: its own
+    qualifiers ("other tricyclics") or its concept."""
+    domain = tables.concept(tokens[head].value).domain
+    named = {tokens[head].value}
+    items: list[int] = []
+    k = head + 1
+    while k + 1 < len(tokens) and tokens[k].type in _LIST_JOINS and not _words_between(tokens[k - 1], tokens[k], text):
+        first = j = k + (2 if tokens[k].type == "COMMA" and tokens[k + 1].type in ("OR", "AND") else 1)
+        while j < len(tokens) and tokens[j].type == "QUAL" and not _words_between(tokens[j - 1], tokens[j], text):
+            j += 1
+        if (j >= len(tokens) or tokens[j].type != "CONCEPT" or _words_between(tokens[j - 1], tokens[j], text)
+                or tables.concept(tokens[j].value).domain is not domain or tokens[j].value in named):
+            break
+        named.add(tokens[j].value)
+        items.append(first)
+        k = j + 1
+    return items
+
+
+def _words_between(left: Token, right: Token, text: str) -> bool:
+    return bool(text[left.end_pos or left.start_pos:right.start_pos].strip())
+
+
+_LIST_JOINS = frozenset({"COMMA", "OR", "AND"})
+_ACT_NOUNS = frozenset({"dose", "doses", "dosage", "dosing", "administration", "intake"})  # "stable doses of"
 
 
 def _adjectives_of_concepts(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
