@@ -609,7 +609,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = named_by_form(*_bare_heads_of_lists(tokens, words, text, tables), text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
-    tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_denied_lists(_joined_negations(tokens, text, tables), text, tables)), words), tables)
+    tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_others_of_a_kind(_denied_lists(_joined_negations(tokens, text, tables), text, tables), text)), words), tables)
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
     tokens = _concept_objects(_anchors_after_windows(_windows_during(_either_side(tokens, text), words, text), words, text, tables),
                               words, text, tables)
@@ -1362,6 +1362,15 @@ def _denied_lists(tokens: list[Token], text: str, tables: Tables) -> list[Token]
 
 _BEFORE_A_DENIED = frozenset({"QUAL", "BEFORE", "OF", "TREATED"})
 _WRITTEN_AND = frozenset({"and", "&"})
+
+
+def _others_of_a_kind(tokens: list[Token], text: str) -> list[Token]:
+    """"Allergy to acetazolamide and other sulfonamides", "motolimod and other TLR
+    agonists": what "and other" lists is one of a kind, so either one counts; as "and",
+    both were required together."""
+    return [_token("OR", "or", t.start_pos, t.end_pos)
+            if t.type == "AND" and k + 1 < len(tokens) and tokens[k + 1].type == "QUAL" and tokens[k + 1].value == "other"
+            and not _words_between(t, tokens[k + 1], text) else t for k, t in enumerate(tokens)]
 
 
 def _lists_ending_in_or(tokens: list[Token]) -> list[Token]:
