@@ -820,13 +820,6 @@ class Subjects:
         return subject
 
 
-def _ages(limit: Bound | Range, thresholds: Thresholds) -> bool:
-    """Whether every number of a bare bound could be an age in years."""
-    entry = thresholds.lexicon.age
-    amounts = (limit.amount,) if isinstance(limit, Bound) else (limit.low, limit.high)
-    return all(a.reference is None and (entry.low or 0) <= a.value <= (entry.high or 0) for a in amounts)
-
-
 def _count(limit: Bound | Range, text: str) -> bool:
     """Whether a bound could count things: a whole number written without decimals ("2.0 V"
     is a measure), with no unit or reference, and a comparator, as "Grade 0 finger" and "12
@@ -956,7 +949,7 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
                 return thresholds.settle([last if nearer and last is not None else item.fallback], item)
             if unit_of(item.limit) == thresholds.lexicon.age.unit and (item.aged or not item.of_duration):
                 return thresholds.settle([thresholds.age(item.span)], item)
-            if unit_of(item.limit) is None and subjects.after_population(item.span) and _ages(item.limit, thresholds):
+            if unit_of(item.limit) is None and subjects.after_population(item.span) and thresholds.ages(item.limit):
                 return thresholds.settle([thresholds.age(item.span)], item)
             if subjects.last is not None and thresholds.fits([subjects.last], item):
                 return thresholds.settle([subjects.last], item)

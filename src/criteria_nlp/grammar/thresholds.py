@@ -277,6 +277,12 @@ class Thresholds:
         entry = self.lexicon.age
         return Variable(entry.name, span, entry.code, entry.system)
 
+    def ages(self, limit: Bound | Range) -> bool:
+        """Whether every number of a bare bound could be an age in years."""
+        entry = self.lexicon.age
+        amounts = (limit.amount,) if isinstance(limit, Bound) else (limit.low, limit.high)
+        return all(a.reference is None and (entry.low or 0) <= a.value <= (entry.high or 0) for a in amounts)
+
 
 def concepts_of(node) -> list[Concept]:
     """The concepts of a concept, or of an and/or of them ("allergy to penicillin or

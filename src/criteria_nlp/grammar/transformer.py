@@ -969,8 +969,9 @@ class ToLogic(Transformer):
         if isinstance(inner, Pending):
             if variables and all(self.thresholds.measured_in(v, inner.limit) for v in variables):
                 return Or((main, self.thresholds.apply(variables, inner.limit, inner.span)), span)
-            if isinstance(main, Concept) and main.domain is Domain.DEMOGRAPHIC and units.is_time(unit_of(inner.limit)):
-                # "Older adults (≥ 65 years)": the age of that group
+            if isinstance(main, Concept) and main.domain is Domain.DEMOGRAPHIC and (
+                    units.is_time(unit_of(inner.limit)) or unit_of(inner.limit) is None and self.thresholds.ages(inner.limit)):
+                # "Older adults (≥ 65 years)", "adult (21+)": the age of that group
                 return And((main, self.thresholds.settle([self.thresholds.age(inner.span)], inner)), span)
             attached = self.thresholds.attach(main, inner) if isinstance(main, Concept) else None
             if attached is not None:  # "recently diagnosed chronic disease (< 2 months)"
