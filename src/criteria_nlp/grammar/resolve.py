@@ -41,7 +41,8 @@ def resolve(elements: list, thresholds: Thresholds, apart: frozenset[int] = froz
     out: list = list(elements)
     for i in range(1, len(out)):
         if isinstance(out[i], Pending) and out[i].of_duration and isinstance(out[i - 1], Concept) and i not in barred:
-            _fold(out, i - 1, i, thresholds.attach(out[i - 1], out[i]))
+            attach = thresholds.lasting_between if isinstance(out[i].limit, Range) else thresholds.attach
+            _fold(out, i - 1, i, attach(out[i - 1], out[i]))
     for i in range(2, len(out)):
         # "diabetes for more than 1 year and less than 10 years": the second length of time
         # bounds the same duration (it was taken for an age)
@@ -928,6 +929,9 @@ def finish(item, leftovers: list[Span], subjects: Subjects, thresholds: Threshol
             concept = replace(thresholds.counted(Concept(Domain.OBSERVATION, name, counted), item.limit),
                               span=span, window=item.window)
             return Not(concept, span) if item.negated else concept
+        if item.of_duration and isinstance(item.limit, Range):  # "stand ... for 15-20 minutes": only a concept lasts so
+            leftovers.append(item.span)
+            return None
         subject = subjects.before(item.span) or (subjects.inside(item.span, item.limit.span) if item.of_duration else None)
         if (subject is not None and item.fallback is not None and _is_scale(item.fallback, thresholds)
                 and not _adjacent(subjects.text[item.fallback.span.end:subject.start])):

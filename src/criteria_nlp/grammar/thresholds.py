@@ -234,6 +234,23 @@ class Thresholds:
             return replace(concept, dose=bound, span=span)
         return None
 
+    def lasting_between(self, concept: Concept, pending: Pending) -> Node | None:
+        """"treated with lamivudine for 6 months to 5 years", "diabetes for 2-5 years": how
+        long it lasted, bounded from both ends, as "for more than 1 year and less than 10
+        years" reads; alone, a range in years was taken for the age."""
+        limit = pending.limit
+        if (not isinstance(limit, Range) or pending.negated or concept.domain is Domain.DEMOGRAPHIC
+                or concept.duration is not None or limit.low.reference is not None or limit.high.reference is not None):
+            return None
+        high_unit = limit.high.unit
+        low_unit = limit.low.unit or high_unit
+        if not (units.is_period(low_unit) and units.is_period(high_unit)) or low_unit is None or high_unit is None:
+            return None
+        span = Span.covering([concept.span, pending.span])
+        low = Limit(Comparator.GT if limit.above_low else Comparator.GE, limit.low.value, low_unit)
+        high = Limit(Comparator.LT if limit.below_high else Comparator.LE, limit.high.value, high_unit)
+        return And((replace(concept, duration=low, span=span), replace(concept, duration=high, span=span)), span)
+
     def counted(self, concept: Concept, limit: Bound) -> Concept:
         """A whole number of the events or things a concept names ("at least 2 prior
         regimens", "at least 24 permanent teeth"): how many; "at least one" only asks that

@@ -429,6 +429,11 @@ class ToLogic(Transformer):
             return Pending(bound, _cover(bound.span, _span(aged[0])), age=True)
         return Pending(bound, _cover(_span(word), bound.span), of_duration=True)
 
+    @v_args(inline=True)
+    def lasting_range(self, word: Token, limit: Range) -> Pending:
+        """"for 6 months to 5 years": how long the thing before has lasted, from both ends."""
+        return Pending(limit, _cover(_span(word), limit.span), of_duration=True)
+
     def between_variables(self, items: list) -> Node:
         """"between age 18 and 75": the range's variable written inside it."""
         variables = items[1]
