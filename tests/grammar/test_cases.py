@@ -159,10 +159,16 @@ def test_consent_with_the_verbs_around_it_is_one_concept(text):
     ("Use of systemic antibiotics during 4 weeks before study entry", "drug:antibiotics [before 4 wk of enrollment]"),
     ("Eczema Area and Severity Index (EASI) score ≥ 16", "eczema area and severity index >= 16"),
     ("Hoehn and Yahr score less than or equal to 3", "hoehn and yahr stage <= 3"),
+    ("Known or suspected allergy to octreotide", "condition:hypersensitivity to octreotide (suspected)"),
 ])
 def test_words_that_say_no_more_than_what_they_open_leave_nothing_unparsed(text, expected):
     parsed = _parse(text)
     assert render_node(parsed.logic) == expected and parsed.unparsed == ()
+
+
+def test_a_qualifier_apart_from_a_reaction_stays_reported():
+    parsed = _parse("Previously treated patients, with failure or intolerance to first-line therapy")
+    assert "(treated)" not in render_node(parsed.logic) and any("treated" in f.text for f in parsed.unparsed)
 
 
 def test_all_before_anything_else_stays_reported():

@@ -522,6 +522,32 @@ class ToLogic(Transformer):
                                               Targets((t,), targets.join, (words,))))
         return targets.reported((disjoin if targets.join == "or" else conjoin)(nodes))
 
+    def qualified_reaction(self, items: list) -> Node:
+        """"Severe allergy to penicillin", "suspected hypersensitivity to X or Y": the words
+        before the reaction say which reaction, to each agent; an item of the list that is
+        no agent keeps its own. Apart from the reaction ("Previously treated patients, with
+        ... intolerance to"), they are reported."""
+        qualifiers, head, targets = items
+        node = self.reaction(head, targets)
+        if head.start_pos - qualifiers[-1].end_pos > _SPACE:
+            apart = Span(qualifiers[0].start_pos, qualifiers[-1].end_pos)
+            return And((node, Unread(apart)), _cover(apart, node.span))
+        values = tuple(q.value for q in qualifiers)
+        start = qualifiers[0].start_pos
+        reacted = f"{head.value} to "
+
+        def qualified(concept: Concept) -> Concept:
+            if not concept.name.startswith(reacted):
+                return concept
+            return replace(concept, qualifiers=tuple(dict.fromkeys((*values, *concept.qualifiers))),
+                           span=Span(min(start, concept.span.start), concept.span.end))
+        def each(part: Node) -> Node:  # the words of a target no rule read stay beside it
+            if isinstance(part, Concept):
+                return qualified(part)
+            return replace(part, args=tuple(map(each, part.args))) if isinstance(part, (And, Or)) else part
+        changed = each(node)
+        return replace(changed, span=Span(min(start, changed.span.start), changed.span.end))
+
     def reactions(self, items: list) -> Node:
         """"allergy or intolerance to X or Y": either reaction to any of the agents (once
         per reaction: "allergy or hypersensitivity" are one)."""
