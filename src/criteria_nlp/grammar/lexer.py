@@ -1777,9 +1777,36 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             continue
         clause = Span(token.start_pos, last)
         words[:] = [w for w in words if not clause.contains(w)]
+        out = _clause_over_list(out, clause.text(text), text, tables)
         out.append(_token("TAIL", clause.text(text), clause.start, clause.end))
         i = end
     return out, words
+
+
+def _clause_over_list(out: list[Token], clause: str, text: str, tables: Tables) -> list[Token]:
+    """"Systemic or ocular medications that may confound the outcome", "Cardiac or renal
+    disease that would interfere with the study": a relative clause after the last item of
+    a list written with nothing but connectives between its concepts qualifies each item;
+    on the last alone, the others stood for any medication or disease. Two items joined by
+    a word, or items before the last of one word each (kinds of its head: "Autoimmune,
+    rheumatologic or inflammatory disease"); in a longer list of full names the clause
+    is the last one's ("..., heart failure, chronic diseases that may affect ..."). Not
+    over people ("pregnant or breastfeeding or males whose partners ...")."""
+    k = len(out) - 1
+    listed = [k]
+    while (k >= 2 and out[k - 1].type in _LIST_JOINS and out[k - 2].type == "CONCEPT"
+           and not _words_between(out[k - 2], out[k - 1], text) and not _words_between(out[k - 1], out[k], text)):
+        k -= 2
+        listed.append(k)
+    if len(listed) < 2 or any(out[j].value in tables.populations for j in listed):
+        return out
+    joined = len(listed) == 2 and out[listed[0] - 1].type != "COMMA"
+    if not joined and any(" " in text[out[j].start_pos:out[j].end_pos].strip() for j in listed[1:]):
+        return out
+    shared = [_token("TAIL", clause, out[j].end_pos, out[j].end_pos) for j in listed[1:]]
+    for j, tail in zip(listed[1:], shared):
+        out.insert(j + 1, tail)
+    return out
 
 
 def _split_or_comparators(tokens: list[Token], tables: Tables, text: str) -> list[Token]:
