@@ -141,6 +141,7 @@ class Tables:
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
+        self.kind_participles = load_kind_participles()
         self.population_words = load_population_words()
         self.study_groups = load_study_groups()
         self.uncarried = load_uncarried_qualifiers()
@@ -366,6 +367,16 @@ def load_uncarried_qualifiers(text: str | None = None) -> frozenset[str]:
     return frozenset(qualifier for _, qualifier in entries)
 
 
+def load_kind_participles(text: str | None = None) -> frozenset[str]:
+    """``data/kind_participles.txt`` (or ``text`` in its format): one lower-case word a
+    line, each ending in "-ing"."""
+    entries = read_words("kind_participles.txt", text)
+    for number, word in entries:
+        if not word.endswith("ing"):
+            raise RuleError(f"kind_participles.txt: line {number}: {word!r} does not end in -ing")
+    return frozenset(word for _, word in entries)
+
+
 def load_population_words(text: str | None = None) -> frozenset[str]:
     """``data/population_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("population_words.txt", text))
@@ -519,15 +530,16 @@ def proper_instrument_pattern(heads: frozenset[str]) -> re.Pattern[str]:
 _SHOWN = frozenset({"any"})  # "any history of cancer" is cancer: the word is shown with it, not lost
 
 
-def is_modifier(word: str, never: frozenset[str]) -> bool:
+def is_modifier(word: str, never: frozenset[str], kinds: frozenset[str] = frozenset()) -> bool:
     """Whether a word no rule read can narrow the concept right after it: a word of letters
     that does not change what a criterion means, nor say what someone does ("requiring",
     "able"; ``never_qualifiers.txt``); "pre-existing" and "life-threatening" are kinds,
-    "causing" is an act. "any" right before a concept asks for it as the concept alone
+    "causing" is an act, and ``kinds`` (``kind_participles.txt``: "living", "underlying")
+    are kinds too. "any" right before a concept asks for it as the concept alone
     does; as a qualifier it stays in the node instead of leaving the criterion unknown."""
     pieces = word.lower().split()
     return all(len(p) > 1 and p[0].isalpha() and (p not in MEANING_WORDS or p in _SHOWN) and p not in never
-               and not (p.endswith("ing") and "-" not in p) for p in pieces)
+               and not (p.endswith("ing") and "-" not in p and p not in kinds) for p in pieces)
 
 
 @cache
@@ -2389,7 +2401,7 @@ def _lead(ending: dict[int, tuple[Span, Token | None]], left: int, text: str,
 
 def _lead_word(word: str, tables: Tables) -> bool:
     return (word.replace("-", "").isalpha() and word.lower() not in STOP_WORDS
-            and is_modifier(word, tables.never_qualifiers))
+            and is_modifier(word, tables.never_qualifiers, tables.kind_participles))
 
 
 def _leading_words(span: Span, ending: dict[int, tuple[Span, Token | None]], text: str, tables: Tables) -> Span:

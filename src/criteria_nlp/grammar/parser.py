@@ -411,7 +411,7 @@ def parse_criterion(doc: Doc | DocIndex, span: Span, excluding: bool = False) ->
                                  and not (t.type == "ANCHOR" and t.value in _CHECK_TIMES)]
         anchors = [Span(t.start_pos, t.end_pos) for t in dropped if t.type == "ANCHOR" and t.value in _CHECK_TIMES]
         subjects = Subjects(stream, index.text, span, tables.never_qualifiers, tables.population_words, tables.body_sites,
-                            tables.instrument_heads)
+                            tables.instrument_heads, tables.kind_participles)
         thresholds = _thresholds()
         logic = finish(result, leftovers, subjects, thresholds) if result is not None else None
         if logic is not None:

@@ -631,7 +631,7 @@ class Subjects:
 
     def __init__(self, stream: Stream, text: str, within: Span, never_qualifiers: frozenset[str] = frozenset(),
                  population_words: frozenset[str] = frozenset(), body_sites: frozenset[str] = frozenset(),
-                 measure_heads: frozenset[str] = frozenset()) -> None:
+                 measure_heads: frozenset[str] = frozenset(), kind_participles: frozenset[str] = frozenset()) -> None:
         self.bounds = sorted(t.end_pos for t in stream.tokens if t.type not in _TRANSPARENT)
         self.tokens = stream.tokens
         self.words = sorted(stream.words)
@@ -642,6 +642,7 @@ class Subjects:
         self.population_words = population_words
         self.body_sites = body_sites
         self.measure_heads = measure_heads
+        self.kind_participles = kind_participles
         self.last: Variable | None = None
         self.lasted: Concept | None = None  # the last thing the words in front said lasted
         self.token_starts: list[int] | None = None
@@ -785,7 +786,7 @@ class Subjects:
         low = high
         while (low > 0 and high - low < _MODIFIERS and self.words[low - 1].end <= edge
                and not self.text[self.words[low - 1].end:edge].strip(" -")
-               and is_modifier(self.words[low - 1].text(self.text), self.never_qualifiers)):
+               and is_modifier(self.words[low - 1].text(self.text), self.never_qualifiers, self.kind_participles)):
             low -= 1
             edge = self.words[low].start
         taken = self.words[low:high]
@@ -801,7 +802,7 @@ class Subjects:
         while k > 0 and self.words[k - 1].end <= right:
             gap = _ALTERNATIVE_GAP.fullmatch(self.text[self.words[k - 1].end:right])
             word = self.words[k - 1].text(self.text)
-            if gap is None or " " in word.strip() or not is_modifier(word, self.never_qualifiers):
+            if gap is None or " " in word.strip() or not is_modifier(word, self.never_qualifiers, self.kind_participles):
                 break
             either = either or "or" in gap.group(0).lower()
             k -= 1
