@@ -127,6 +127,13 @@ def test_limits_joined_by_and_or_written_on_their_concept_stay_together():
     assert " OR " not in _logic("Exclusion", "hyperkalemia (> 5.5 mmol/L)")
 
 
+def test_an_inability_after_other_items_is_an_item_of_an_exclusion_list():
+    assert _logic("Exclusion", "claustrophobia, pacemaker, unable to undergo MRI") == (
+        "(condition:claustrophobia OR device:pacemaker OR NOT procedure:magnetic resonance imaging)")
+    # a plain denial says what the item before lacks
+    assert " AND NOT " in _logic("Exclusion", "Women of childbearing potential, not using contraception")
+
+
 def test_a_clause_after_a_comma_is_no_item_of_an_exclusion_list():
     assert " AND " in _logic("Exclusion", "thyroid dysfunction, with serum TSH out of normal limits")
 

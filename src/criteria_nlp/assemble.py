@@ -11,7 +11,7 @@ from .ingest import Document
 from .logic import (
     And, AtLeast, Compare, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
 )
-from .grammar.lexer import DocIndex, default_tables
+from .grammar.lexer import EACH, DocIndex, default_tables
 from .grammar.parser import parse_criterion
 from .lint import lint_criteria
 from .segment_rules import default_rules
@@ -86,7 +86,7 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
         return replace(logic, args=tuple(_each_excludes(a, text, nested=True) for a in logic.args))
     if not isinstance(logic, And):
         return logic
-    if not all(_listed(arg, text) for arg in logic.args):
+    if not all(_listed(arg, text) or k and _inability(arg, text) for k, arg in enumerate(logic.args)):
         return _alternatives_listed(logic, text)
     if _bounded_twice(logic.args):
         return logic
@@ -140,6 +140,19 @@ def _listed(node: Node, text: str) -> bool:
             _SLASH.fullmatch(text[a.span.end:b.span.start]) or _examples(text[a.span.end:b.span.start])
             for a, b in zip(node.args, node.args[1:]))
     return isinstance(node, (Concept, Compare))
+
+
+def _inability(node: Node, text: str) -> bool:
+    """An inability or refusal of one concept after other items ("Pregnancy, lactation,
+    inability to provide consent") is an item of its own; a plain denial ("Women of
+    childbearing potential, not using contraception") says what the item before lacks, and
+    items after an inability may go on with what it is of ("Inability to tolerate lying
+    supine, relatively motionless")."""
+    if not (isinstance(node, Not) and isinstance(node.arg, Concept)):
+        return False
+    words = _WORD.findall(text[node.span.start:node.arg.span.start].lower())
+    forms = default_tables().forms
+    return any(forms.get(" ".join(words[:k])) == ("NEG", EACH) for k in range(1, len(words) + 1))
 
 
 def _examples(gap: str) -> bool:
