@@ -1803,14 +1803,17 @@ def _clause_over_list(out: list[Token], clause: str, text: str, tables: Tables) 
     a word, or items before the last of one word each (kinds of its head: "Autoimmune,
     rheumatologic or inflammatory disease"); in a longer list of full names the clause
     is the last one's ("..., heart failure, chronic diseases that may affect ..."). Not
-    over people ("pregnant or breastfeeding or males whose partners ...")."""
+    over people ("pregnant or breastfeeding or males whose partners ...", "Pregnant women
+    or nursing mothers who are not willing to stop breastfeeding")."""
     k = len(out) - 1
     listed = [k]
     while (k >= 2 and out[k - 1].type in _LIST_JOINS and out[k - 2].type == "CONCEPT"
            and not _words_between(out[k - 2], out[k - 1], text) and not _words_between(out[k - 1], out[k], text)):
         k -= 2
         listed.append(k)
-    if len(listed) < 2 or any(out[j].value in tables.populations for j in listed):
+    if len(listed) < 2 or any(out[j].value in tables.populations
+                              or text[out[j].start_pos:out[j].end_pos].split()[-1].lower() in tables.population_words
+                              for j in listed):  # "Pregnant women or nursing mothers who are ..."
         return out
     joined = len(listed) == 2 and out[listed[0] - 1].type != "COMMA"
     if not joined and any(" " in text[out[j].start_pos:out[j].end_pos].strip() for j in listed[1:]):
