@@ -1807,7 +1807,7 @@ def _clause_over_list(out: list[Token], clause: str, text: str, tables: Tables) 
     or nursing mothers who are not willing to stop breastfeeding")."""
     k = len(out) - 1
     listed = [k]
-    while (k >= 2 and out[k - 1].type in _LIST_JOINS and out[k - 2].type == "CONCEPT"
+    while (k >= 2 and out[k - 1].type in _JOINING_TOKENS and out[k - 2].type == "CONCEPT"
            and not _words_between(out[k - 2], out[k - 1], text) and not _words_between(out[k - 1], out[k], text)):
         k -= 2
         listed.append(k)
@@ -2225,7 +2225,7 @@ def _items_after(tokens: list[Token], head: int, text: str, tables: Tables) -> l
     named = {tokens[head].value}
     items: list[int] = []
     k = head + 1
-    while k + 1 < len(tokens) and tokens[k].type in _LIST_JOINS and not _words_between(tokens[k - 1], tokens[k], text):
+    while k + 1 < len(tokens) and tokens[k].type in _JOINING_TOKENS and not _words_between(tokens[k - 1], tokens[k], text):
         first = j = k + (2 if tokens[k].type == "COMMA" and tokens[k + 1].type in ("OR", "AND") else 1)
         while j < len(tokens) and tokens[j].type == "QUAL" and not _words_between(tokens[j - 1], tokens[j], text):
             j += 1
@@ -2239,10 +2239,11 @@ def _items_after(tokens: list[Token], head: int, text: str, tables: Tables) -> l
 
 
 def _words_between(left: Token, right: Token, text: str) -> bool:
+    """Whether anything but spaces stands between two tokens."""
     return bool(text[left.end_pos or left.start_pos:right.start_pos].strip())
 
 
-_LIST_JOINS = frozenset({"COMMA", "OR", "AND"})
+_JOINING_TOKENS = frozenset({"COMMA", "OR", "AND"})  # what stands between the items of a list
 _ACT_NOUNS = frozenset({"dose", "doses", "dosage", "dosing", "administration", "intake"})  # "stable doses of"
 
 

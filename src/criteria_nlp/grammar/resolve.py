@@ -569,7 +569,7 @@ def _modified(concept: Concept, subjects: Subjects, sited: bool = True) -> Node:
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
     words = subjects.modifiers(concept.span) + inner
-    site = subjects.site_after(subjects.named(concept)) if sited and concept.domain in _SITED else None
+    site = subjects.site_after(subjects.name_span(concept)) if sited and concept.domain in _SITED else None
     if site is not None:
         where = " ".join(site.text(subjects.text).lower().split())
         concept = replace(concept, qualifiers=(*concept.qualifiers, where), span=Span.covering([concept.span, site]))
@@ -672,7 +672,7 @@ class Subjects:
         del self.words[lead_words:k], self.starts[lead_words:k]
         return Span(lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip()), end)  # from the preposition
 
-    def named(self, concept: Concept) -> Span:
+    def name_span(self, concept: Concept) -> Span:
         """Where a concept's words end when its span also covers a window written after
         them ("surgery on the face within the past 6 months"): the site follows the name."""
         if concept.window is None:

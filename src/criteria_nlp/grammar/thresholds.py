@@ -244,7 +244,7 @@ class Thresholds:
             return None
         high_unit = limit.high.unit
         low_unit = limit.low.unit or high_unit
-        if not (units.is_period(low_unit) and units.is_period(high_unit)) or low_unit is None or high_unit is None:
+        if low_unit is None or high_unit is None or not (units.is_period(low_unit) and units.is_period(high_unit)):
             return None
         span = Span.covering([concept.span, pending.span])
         low = Limit(Comparator.GT if limit.above_low else Comparator.GE, limit.low.value, low_unit)

@@ -536,16 +536,14 @@ class ToLogic(Transformer):
         start = qualifiers[0].start_pos
         reacted = f"{head.value} to "
 
-        def qualified(concept: Concept) -> Concept:
-            if not concept.name.startswith(reacted):
-                return concept
-            return replace(concept, qualifiers=tuple(dict.fromkeys((*values, *concept.qualifiers))),
-                           span=Span(min(start, concept.span.start), concept.span.end))
-        def each(part: Node) -> Node:  # the words of a target no rule read stay beside it
-            if isinstance(part, Concept):
-                return qualified(part)
-            return replace(part, args=tuple(map(each, part.args))) if isinstance(part, (And, Or)) else part
-        changed = each(node)
+        def qualified(part: Node) -> Node:  # the words of a target no rule read stay beside it
+            if isinstance(part, (And, Or)):
+                return replace(part, args=tuple(map(qualified, part.args)))
+            if not (isinstance(part, Concept) and part.name.startswith(reacted)):
+                return part
+            return replace(part, qualifiers=tuple(dict.fromkeys((*values, *part.qualifiers))),
+                           span=Span(min(start, part.span.start), part.span.end))
+        changed = qualified(node)
         return replace(changed, span=Span(min(start, changed.span.start), changed.span.end))
 
     def reactions(self, items: list) -> Node:
