@@ -1726,7 +1726,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LINKING = {"on", "the", "a", "of"}  # ">= 40 on the SANDE"
 _COMPARING = re.compile(rf"[{_COMPARATOR_MARKS}]|\d\s*%")
 _TAIL_STOP = {"SEMI", "COMMA", "LPAR", "RPAR", "INCLUDING", "UNLESS", "EXCEPT", "ALLOWED", "IF"}
-_TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "VAR", "REF", "UNIT"}
+_TAIL_ABORT = {"NUMBER", "CMP", "CMPPOST", "REF", "UNIT"}  # a threshold the grammar must see; a variable alone is of the clause
+_CLAUSE_END = re.compile(r":|\.\s")  # a relative clause ends with its sentence or before a colon's list
 _CLAUSE_OPENERS = frozenset({"AND", "OR", "COMMA", "SEMI", "LPAR"})
 ABLE = "able"  # the TAIL payload of an ability ("able to", "ability to"; cues.tsv)
 REQUIRED = "required"  # the QUAL payload of a need ("need for", "requires"; cues.tsv)
@@ -1775,6 +1776,10 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             i += 1
             continue
         limit = tokens[end].start_pos if end < len(tokens) else span.end
+        stop = _CLAUSE_END.search(text, token.end_pos, limit)
+        if stop is not None:  # "Comorbidities that can be associated with elevated NP levels: renal insufficiency, ..."
+            end = next((j for j in range(i + 1, end) if tokens[j].start_pos >= stop.start()), end)
+            inside, limit = tokens[i + 1:end], stop.start()
         last = max([token.end_pos, *(t.end_pos for t in inside), *(w.end for w in words if token.end_pos <= w.start and w.end <= limit)])
         if (not out or out[-1].type != "CONCEPT" or any(t.type in _TAIL_ABORT for t in inside)
                 or last == token.end_pos  # "illness which, in the opinion of ...,": the clause is elsewhere
