@@ -98,7 +98,7 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     # are one list already
     gaps = [text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:]) if b.span.start > a.span.end]
     if any(isinstance(arg, Compare) for arg in logic.args):  # "hyperkalemia (> 5.5 mEq/L)" is one item
-        listed = len(gaps) == len(logic.args) - 1 and all(_COMMA_GAP.fullmatch(gap) for gap in gaps)
+        listed = len(gaps) == len(logic.args) - 1 and all(_ITEM_GAP.fullmatch(gap) for gap in gaps)
     else:
         listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
@@ -171,8 +171,7 @@ def _unread_item(gap: str) -> bool:
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
-_ITEM_GAP = re.compile(r"\s*[,;]")
-_COMMA_GAP = re.compile(r"\s*[,;]\s*")
+_ITEM_GAP = re.compile(r"\s*[,;]\s*")  # matched at its start: a comma opens the gap; whole: commas alone part it
 _WORD_OR_DOT = re.compile(r"[a-z.]+")
 _SLASH = re.compile(r"\s*/\s*")
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)

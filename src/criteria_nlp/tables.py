@@ -68,6 +68,15 @@ def read_entries(name: str, text: str | None) -> list[tuple[int, str]]:
     return entries
 
 
+def read_phrases(name: str, text: str | None) -> list[tuple[int, str]]:
+    """The entries of a one-phrase-a-line data file, each checked to be lower-case."""
+    entries = read_entries(name, text)
+    for number, phrase in entries:
+        if phrase != phrase.lower():
+            raise RuleError(f"{name}: line {number}: {phrase!r} is not lower-case")
+    return entries
+
+
 def read_words(name: str, text: str | None) -> list[tuple[int, str]]:
     """The entries of a one-word-a-line data file, each checked to be one lower-case word."""
     entries = read_entries(name, text)

@@ -31,7 +31,7 @@ from ..pipeline.entities import EntityMatch
 from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
 from ..pipeline.tokenizer import SYMBOL_PIECE
 from ..errors import RuleError
-from ..tables import read_entries, read_table, read_words
+from ..tables import read_entries, read_phrases, read_table, read_words
 from ..spans import Span
 from .term_forms import PARTICIPLE, load_term_forms, named_by_form
 
@@ -144,6 +144,7 @@ class Tables:
         self.kind_participles = load_kind_participles()
         self.population_words = load_population_words()
         self.study_groups = load_study_groups()
+        self.group_first = group_first_pattern(load_numbered_groups())
         self.uncarried = load_uncarried_qualifiers()
         self.body_sites = load_body_sites()
         self.instrument_heads = load_instrument_words()
@@ -340,11 +341,7 @@ def load_filler_words(text: str | None = None) -> frozenset[str]:
 def load_generic_mentions(text: str | None = None) -> frozenset[str]:
     """``data/generic_mentions.txt`` (or ``text`` in its format): one lower-case mention a
     line, each once."""
-    entries = read_entries("generic_mentions.txt", text)
-    for number, mention in entries:
-        if mention != mention.lower():
-            raise RuleError(f"generic_mentions.txt: line {number}: {mention!r} is not lower-case")
-    return frozenset(mention for _, mention in entries)
+    return frozenset(mention for _, mention in read_phrases("generic_mentions.txt", text))
 
 
 def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
@@ -360,11 +357,7 @@ def load_body_sites(text: str | None = None) -> frozenset[str]:
 def load_uncarried_qualifiers(text: str | None = None) -> frozenset[str]:
     """``data/uncarried_qualifiers.txt`` (or ``text`` in its format): one lower-case
     qualifier a line, each once."""
-    entries = read_entries("uncarried_qualifiers.txt", text)
-    for number, qualifier in entries:
-        if qualifier != qualifier.lower():
-            raise RuleError(f"uncarried_qualifiers.txt: line {number}: {qualifier!r} is not lower-case")
-    return frozenset(qualifier for _, qualifier in entries)
+    return frozenset(qualifier for _, qualifier in read_phrases("uncarried_qualifiers.txt", text))
 
 
 def load_kind_participles(text: str | None = None) -> frozenset[str]:
@@ -380,6 +373,20 @@ def load_kind_participles(text: str | None = None) -> frozenset[str]:
 def load_population_words(text: str | None = None) -> frozenset[str]:
     """``data/population_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("population_words.txt", text))
+
+
+def load_numbered_groups(text: str | None = None) -> frozenset[str]:
+    """``data/numbered_groups.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in read_words("numbered_groups.txt", text))
+
+
+def group_first_pattern(numbered: frozenset[str]) -> re.Pattern[str]:
+    """"Non-CP cohort:", "Cohort 1 only:", "Part 2:": a few words ending in a group's word,
+    or a numbered group's word (``data/numbered_groups.txt``) and its number or letter, then
+    the colon."""
+    words = "|".join(sorted(map(re.escape, numbered), key=len, reverse=True))
+    return re.compile(rf"[\s\-•*·]*(?:for\s+(?:the\s+)?)?(?P<label>(?P<numbered>(?:{words})\s+[\w-]{{1,3}})"
+                      r"|(?:[\w-]+\s+){0,3}?(?P<word>[a-z]+))(?:\s+only)?\s*:", re.IGNORECASE)
 
 
 def load_study_groups(text: str | None = None) -> frozenset[str]:
@@ -499,10 +506,7 @@ def load_asking_phrases(text: str | None = None) -> re.Pattern[str]:
     """``data/asking_phrases.txt`` (or ``text`` in its format): the pattern of what asks
     something of a group named first, a colon or one of the phrases, after a restatement in
     parentheses if any ("Women of childbearing potential (WOCBP) must")."""
-    entries = read_entries("asking_phrases.txt", text)
-    for number, phrase in entries:
-        if phrase != phrase.lower():
-            raise RuleError(f"asking_phrases.txt: line {number}: {phrase!r} is not lower-case")
+    entries = read_phrases("asking_phrases.txt", text)
     phrases = "|".join(r"\s+".join(map(re.escape, p.split())) for _, p in sorted(entries, key=lambda e: -len(e[1])))
     return re.compile(rf"\s*(?:\(\w+\)\s*)?(?::|(?:{phrases})\b)", re.IGNORECASE)
 
@@ -647,7 +651,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), words, text, span)
-    tokens = _group_named_first(tokens, words, text, span, tables.study_groups)
+    tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(tokens, words)
@@ -789,14 +793,15 @@ DURING_THE_STUDY = "during the study"  # the QUAL payload of "during the study",
 PLANNED = "planned"  # the qualifier of what is ahead of the patient (future_words.txt)
 
 
-def _group_named_first(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
+def _group_named_first(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str],
+                       group_first: re.Pattern[str]) -> list[Token]:
     """"Cohort 1 only: within 2 years of completing initial chemotherapy", "Non-CP cohort:
     have had prior adenoidectomy": a group of the study named before a colon opening the
     criterion is whom the rest is asked of, as a leading condition is. Read in place, every
     patient had to be in it (or its words were reported)."""
     if not tokens or tokens[0].type == "IFLEAD":
         return tokens
-    named = _GROUP_FIRST.match(text, span.start, span.end)
+    named = group_first.match(text, span.start, span.end)
     if named is None or not ((named.group("word") or "").lower() in groups or named.group("numbered")):
         return tokens
     label = Span(named.start("label"), named.end("label"))
@@ -808,12 +813,6 @@ def _group_named_first(tokens: list[Token], words: list[Span], text: str, span: 
     return [_token("IFLEAD", "", label.start, label.start), _token("CONCEPT", open_concept(Domain.OTHER, label.text(text)),
                                                                    label.start, _skip_space_back(text, colon)),
             _token("COMMA", "", colon, colon + 1), *rest]
-
-
-# "Non-CP cohort:", "Cohort 1 only:", "Part 2:": a few words ending in a group's word, or a
-# group's word and its number or letter, then the colon (``data/study_groups.txt``)
-_GROUP_FIRST = re.compile(r"[\s\-•*·]*(?:for\s+(?:the\s+)?)?(?P<label>(?P<numbered>(?:part|cohort|arm|group|phase)\s+[\w-]{1,3})"
-                          r"|(?:[\w-]+\s+){0,3}?(?P<word>[a-z]+))(?:\s+only)?\s*:", re.IGNORECASE)
 
 
 def _group_named_last(tokens: list[Token], words: list[Span], text: str, span: Span, groups: frozenset[str]) -> list[Token]:
