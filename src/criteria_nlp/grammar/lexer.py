@@ -1766,6 +1766,7 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             continue
         if (text[token.start_pos:token.end_pos].lower() in _NEEDING
                 and (not out or out[-1].type not in ("CONCEPT", "NEG") or people)
+                and _parenthesized_clause(out, tokens, end, words) is None
                 and not any((out[-1].end_pos if out else span.start) <= w.start and w.end <= token.start_pos for w in words)
                 and after is not None and after.type in ("CONCEPT", "QUAL")
                 and all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())):
@@ -1774,6 +1775,9 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
             out.append(_token("QUAL", REQUIRED, token.start_pos, token.end_pos))
             i += 1
             continue
+        opened = _parenthesized_clause(out, tokens, end, words)
+        if opened is not None:
+            out.pop()
         limit = tokens[end].start_pos if end < len(tokens) else span.end
         stop = _CLAUSE_END.search(text, token.end_pos, limit)
         if stop is not None:  # "Comorbidities that can be associated with elevated NP levels: renal insufficiency, ..."
@@ -1784,6 +1788,8 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
                 or last == token.end_pos  # "illness which, in the opinion of ...,": the clause is elsewhere
                 or (people and any(t.type in _TAIL_NAMED for t in inside)
                     and text[token.start_pos:token.end_pos].lower() != "whose")):  # "whose partner": someone else
+            if opened is not None:
+                out.append(opened)
             if not tables.is_filler(text[token.start_pos:token.end_pos]):  # "requiring": a word then
                 words.append(Span(token.start_pos, token.end_pos))
             i += 1
@@ -1795,8 +1801,20 @@ def _relative_clauses(tokens: list[Token], words: list[Span], text: str, span: S
         words[:] = [w for w in words if not clause.contains(w)]
         out = _clause_over_list(out, clause.text(text), text, tables)
         out.append(_token("TAIL", clause.text(text), clause.start, clause.end))
-        i = end
+        i = end + 1 if opened is not None else end
     return out, words
+
+
+def _parenthesized_clause(out: list[Token], tokens: list[Token], end: int, words: list[Span]) -> Token | None:
+    """"Psoriasis (affecting the scalp)", "anticoagulation therapy (for prevention of
+    cerebral infarction)": a clause opening a parenthesis right after a concept, and closing
+    it, qualifies that concept; the parenthesis (returned) is no alternative of its own."""
+    if not (len(out) >= 2 and out[-1].type == "LPAR" and out[-2].type == "CONCEPT"
+            and end < len(tokens) and tokens[end].type == "RPAR"):
+        return None
+    if any(out[-2].end_pos <= w.start and w.end <= out[-1].start_pos for w in words):
+        return None
+    return out[-1]
 
 
 def _clause_over_list(out: list[Token], clause: str, text: str, tables: Tables) -> list[Token]:
