@@ -15,7 +15,7 @@ from functools import cache
 
 from .errors import RuleError
 from .logic import Comparator, Domain
-from .tables import read_table, read_words
+from .tables import read_table, read_words, split_list
 
 LOINC = "http://loinc.org"
 
@@ -67,6 +67,18 @@ class ConceptEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class KindsAcross:
+    """What names kinds of a concept from outside its domain: every concept of ``domains``,
+    and the concepts ``kinds`` names."""
+
+    domains: frozenset[Domain]
+    kinds: frozenset[str]
+
+    def names(self, entry: ConceptEntry) -> bool:
+        return entry.domain in self.domains or entry.name in self.kinds
+
+
+@dataclass(frozen=True, slots=True)
 class Phrase:
     """A surface form and the grammar terminal it becomes, with the terminal's payload."""
 
@@ -85,6 +97,7 @@ class Lexicon:
     unit_by_kind: dict[tuple[VariableKind, str], str]
     pairs: dict[str, tuple[str, str]]
     stage_scales: dict[str, str]  # condition -> the scale its stage is on (stage_scales.tsv)
+    kinds_across: dict[str, KindsAcross]  # concept -> what else names its kinds (kinds_across_domains.tsv)
 
     def variable(self, name: str) -> VariableEntry | None:
         return self.variables.get(name)
@@ -273,6 +286,22 @@ def load_stage_scales(concepts: dict[str, ConceptEntry], text: str | None = None
     return scales
 
 
+def load_kinds_across(concepts: dict[str, ConceptEntry], text: str | None = None) -> dict[str, KindsAcross]:
+    kinds = {}
+    for row in read_table("kinds_across_domains.tsv", ("concept", "domains", "kinds"), text=text):
+        for name in (row["concept"], *split_list(row["kinds"])):
+            if name not in concepts:
+                raise RuleError(f"kinds_across_domains.tsv: unknown concept {name!r}")
+        try:
+            domains = frozenset(Domain(d) for d in split_list(row["domains"]))
+        except ValueError as error:
+            raise RuleError(f"kinds_across_domains.tsv: {error}") from None
+        if row["concept"] in kinds:
+            raise RuleError(f"kinds_across_domains.tsv: {row['concept']!r} is listed twice")
+        kinds[row["concept"]] = KindsAcross(domains, frozenset(split_list(row["kinds"])))
+    return kinds
+
+
 def load_unit_codes(variables: dict[str, VariableEntry], text: str | None = None) -> dict[tuple[str, str], str]:
     codes = {}
     for row in read_table("unit_codes.tsv", ("variable", "unit", "code"), text=text):
@@ -312,7 +341,8 @@ def load_lexicon() -> Lexicon:
     variables, concepts = load_variables(), load_concepts()
     _check_disjoint(variables, concepts)
     return Lexicon(variables, concepts, load_units(), load_phrases(), load_unit_codes(variables),
-                   load_unit_by_kind(), load_pairs(variables), load_stage_scales(concepts))
+                   load_unit_by_kind(), load_pairs(variables), load_stage_scales(concepts),
+                   load_kinds_across(concepts))
 
 
 def load_future_words(text: str | None = None) -> frozenset[str]:

@@ -160,16 +160,25 @@ def _cover(*spans: Span) -> Span:
     return Span.covering(list(spans))
 
 
-def _kinds_excepted(main, left_out, span: Span, named_alike: bool = False) -> Concept | None:
+def _kinds_excepted(main, left_out, span: Span, lexicon: Lexicon, named_alike: bool = False) -> Concept | None:
     """``main`` with the concepts ``left_out`` names as kinds of it that do not count, when
-    they are kinds of the same thing (a concept of its domain, each, with no time or amount
-    of its own to check); None when the exception is of another sort ("cancer other than
-    treated with surgery"), which stays "and not". ``named_alike``: only kinds whose name
-    ends in the concept's own head noun, where no "other than" says they are kinds ("oral
-    steroids (topical and inhaled steroids are acceptable)", not "smoking unless abstinent")."""
+    they are kinds of the same thing (a concept of its domain, or of what names its kinds
+    from elsewhere: substances for an abuse, each, with no time or amount of its own to
+    check); None when the exception is of another sort ("cancer other than treated with
+    surgery"), which stays "and not". ``named_alike``: only kinds whose name ends in the
+    concept's own head noun, where no "other than" says they are kinds ("oral steroids
+    (topical and inhaled steroids are acceptable)", not "smoking unless abstinent")."""
     excluded = left_out.args if isinstance(left_out, Or) else (left_out,)
+    across = lexicon.kinds_across.get(main.name) if isinstance(main, Concept) and not named_alike else None
+
+    def kind_of_main(c: Concept) -> bool:
+        if c.domain is main.domain:
+            return True
+        entry = lexicon.concepts.get(c.name)
+        return across is not None and entry is not None and across.names(entry)
+
     if (not isinstance(main, Concept) or main.domain is Domain.DEMOGRAPHIC or main.other_than
-            or not all(isinstance(c, Concept) and c.domain is main.domain and c.name != main.name and c.window is None
+            or not all(isinstance(c, Concept) and kind_of_main(c) and c.name != main.name and c.window is None
                        and c.count is None and c.duration is None and c.dose is None and not c.other_than
                        and (not named_alike or _head_noun(c.name) == _head_noun(main.name)) for c in excluded)):
         return None
@@ -843,7 +852,7 @@ class ToLogic(Transformer):
         span = _cover(main.span, left_out.span)
         # not across words no rule read: "liver disease caused by an etiology other than HCV"
         # excepts a cause, not a kind
-        kinds = _kinds_excepted(main.arg if isinstance(main, Not) else main, left_out, span) \
+        kinds = _kinds_excepted(main.arg if isinstance(main, Not) else main, left_out, span, self.lexicon) \
             if word.start_pos - main.span.end <= _SPACE else None
         if kinds is not None:
             return Not(kinds, span) if isinstance(main, Not) else kinds
@@ -931,7 +940,7 @@ class ToLogic(Transformer):
             alternative = replace(alternative, span=_cover(alternative.span, through))
         span = _cover(main.span, alternative.span)
         if self.excluding:
-            kinds = _kinds_excepted(main, alternative, span, named_alike=True)
+            kinds = _kinds_excepted(main, alternative, span, self.lexicon, named_alike=True)
             if kinds is not None:  # "systemic steroids (topical steroids are allowed)": record by record
                 return kinds
             # "unless a negative pregnancy test": not denied twice
@@ -972,7 +981,7 @@ class ToLogic(Transformer):
         if isinstance(inner, Verdict) and inner.kind in (Ruling.ALLOWS, Ruling.ADMITS):
             return self.excepted(main, inner.of([inner.node]), _cover(inner.span, _span(right)))
         if isinstance(inner, Not) and id(inner) in self.left_outs:  # "malignancy (other than skin cancer)"
-            kinds = _kinds_excepted(main, inner.arg, span)
+            kinds = _kinds_excepted(main, inner.arg, span, self.lexicon)
             if kinds is not None:
                 return kinds
         variables = variables_of(main)
