@@ -117,12 +117,14 @@ class Thresholds:
         """"BP > 140/90 mmHg" bounds systolic and diastolic pressure (``data/pairs.tsv``, by
         the pair's unit or the variable's own): above either is above the pair, below the
         pair is below both. Otherwise a pair out of 10 or 100 is a score on that scale
-        ("pain > 4/10" is 4), and any other is one fraction ("visual acuity < 20/70")."""
+        ("pain > 4/10" is 4), and any other is one fraction ("visual acuity < 20/70"), unless
+        the first number has a unit of its own: "> 30 mL/minute/1.73 m2" is per body surface,
+        not 30/1.73."""
         second = limit.second
         units_named = [second.unit or ""] + [e.unit or "" for e in map(self.lexicon.variable, (v.name for v in variables)) if e]
         names = next((self.lexicon.pairs[u] for u in units_named if u in self.lexicon.pairs), None)
         if names is None:
-            if second.value in _SCALE_MAXIMA:
+            if second.value in _SCALE_MAXIMA or limit.amount.unit not in (None, second.unit):
                 value = limit.amount
             else:
                 value = replace(limit.amount, value=limit.amount.value / second.value, unit=None) if second.value else limit.amount
