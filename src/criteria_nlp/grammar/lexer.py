@@ -650,6 +650,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _parenthesized_qualifiers(tokens, words)
     tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
+    tokens = _variables_modifying_words(tokens, words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), words, text, span)
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
@@ -718,6 +719,32 @@ def _denials_of_unread_words(tokens: list[Token], words: list[Span]) -> list[Tok
             reported.update((k, k + 1))
     words.extend(Span(tokens[k].start_pos, tokens[k].end_pos) for k in sorted(reported))
     return [t for k, t in enumerate(tokens) if k not in reported]
+
+
+def _variables_modifying_words(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"diastolic septal thickness > 15 mm", "end diastolic diameter > 60 mm": a variable
+    named by an adjective alone ("diastolic", "systolic") and followed by words no rule read
+    before its bound modifies those words; the bound is theirs, not the variable's (diastolic
+    blood pressure > 15 mm). A noun ("ASA class 3", "Hemoglobin level > 10") is no modifier."""
+    ordered = sorted(words)
+    starts = [w.start for w in ordered]
+    dropped: set[int] = set()
+    for k in range(len(tokens) - 1):
+        variable, bound = tokens[k], tokens[k + 1]
+        if variable.type != "VAR" or bound.type not in ("CMP", "CMPPOST", "NUMBER"):
+            continue
+        at = bisect_left(starts, variable.end_pos)
+        if (_ADJECTIVE.fullmatch(text[variable.start_pos:variable.end_pos].strip()) is not None and at < len(ordered) and ordered[at].end <= bound.start_pos
+                and _UNREAD_NOUNS.fullmatch(text[variable.end_pos:bound.start_pos]) is not None):
+            dropped.add(k)
+    if not dropped:
+        return tokens
+    words.extend(Span(tokens[k].start_pos, tokens[k].end_pos) for k in sorted(dropped))
+    return [t for k, t in enumerate(tokens) if k not in dropped]
+
+
+_ADJECTIVE = re.compile(r"[^\W\d_]+(?:ic|al)", re.IGNORECASE)
+_UNREAD_NOUNS = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)*\s*", re.UNICODE)  # words only, no punctuation
 
 
 LEAD_GAP = re.compile(r"[\s\-•*·:;.,()\[\]0-9]")  # what may stand before a criterion's first word
