@@ -621,7 +621,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
-    tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
+    tokens = _other_studies(_everyone(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text, tables), words, text, span, tables)
     tokens, words = named_by_form(*_bare_heads_of_lists(tokens, words, text, tables), text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -656,6 +656,31 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(tokens, words)
+
+
+def _postfixes_without_a_number(tokens: list[Token], words: list[Span], text: str, sites: frozenset[str]) -> list[Token]:
+    """"upper or lower respiratory tract infection", "pain in the knee or lower back": a
+    comparator written after a number ("grade 2 or lower") whose word is a body site, with
+    no number, unit or limit before it and a word right after, is "or" and that site: an
+    alternative of the concept it opens, or words of a site."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        written = text[token.start_pos:token.end_pos].split()
+        if (token.type == "CMPPOST" and len(written) == 2 and written[0].lower() == "or" and written[1].lower() in sites
+                and not (out and out[-1].type in _POSTFIX_AFTER)
+                and _WORD.match(text, token.end_pos + 1) is not None and text[token.end_pos:token.end_pos + 1] == " "):
+            site = Span(text.index(written[1], token.start_pos + 2), token.end_pos)
+            if k + 1 < len(tokens) and tokens[k + 1].type == "CONCEPT" and tokens[k + 1].start_pos == token.end_pos + 1:
+                out.append(_token("OR", "or", token.start_pos, token.start_pos + 2))
+                words.append(site)
+            else:
+                words.append(Span(token.start_pos, token.end_pos))
+            continue
+        out.append(token)
+    return out
+
+
+_POSTFIX_AFTER = frozenset({"NUMBER", "UNIT", "REF", "RPAR", "AGE"})
 
 
 def _multiples_compared(tokens: list[Token], text: str) -> list[Token]:

@@ -539,7 +539,7 @@ _TRANSPARENT = {"OF", "LPAR", "RPAR"}
 _AFTER_AGE = {"", "and", "or", "who", "with", "without", "at", "in", "on"}  # words that can follow a bare age
 _MODIFIERS = 3  # words before a concept read as its qualifiers
 _SITE_JOIN = re.compile(r"|\s*(?:,|/|and|or|and/or)?\s*", re.IGNORECASE)  # between site words
-_SITE_END = re.compile(r"\s*(?:$|[,;.:)\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
+_SITE_END = re.compile(r"\s*(?:$|[,;.:()\]]|(?:and|or|with|without|within|who|that|which|due|for|in|on|at|during|"
                        r"except|from|after|before|since|prior|requiring|resulting|including|such)\b)", re.IGNORECASE)
 _SITE_JOINS = frozenset({"and", "or"})  # inside a written site ("head and neck")
 _SITE_NOUNS = frozenset({"site", "sites"})  # "the injection site": a place named by what happens there
