@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from .. import units
 from ..lexicon import OPEN, Lexicon, VariableKind, default_lexicon, load_future_words, normalize, open_concept
-from ..logic import Domain
+from ..logic import Anchor, Domain
 from ..pipeline.entities import EntityMatch
 from ..pipeline.lexicon_matcher import LexiconMatch, lexicon_patterns
 from ..pipeline.tokenizer import SYMBOL_PIECE
@@ -585,6 +585,13 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
+        freed = _FREE.fullmatch(piece)
+        hit = tables.forms.get(freed.group(1).lower()) if freed is not None else None
+        if freed is not None and hit is not None and hit[0] == "CONCEPT" and _ends_a_denial(text, end):  # "cancer-free": no cancer
+            tokens.append(_token("CONCEPT", hit[1], start, start + freed.end(1)))
+            tokens.append(_token("NEGPOST", FREE, start + freed.end(1), end))
+            i += 1
+            continue
         negated = _NON.fullmatch(piece)
         opposite = _negated_concept(index, i, stop, negated.group(1), tables) if negated is not None else None
         if opposite is not None and negated is not None:
@@ -621,7 +628,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             words.extend(leftover)
         elif not (skip or tables.is_filler(piece)):
             words.append(Span(start, end))
-    tokens = _other_studies(_everyone(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text, tables), words, text, span, tables)
+    tokens = _free_for_a_time(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text)
+    tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
     tokens, words = named_by_form(*_bare_heads_of_lists(tokens, words, text, tables), text, tables.term_forms, tables.never_kinds)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -656,6 +664,65 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(tokens, words)
+
+
+def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"Seizure free for 6 months", "cancer-free for at least 5 years", "free of cancer for 5
+    years": no seizure within the last 6 months; the time it has been free is how far back
+    the denial reaches, not how long a seizure lasted. "free" after no concept, or naming
+    a kind of what follows ("Stroke-Free Status", "gluten-free diet"), is a word."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.type == "NEGPOST" and token.value == FREE and not _free_of_concept(out, token, text):
+            words.append(Span(token.start_pos, token.end_pos))
+            k += 1
+            continue
+        after = _time_after(tokens, k + 1, text)
+        if token.type == "NEGPOST" and token.value == FREE and out and out[-1].type == "CONCEPT" and after:
+            concept = out.pop()
+            out += [_token("NEG", "", concept.start_pos, concept.start_pos),  # the denial is the concept's own word
+                    _token("CONCEPT", concept.value, concept.start_pos, token.end_pos),
+                    _token("WITHIN", Anchor.NOW.value, tokens[k + 1].start_pos, tokens[k + after].end_pos)]
+            k += 1 + after
+            continue
+        after = _time_after(tokens, k + 2, text)
+        if (token.type == "NEG" and text[token.start_pos:token.end_pos].lower().startswith(FREE)
+                and k + 1 < len(tokens) and tokens[k + 1].type == "CONCEPT" and after):
+            out += [token, tokens[k + 1], _token("WITHIN", Anchor.NOW.value, tokens[k + 2].start_pos, tokens[k + 1 + after].end_pos)]
+            k += 2 + after
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _free_of_concept(out: list[Token], free: Token, text: str) -> bool:
+    """Whether "free" right after the concept before it denies it: the criterion or sentence
+    ends after it, or a preposition or "for" follows ("cancer-free for 5 years")."""
+    if not out or out[-1].type != "CONCEPT" or text[out[-1].end_pos:free.start_pos].strip(" -"):
+        return False
+    return _ends_a_denial(text, free.end_pos)
+
+
+def _ends_a_denial(text: str, end: int) -> bool:
+    """Whether a denying word ending at ``end`` ends its phrase: the text or a clause ends,
+    or a preposition follows ("free for 5 years"), not a noun it qualifies ("-free diet")."""
+    following = _WORD.search(text, end)
+    gap = text[end:following.start() if following else len(text)]
+    return following is None or bool(set(gap) & {".", ";", ":", ",", ")"}) or following.group().lower() in _AFTER_NEGATED
+
+
+def _time_after(tokens: list[Token], k: int, text: str) -> int:
+    """How many tokens from ``k`` say "for" and the least time ("for 6", "for at least 6",
+    "for more than 6"), when a number and unit follow them, written together; else 0."""
+    kinds = [t.type for t in tokens[k:k + 3]]
+    if kinds[:1] != ["LASTING"] or any(text[a.end_pos:b.start_pos].strip() for a, b in zip(tokens[k:k + 3], tokens[k + 1:k + 4])):
+        return 0
+    if kinds[1:2] == ["CMP"] and tokens[k + 1].value in (">=", ">"):
+        return 2 if [t.type for t in tokens[k + 2:k + 4]] == ["NUMBER", "UNIT"] else 0
+    return 1 if [t.type for t in tokens[k + 1:k + 3]] == ["NUMBER", "UNIT"] else 0
 
 
 def _postfixes_without_a_number(tokens: list[Token], words: list[Span], text: str, sites: frozenset[str]) -> list[Token]:
@@ -1187,6 +1254,8 @@ def _short_scale(tokens: list[Token], letter: str, text: str, tables: Tables) ->
 
 
 _NON = re.compile(r"non-?([a-z][a-z-]+)", re.IGNORECASE)
+_FREE = re.compile(r"([^\W\d_][\w-]*?)-free", re.IGNORECASE)
+FREE = "free"  # the NEGPOST payload of "X free" (cues.tsv): no X, for as long as a window says
 
 
 def _shared_leads(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
