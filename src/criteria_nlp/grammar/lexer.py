@@ -647,7 +647,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _weeks_and_days(tokens, words, text, tables)
     tokens = _status_over_lists(_adjectives_of_concepts(tokens, text, tables), text, tables)
     tokens = _scale_descriptions(_range_of_one_variable(_days_after_weeks(_written_ranges(tokens, text))), words, text)
-    tokens = _proper_instruments(_versions(_age_at_an_event(tokens, words, tables), words, text), words, text, span, tables.proper_instrument)
+    tokens = _proper_instruments(_versions(_age_at_an_event(_at_the_time_of(tokens, words, text), words, tables), words, text), words, text, span,
+                                 tables.proper_instrument)
     tokens = _instruments(tokens, words, text, tables.instrument)
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_multiples_compared(tokens, text), text), text))
@@ -3565,6 +3566,31 @@ def _age_at_an_event(tokens: list[Token], words: list[Span], tables: Tables) -> 
         out.append(tokens[k])
         k += 1
     return out
+
+
+def _at_the_time_of(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
+    """"Age < 18 or > 65 years at time of surgery": the bound is as of the event, not its
+    length ("65 years of surgery"); the event is when, which no node here holds, so the
+    words are reported."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        bound = len(out) - 1 - (len(out) > 1 and out[-1].type == "COMMA")
+        event = next((j for j in range(k + 1, len(tokens)) if tokens[j].type != "QUAL"), len(tokens))
+        at = _AT_THE_TIME.fullmatch(text, out[bound].end_pos, token.start_pos) if token.type == "OF" and out else None
+        if at is not None and out[bound].type in ("UNIT", "AGE", "CMPPOST") and event < len(tokens) and tokens[event].type == "CONCEPT":
+            del out[bound + 1:]
+            words[:] = [w for w in words if not (at.start(1) <= w.start and w.end <= tokens[event].end_pos)]
+            words.append(Span(at.start(1), tokens[event].end_pos))
+            k = event + 1
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_AT_THE_TIME = re.compile(r"[\s,]*(at (?:the )?time)\s*", re.IGNORECASE)
 
 
 def _event_age_end(tokens: list[Token], k: int, tables: Tables) -> int | None:
