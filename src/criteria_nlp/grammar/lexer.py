@@ -672,6 +672,8 @@ def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[
     years": no seizure within the last 6 months; the time it has been free is how far back
     the denial reaches, not how long a seizure lasted. "free" after no concept, or naming
     a kind of what follows ("Stroke-Free Status", "gluten-free diet"), is a word."""
+    if not any(t.type in ("NEGPOST", "NEG") for t in tokens):
+        return tokens
     out: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -680,7 +682,7 @@ def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[
             words.append(Span(token.start_pos, token.end_pos))
             k += 1
             continue
-        after = _time_after(tokens, k + 1, text)
+        after = _time_after(tokens, k + 1, text) if token.type == "NEGPOST" else 0
         if token.type == "NEGPOST" and token.value == FREE and out and out[-1].type == "CONCEPT" and after:
             concept = out.pop()
             out += [_token("NEG", "", concept.start_pos, concept.start_pos),  # the denial is the concept's own word
@@ -688,7 +690,7 @@ def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[
                     _token("WITHIN", Anchor.NOW.value, tokens[k + 1].start_pos, tokens[k + after].end_pos)]
             k += 1 + after
             continue
-        after = _time_after(tokens, k + 2, text)
+        after = _time_after(tokens, k + 2, text) if token.type == "NEG" else 0
         if (token.type == "NEG" and text[token.start_pos:token.end_pos].lower().startswith(FREE)
                 and k + 1 < len(tokens) and tokens[k + 1].type == "CONCEPT" and after):
             out += [token, tokens[k + 1], _token("WITHIN", Anchor.NOW.value, tokens[k + 2].start_pos, tokens[k + 1 + after].end_pos)]
@@ -731,10 +733,12 @@ def _postfixes_without_a_number(tokens: list[Token], words: list[Span], text: st
     comparator written after a number ("grade 2 or lower") whose word is a body site, with
     no number, unit or limit before it and a word right after, is "or" and that site: an
     alternative of the concept it opens, or words of a site."""
+    if not any(t.type == "CMPPOST" for t in tokens):
+        return tokens
     out: list[Token] = []
     for k, token in enumerate(tokens):
-        written = text[token.start_pos:token.end_pos].split()
-        if (token.type == "CMPPOST" and len(written) == 2 and written[0].lower() == "or" and written[1].lower() in sites
+        written = text[token.start_pos:token.end_pos].split() if token.type == "CMPPOST" else []
+        if (len(written) == 2 and written[0].lower() == "or" and written[1].lower() in sites
                 and not (out and out[-1].type in _POSTFIX_AFTER)
                 and _WORD.match(text, token.end_pos + 1) is not None and text[token.end_pos:token.end_pos + 1] == " "):
             site = Span(text.index(written[1], token.start_pos + 2), token.end_pos)
@@ -819,6 +823,8 @@ def _variables_modifying_words(tokens: list[Token], words: list[Span], text: str
     named by an adjective alone ("diastolic", "systolic") and followed by words no rule read
     before its bound modifies those words; the bound is theirs, not the variable's (diastolic
     blood pressure > 15 mm). A noun ("ASA class 3", "Hemoglobin level > 10") is no modifier."""
+    if not words or not any(t.type == "VAR" for t in tokens):
+        return tokens
     ordered = sorted(words)
     starts = [w.start for w in ordered]
     dropped: set[int] = set()
@@ -3572,13 +3578,15 @@ def _at_the_time_of(tokens: list[Token], words: list[Span], text: str) -> list[T
     """"Age < 18 or > 65 years at time of surgery": the bound is as of the event, not its
     length ("65 years of surgery"); the event is when, which no node here holds, so the
     words are reported."""
+    if not any(t.type == "OF" for t in tokens):
+        return tokens
     out: list[Token] = []
     k = 0
     while k < len(tokens):
         token = tokens[k]
         bound = len(out) - 1 - (len(out) > 1 and out[-1].type == "COMMA")
-        event = next((j for j in range(k + 1, len(tokens)) if tokens[j].type != "QUAL"), len(tokens))
         at = _AT_THE_TIME.fullmatch(text, out[bound].end_pos, token.start_pos) if token.type == "OF" and out else None
+        event = next((j for j in range(k + 1, len(tokens)) if tokens[j].type != "QUAL"), len(tokens)) if at else len(tokens)
         if at is not None and out[bound].type in ("UNIT", "AGE", "CMPPOST") and event < len(tokens) and tokens[event].type == "CONCEPT":
             del out[bound + 1:]
             words[:] = [w for w in words if not (at.start(1) <= w.start and w.end <= tokens[event].end_pos)]
