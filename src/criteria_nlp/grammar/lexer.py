@@ -664,7 +664,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
-    return Stream(tokens, words)
+    return Stream(_qualified_counts(tokens, text, tables), words)
 
 
 def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
@@ -726,6 +726,24 @@ def _time_after(tokens: list[Token], k: int, text: str) -> int:
     if kinds[1:2] == ["CMP"] and tokens[k + 1].value in (">=", ">"):
         return 2 if [t.type for t in tokens[k + 2:k + 4]] == ["NUMBER", "UNIT"] else 0
     return 1 if [t.type for t in tokens[k + 1:k + 3]] == ["NUMBER", "UNIT"] else 0
+
+
+def _qualified_counts(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"No response to more than one antiarrhythmic drug", "current use of at least 2
+    antihypertensives": a qualifier written right before the count of a concept, or with
+    fillers between, is of the concept counted (COUNTED_QUAL), not of nothing."""
+    out = list(tokens)
+    for k, token in enumerate(tokens):
+        if (token.type != "QUAL" or k + 2 >= len(tokens)
+                or not all(tables.is_filler(w) for w in text[token.end_pos:tokens[k + 1].start_pos].split())):
+            continue
+        j = next((j for j in range(k + 1, min(k + 7, len(tokens))) if tokens[j].type not in _COUNT_PARTS), None)
+        if j is not None and tokens[j].type == "CONCEPT" and any(t.type == "NUMBER" for t in tokens[k + 1:j]):
+            out[k] = _token("COUNTED_QUAL", token.value, token.start_pos, token.end_pos)
+    return out
+
+
+_COUNT_PARTS = frozenset({"CMP", "NUMBER", "UNIT", "CMPPOST", "OF"})  # "1 g or more of", "more than three"
 
 
 def _postfixes_without_a_number(tokens: list[Token], words: list[Span], text: str, sites: frozenset[str]) -> list[Token]:

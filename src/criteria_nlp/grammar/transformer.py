@@ -606,6 +606,19 @@ class ToLogic(Transformer):
             return self.thresholds.apply(named, bound, span)
         return replace_span(map_concepts(target, lambda c: self.thresholds.counted(c, bound)), span)
 
+    def counted_qualified(self, items: list) -> Node:
+        """"No response to more than one antiarrhythmic drug": the qualifier written before
+        the count is of the concept counted."""
+        qualifiers = [i for i in items if isinstance(i, Token) and i.type == "COUNTED_QUAL"]
+        rest = items[len(qualifiers):]
+        words = tuple(q.value for q in qualifiers)
+        written = Span(qualifiers[0].start_pos, qualifiers[-1].end_pos)
+        node = self.counted(rest)
+        qualified = map_concepts(node, lambda c: replace(c, qualifiers=words + c.qualifiers))
+        if qualified is None:  # an age or a named value: the qualifier is of nothing here
+            return And((Unread(written), node), _cover(written, node.span))
+        return replace_span(qualified, _cover(written, node.span))
+
     def counted_rate(self, items: list) -> Node:
         """"at least 4 seizures/week": how often the concept happens."""
         bound, target, unit = items[0], items[-2], items[-1]
