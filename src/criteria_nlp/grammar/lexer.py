@@ -652,7 +652,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _instruments(tokens, words, text, tables.instrument)
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_multiples_compared(tokens, text), text), text))
-    tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), tables), tables, words, text), words)
+    tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), words, text, tables), tables, words, text), words)
     tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
@@ -3100,22 +3100,31 @@ def _window_comparators(tokens: list[Token]) -> list[Token]:
 _RELATIONS = frozenset({"BEFORE", "AFTER", "ANCHOR"})
 
 
-def _population_conditions(tokens: list[Token], tables: Tables) -> list[Token]:
+def _population_conditions(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
     """"QTc > 470 ms for women", "<7 kg/m2 in men": "for" or "in" before a sex or age
     group makes what comes before a condition of that group (IF), not a duration. An "in"
-    anywhere else says nothing the grammar reads and leaves the stream."""
+    anywhere else says nothing the grammar reads and leaves the stream. A group someone
+    owns ("oral hygiene for their children") is of other people: its words are reported."""
     out = []
+    owned = -1
     for i, token in enumerate(tokens):
+        if i == owned:
+            continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         population = following is not None and following.type == "CONCEPT" and (
             following.value in tables.populations or token.type == "LASTING" and following.value in tables.subgroups)
-        if token.type in ("LASTING", "IN") and population:
+        if token.type in ("LASTING", "IN") and population and following is not None \
+                and _POSSESSIVE.search(text, token.end_pos, following.start_pos):
+            words.append(Span(token.start_pos, following.end_pos))
+            owned = i + 1
+        elif token.type in ("LASTING", "IN") and population:
             out.append(_token("IF", "", token.start_pos, token.end_pos))
         elif token.type != "IN":
             out.append(token)
     return out
 
 
+_POSSESSIVE = re.compile(r"\b(?:their|his|her|its|your|his/her)\b", re.IGNORECASE)
 _VERSION = re.compile(r"(?:\b[Vv]ersion|\bVERSION|\b[A-Z][A-Z0-9-]+[\s,]+[Vv]\.?)\s*$")  # "CTCAE, v 4.0"
 
 
