@@ -1643,7 +1643,8 @@ def _negative_results(tokens: list[Token], words: list[Span], text: str, tables:
         if (token.type != "NEGPOST" or after is None or after.type not in ("VAR", "CONCEPT")
                 or text[token.end_pos:after.start_pos].strip()
                 or (before is not None and before.type in ("VAR", "CONCEPT")
-                    and not text[before.end_pos:token.start_pos].strip(" -"))):
+                    and not text[before.end_pos:token.start_pos].strip(" -"))
+                or _after_a_modifier(text, token.start_pos, tables)):
             out.append(token)
             k += 1
             continue
@@ -1656,6 +1657,17 @@ def _negative_results(tokens: list[Token], words: list[Span], text: str, tables:
             out.append(_token("CONCEPT", detected, after.start_pos, after.end_pos))
         k += 2
     return out
+
+
+def _after_a_modifier(text: str, start: int, tables: Tables) -> bool:
+    """"triple negative breast cancer", "hormone-receptor negative": a word right before
+    "negative" that is no filler and no cue ("no negative pregnancy test") is what is
+    negative, not the concept after it."""
+    previous = _LAST_WORD.search(text, 0, start)
+    return previous is not None and not tables.is_filler(previous.group(1)) and tables.lookup(previous.group(1)) is None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w'-]*)[ -]*\Z")
 
 
 def _ratio_pairs(lexicon: Lexicon, forms: Mapping[str, tuple[str, str]]) -> dict[tuple[str, str], str]:

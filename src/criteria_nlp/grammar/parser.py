@@ -354,7 +354,7 @@ def driver() -> _Driver:
     return _Driver(criterion_parser())
 
 
-_ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION"}
+_ANCHORS = {"VAR", "CONCEPT", "NUMBER", "CMP", "WCMP", "CMPPOST", "REACTION", "NEG"}
 _VALUE_ENDS = {"NUMBER", "UNIT", "REF", "CMPPOST"}
 _WEAK = {"AND", "OR", "COMMA", "SEMI", "OF", "SLASH", "DASH", "TO"}
 _BESIDE = 16  # characters between a concept and the parenthesis of its examples: a word at most ("contraceptive precautions (e.g.")
