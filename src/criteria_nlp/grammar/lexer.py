@@ -664,7 +664,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
-    return Stream(_qualified_counts(tokens, text, tables), words)
+    return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, tables, text), words)
 
 
 def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
@@ -726,6 +726,39 @@ def _time_after(tokens: list[Token], k: int, text: str) -> int:
     if kinds[1:2] == ["CMP"] and tokens[k + 1].value in (">=", ">"):
         return 2 if [t.type for t in tokens[k + 2:k + 4]] == ["NUMBER", "UNIT"] else 0
     return 1 if [t.type for t in tokens[k + 1:k + 3]] == ["NUMBER", "UNIT"] else 0
+
+
+def _denials_apart(tokens: list[Token], words: list[Span], tables: Tables, text: str) -> list[Token]:
+    """"absence of cardiac motion on ultrasound", "have not adequately responded to
+    conventional therapy": a denial with words no rule read between it and what it could
+    deny, other than that thing's own modifiers right before it ("without recent
+    respiratory system infections"), denies those words first (NEG_APART). Where the grammar
+    cannot place it, it is dropped with them, not made the start of a chunk that would deny
+    what comes after."""
+    if not any(t.type == "NEG" for t in tokens):
+        return tokens
+    ordered = sorted(words)
+    starts = [w.start for w in ordered]
+    out = list(tokens)
+    for k, token in enumerate(tokens):
+        if token.type != "NEG":
+            continue
+        target = next((t for t in tokens[k + 1:] if t.type in _DENIABLE), None)
+        stop = target.start_pos if target is not None else len(text)
+        between = ordered[bisect_left(starts, token.end_pos):bisect_left(starts, stop)]
+        if not between:
+            continue
+        edge = stop
+        for word in reversed(between):  # the modifiers written right before the target
+            if target is None or text[word.end:edge].strip(" -"):
+                break
+            edge = word.start
+        if any(w.start < edge for w in between):
+            out[k] = _token("NEG_APART", token.value, token.start_pos, token.end_pos)
+    return out
+
+
+_DENIABLE = frozenset({"CONCEPT", "VAR", "REACTION", "CMP", "NUMBER", "FAMILY", "RISK"})
 
 
 def _qualified_counts(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
