@@ -1697,7 +1697,7 @@ def _after_a_modifier(text: str, start: int, tables: Tables) -> bool:
     "negative" that is no filler and no cue ("no negative pregnancy test") is what is
     negative, not the concept after it."""
     previous = _LAST_WORD.search(text, 0, start)
-    return previous is not None and not tables.is_filler(previous.group(1)) and tables.lookup(previous.group(1)) is None
+    return previous is not None and not tables.is_filler(previous.group(1).lower()) and tables.lookup(previous.group(1)) is None
 
 
 _LAST_WORD = re.compile(r"([^\W\d_][\w'-]*)[ -]*\Z")
