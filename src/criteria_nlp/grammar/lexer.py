@@ -664,7 +664,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
-    return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, tables, text), words)
+    return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, text), words)
 
 
 def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
@@ -678,12 +678,13 @@ def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        if token.type == "NEGPOST" and token.value == FREE and not _free_of_concept(out, token, text):
+        free = token.type == "NEGPOST" and token.value == FREE
+        if free and not _free_of_concept(out, token, text):
             words.append(Span(token.start_pos, token.end_pos))
             k += 1
             continue
-        after = _time_after(tokens, k + 1, text) if token.type == "NEGPOST" else 0
-        if token.type == "NEGPOST" and token.value == FREE and out and out[-1].type == "CONCEPT" and after:
+        after = _time_after(tokens, k + 1, text) if free else 0
+        if after:  # the concept right before it, as _free_of_concept found
             concept = out.pop()
             out += [_token("NEG", "", concept.start_pos, concept.start_pos),  # the denial is the concept's own word
                     _token("CONCEPT", concept.value, concept.start_pos, token.end_pos),
@@ -728,7 +729,7 @@ def _time_after(tokens: list[Token], k: int, text: str) -> int:
     return 1 if [t.type for t in tokens[k + 1:k + 3]] == ["NUMBER", "UNIT"] else 0
 
 
-def _denials_apart(tokens: list[Token], words: list[Span], tables: Tables, text: str) -> list[Token]:
+def _denials_apart(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
     """"absence of cardiac motion on ultrasound", "have not adequately responded to
     conventional therapy": a denial with words no rule read between it and what it could
     deny, other than that thing's own modifiers right before it ("without recent
@@ -884,7 +885,8 @@ def _variables_modifying_words(tokens: list[Token], words: list[Span], text: str
         if variable.type != "VAR" or bound.type not in ("CMP", "CMPPOST", "NUMBER"):
             continue
         at = bisect_left(starts, variable.end_pos)
-        if (_ADJECTIVE.fullmatch(text[variable.start_pos:variable.end_pos].strip()) is not None and at < len(ordered) and ordered[at].end <= bound.start_pos
+        if (_ADJECTIVE.fullmatch(text[variable.start_pos:variable.end_pos].strip()) is not None
+                and at < len(ordered) and ordered[at].end <= bound.start_pos
                 and _UNREAD_NOUNS.fullmatch(text[variable.end_pos:bound.start_pos]) is not None):
             dropped.add(k)
     if not dropped:
