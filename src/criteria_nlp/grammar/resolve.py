@@ -307,7 +307,19 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
                and args[first - 1].domain is not Domain.DEMOGRAPHIC):
             first -= 1
         args[first:last] = [replace(a, window=timed.window) for a in args[first:last]]
+    if own and own[0] and _WINDOW_THEN_COLON.match(args[0].span.text(text)):
+        # "Use of the following drugs within 2 weeks: lithium, nicotine, warfarin": a window
+        # written before the colon of a list bounds every item of it
+        after = 1
+        while (after < len(args) and _LISTING.fullmatch(_SHORT_FORM.sub("", text[args[after - 1].span.end:args[after].span.start]))
+               and isinstance(args[after], Concept) and not own[after] and args[after].domain is not Domain.DEMOGRAPHIC):
+            after += 1
+        args[1:after] = [replace(a, window=args[0].window) for a in args[1:after]]
     return replace(node, args=tuple(args))
+
+
+_WINDOW_THEN_COLON = re.compile(r"[^:()]*\d[^:()]*:\s*\S")  # "within 2 weeks: lithium"
+_SHORT_FORM = re.compile(r"^\s*\([^()]{1,15}\)")  # "myocardial infarction (MI), stroke"
 
 
 # "... >= 12 at screening", "... (at screening", "18 to 85 years inclusive at screening", "at the time of enrollment"
