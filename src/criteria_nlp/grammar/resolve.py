@@ -318,7 +318,7 @@ def windows_over_lists(node, text: str, future_words: frozenset[str] = frozenset
     return replace(node, args=tuple(args))
 
 
-_WINDOW_THEN_COLON = re.compile(r"[^:()]*\d[^:()]*:\s*\S")  # "within 2 weeks: lithium"
+_WINDOW_THEN_COLON = re.compile(r"[^:()]+:\s*\S")  # "within 2 weeks: lithium", "within two weeks of randomization: MAOIs"
 _SHORT_FORM = re.compile(r"^\s*\([^()]{1,15}\)")  # "myocardial infarction (MI), stroke"
 
 
@@ -580,7 +580,10 @@ def _modified(concept: Concept, subjects: Subjects, sited: bool = True) -> Node:
     concept = replace(concept, qualifiers=tuple(dict.fromkeys(concept.qualifiers)))  # "serious illnesses (e.g., serious ..."
     head = subjects.head(concept.span)
     inner = subjects.modifiers(concept.span, head) if head is not None else []
-    words = subjects.modifiers(concept.span) + inner
+    # "the following drugs within 2 weeks: lithium": words before a colon the concept's span
+    # took in are the list's head, not the item's modifiers
+    listed = head is not None and ":" in subjects.text[concept.span.start:head]
+    words = (subjects.modifiers(concept.span) if not listed else []) + inner
     site = subjects.site_after(subjects.name_span(concept)) if sited and concept.domain in _SITED else None
     if site is not None:
         where = " ".join(site.text(subjects.text).lower().split())
