@@ -585,7 +585,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             tokens.append(_token(match.terminal, match.payload, match.start_char, match.end_char))
             i = match.end
             continue
-        freed = _FREE.fullmatch(piece)
+        freed = _FREE.fullmatch(piece) if piece[-5:].lower() == "-free" else None
         hit = tables.forms.get(freed.group(1).lower()) if freed is not None else None
         if freed is not None and hit is not None and hit[0] == "CONCEPT" and _ends_a_denial(text, end):  # "cancer-free": no cancer
             tokens.append(_token("CONCEPT", hit[1], start, start + freed.end(1)))
@@ -885,7 +885,8 @@ def _variables_modifying_words(tokens: list[Token], words: list[Span], text: str
         if variable.type != "VAR" or bound.type not in ("CMP", "CMPPOST", "NUMBER"):
             continue
         at = bisect_left(starts, variable.end_pos)
-        if (_ADJECTIVE.fullmatch(text[variable.start_pos:variable.end_pos].strip()) is not None
+        name = text[variable.start_pos:variable.end_pos].strip()
+        if (name.isalpha() and name.lower().endswith(_NAME_ADJECTIVE_ENDINGS)
                 and at < len(ordered) and ordered[at].end <= bound.start_pos
                 and _UNREAD_NOUNS.fullmatch(text[variable.end_pos:bound.start_pos]) is not None):
             dropped.add(k)
@@ -895,7 +896,6 @@ def _variables_modifying_words(tokens: list[Token], words: list[Span], text: str
     return [t for k, t in enumerate(tokens) if k not in dropped]
 
 
-_ADJECTIVE = re.compile(r"[^\W\d_]+(?:ic|al)", re.IGNORECASE)
 _UNREAD_NOUNS = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)*\s*", re.UNICODE)  # words only, no punctuation
 
 
@@ -1698,11 +1698,12 @@ def _after_a_modifier(text: str, start: int, tables: Tables) -> bool:
     """"triple negative breast cancer", "hormone-receptor negative": a word right before
     "negative" that is no filler and no cue ("no negative pregnancy test") is what is
     negative, not the concept after it."""
-    previous = _LAST_WORD.search(text, 0, start)
+    previous = _LAST_WORD.search(text, max(0, start - _WORD_REACH), start)
     return previous is not None and not tables.is_filler(previous.group(1).lower()) and tables.lookup(previous.group(1)) is None
 
 
 _LAST_WORD = re.compile(r"([^\W\d_][\w'-]*)[ -]*\Z")
+_WORD_REACH = 64  # characters looked back for that word: not the whole text before it
 
 
 def _ratio_pairs(lexicon: Lexicon, forms: Mapping[str, tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -2939,6 +2940,7 @@ def _reactions_without_agents(tokens: list[Token], text: str, tables: Tables) ->
 
 # an agent's name ends in a noun: "contraindications to circumcision, anatomical or hematologic"
 _ADJECTIVE_ENDINGS = ("ical", "ic", "ous", "ary")
+_NAME_ADJECTIVE_ENDINGS = (*_ADJECTIVE_ENDINGS, "al")  # a variable named by an adjective: "diastolic", "gestational"
 _SHORT_NAME = 6  # "garlic", "IC" end so too
 _AGENT_JOINS = ("OR", "AND", "SLASH")
 _AGENT_SEPARATORS = frozenset({*_AGENT_JOINS, "COMMA"})
