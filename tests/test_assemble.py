@@ -175,3 +175,12 @@ def test_a_header_that_is_all_cue_says_nothing_of_its_own():
     text = "Inclusion Criteria:\n- Adequate organ function:\n   a. ANC >= 1500/uL\n   b. platelets >= 100,000/uL\n"
     [label] = parse_text(text, fast=True).criteria
     assert label.unparsed == ()
+
+
+def test_items_after_one_of_the_following_on_one_line_are_alternatives():
+    text = "Inclusion Criteria:\n- Diagnosis of one of the following: asthma, COPD, bronchiectasis\n"
+    criterion = parse_text(text, fast=True).criteria[0]
+    assert render_node(criterion.logic) == (
+        "(condition:asthma OR condition:chronic obstructive pulmonary disease OR condition:bronchiectasis)")
+    assert not criterion.unparsed  # the cue's words are read
+    assert " AND " in _logic("Inclusion", "Diagnosis of asthma, COPD, bronchiectasis")

@@ -40,13 +40,34 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
             logic = replace(logic, span=segment.span)  # the header's words belong to the parent
     else:
         parsed = parse_criterion(doc, segment.span, segment.section is Section.EXCLUSION)
-        logic, unparsed = parsed.logic, parsed.unparsed
+        logic, unparsed = _chosen_among(parsed.logic, parsed.unparsed, segment.span, text)
         if segment.section is Section.EXCLUSION:
             logic = _conditions_that_exclude(_each_excludes(logic, text))
     if logic is None:
         unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
+
+
+def _chosen_among(logic: Node | None, unparsed: tuple[Fragment, ...], span: Span,
+                  text: str) -> tuple[Node | None, tuple[Fragment, ...]]:
+    """"One of the following: asthma, COPD, bronchiectasis" on one line asks for any of the
+    items, as the same words heading a bulleted list do (segmentation's parent cues); "at
+    least two of the following: ..." for two of them. The items are a plain list after the
+    cue, and the cue's words are read, not reported."""
+    if not isinstance(logic, And) or not all(_listed(arg, text) for arg in logic.args):
+        return logic, unparsed
+    found = default_rules().cue_in(text[span.start:logic.args[0].span.start])
+    if found is None or found[0].join not in ("or", "atleast"):
+        return logic, unparsed
+    cue, match = found
+    gaps = [text[a.span.end:b.span.start] for a, b in zip(logic.args, logic.args[1:])]
+    if not all(_LIST_GAP.fullmatch(gap) for gap in gaps):
+        return logic, unparsed
+    k = cue.k(match.group()) if cue.join == "atleast" else None
+    chosen: Node = AtLeast(k, logic.args, logic.span) if k else Or(logic.args, logic.span)
+    read = Span(span.start + match.start(), span.start + match.end())
+    return chosen, tuple(f for f in unparsed if not read.contains(f.span))
 
 
 def _conditions_that_exclude(logic: Node | None) -> Node | None:
