@@ -637,6 +637,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _assemble_units(_shared_sites(tokens, words, text, tables), words, text, tables)
     tokens = _concept_objects(_anchors_after_windows(_windows_during(_either_side(tokens, text), words, text), words, text, tables),
                               words, text, tables)
+    tokens = _events_outside_windows(tokens, words, text, tables)
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words, text, tables.study_groups))
     tokens = _spelled_out_ratios(_scores_named(tokens, words, text, tables), words, text, tables)
@@ -1676,7 +1677,7 @@ def _negative_results(tokens: list[Token], words: list[Span], text: str, tables:
             # "HIV serology negative": no HIV infection, not "no HIV serology"
             out[-1] = _token("CONCEPT", tables.test_results[before.value], before.start_pos, before.end_pos)
         if (token.type != "NEGPOST" or after is None or after.type not in ("VAR", "CONCEPT")
-                or text[token.end_pos:after.start_pos].strip()
+                or not all(tables.is_filler(w) for w in text[token.end_pos:after.start_pos].split())
                 or (before is not None and before.type in ("VAR", "CONCEPT")
                     and not text[before.end_pos:token.start_pos].strip(" -"))
                 or _after_a_modifier(text, token.start_pos, tables)):
@@ -3484,6 +3485,41 @@ def _anchors_after_windows(tokens: list[Token], words: list[Span], text: str, ta
         elif token is not None:
             out.append(token)
     return out
+
+
+def _events_outside_windows(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Past or planned surgery affecting gastric acid secretion", "hospital admission for
+    COPD exacerbation": an anchor that no window or relation measures from is the event
+    itself, the concept its last words name; left an anchor, the grammar had no place for
+    it and the criterion lost its object. Its other words are reported. Not the trial's own
+    event ("the surgery is converted to laparotomy") nor a moment ("day of surgery")."""
+    if not any(t.type == "ANCHOR" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for k, token in enumerate(out):
+        before = out[k - 1] if k else None
+        if token.type != "ANCHOR" or token.value not in _CARE_EVENTS or before is not None and (
+                before.type in _MEASURING or before.type in _WINDOW_LINKS and k > 1 and out[k - 2].type in _MEASURING
+                or not all(tables.is_filler(w) for w in text[before.end_pos:token.start_pos].split())):
+            continue
+        pieces = list(_WORD_PIECE.finditer(text, token.start_pos, token.end_pos))
+        if pieces[0].group().lower() == "the":
+            continue  # "whom the surgery is withheld": the trial's own event, spoken of
+        for j, first in enumerate(pieces):
+            named = tables.forms.get(" ".join(p.group().lower() for p in pieces[j:]))
+            if named is not None and named[0] == "CONCEPT":
+                if any(p.group().lower() == "of" for p in pieces[:j]):
+                    break  # "the day of surgery", "the first dose of study drug": a moment, not the concept
+                out[k] = _token("CONCEPT", named[1], first.start(), token.end_pos)
+                words.extend(Span(p.start(), p.end()) for p in pieces[:j] if not tables.is_filler(p.group()))
+                break
+    return out
+
+
+_CARE_EVENTS = frozenset({Anchor.SURGERY.value, Anchor.ADMISSION.value, Anchor.DIAGNOSIS.value})  # not the study's own moments
+_MEASURING = frozenset({"BEFORE", "AFTER", "SINCE", "WITHIN", "UNIT", "NUMBER", "WCMP"})
+_WINDOW_LINKS = frozenset({"OF", "TO", "DASH", "FROM"})  # "within 12 hours from hospital admission"
+_WORD_PIECE = re.compile(r"[\w'-]+")
 
 
 def _window_end(tokens: list[Token]) -> bool:
