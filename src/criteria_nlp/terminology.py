@@ -207,6 +207,17 @@ def icd10cm_code(name: str) -> Code | None:
     return Code("ICD10CM", code) if code else None
 
 
+_DIAGNOSIS_CHAPTERS = frozenset("ABCDEFGHIJKLMNOPQR")
+
+
+def is_diagnosis_title(name: str) -> bool:
+    """Whether ``name`` is the title or an inclusion term of an ICD-10-CM disease, anomaly or
+    symptom (chapters A-R). Injuries, external causes and encounters (S-Z) are left out:
+    their titles are events and circumstances ("exposure", "activity", "donor")."""
+    code = icd10cm_code(name)
+    return code is not None and code.code[0] in _DIAGNOSIS_CHAPTERS
+
+
 def broadest(codes: list[str]) -> str | None:
     """The one code every other code is under (prefix), or None when they are unrelated."""
     top = min(codes, key=len)

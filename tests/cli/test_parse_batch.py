@@ -76,7 +76,7 @@ def test_batch_missing_input():
     assert result.exit_code == 2 and result.output.startswith("error: ")
 
 
-PEMPHIGUS = "Inclusion Criteria:\n- documented pemphigus\n"  # a disease neither the lexicon nor a word form names
+HALOPERIDOL = "Inclusion Criteria:\n- documented haloperidol\n"  # a drug neither the lexicon, a word form nor a diagnosis title names
 
 
 def _names(logic: dict | None) -> set[str]:
@@ -86,16 +86,16 @@ def _names(logic: dict | None) -> set[str]:
 
 
 def test_parse_fast_leaves_out_the_entity_recognizer():
-    full = json.loads(runner.invoke(app, ["parse", "-"], input=PEMPHIGUS).stdout)["criteria"][0]
-    fast = json.loads(runner.invoke(app, ["parse", "-", "--fast"], input=PEMPHIGUS).stdout)["criteria"][0]
-    assert "pemphigus" in _names(full["logic"])
-    assert fast["logic"] is None and fast["unparsed"][0]["text"] == "documented pemphigus"
+    full = json.loads(runner.invoke(app, ["parse", "-"], input=HALOPERIDOL).stdout)["criteria"][0]
+    fast = json.loads(runner.invoke(app, ["parse", "-", "--fast"], input=HALOPERIDOL).stdout)["criteria"][0]
+    assert "haloperidol" in _names(full["logic"])
+    assert fast["logic"] is None and fast["unparsed"][0]["text"] == "documented haloperidol"
 
 
 def test_batch_workers_honour_fast(tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_text("\n".join(json.dumps({"id": f"t{i}", "text": PEMPHIGUS}) for i in range(70)))
-    for flags, expect in (([], {"pemphigus"}), (["--fast"], set())):
+    source.write_text("\n".join(json.dumps({"id": f"t{i}", "text": HALOPERIDOL}) for i in range(70)))
+    for flags, expect in (([], {"haloperidol"}), (["--fast"], set())):
         out = tmp_path / "out.jsonl"
         result = runner.invoke(app, ["batch", str(source), "--out", str(out), "-w", "2", *flags])
         assert result.exit_code == 0, result.output

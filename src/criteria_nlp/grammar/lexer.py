@@ -141,6 +141,7 @@ class Tables:
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
         self.never_qualifiers = load_never_qualifiers()
+        self.never_diagnoses = load_never_diagnoses()
         self.kind_participles = load_kind_participles()
         self.population_words = load_population_words()
         self.study_groups = load_study_groups()
@@ -336,6 +337,11 @@ def load_filler_words(text: str | None = None) -> frozenset[str]:
         if word in MEANING_WORDS:
             raise RuleError(f"fillers.txt: line {number}: {word!r} changes what a criterion means; never a filler")
     return frozenset(word for _, word in entries)
+
+
+def load_never_diagnoses(text: str | None = None) -> frozenset[str]:
+    """``data/never_diagnoses.txt`` (or ``text`` in its format): one lower-case word a line."""
+    return frozenset(word for _, word in read_words("never_diagnoses.txt", text))
 
 
 def load_generic_mentions(text: str | None = None) -> frozenset[str]:
@@ -631,6 +637,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _free_for_a_time(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text)
     tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
     tokens, words = named_by_form(*_bare_heads_of_lists(tokens, words, text, tables), text, tables.term_forms, tables.never_kinds)
+    tokens = _diagnoses_by_title(tokens, words, text, tables)
     tokens = _qualifiers_listed(_shared_heads(tokens, words, tables, text), words, text, tables)
     tokens = _negative_results(_positive_results(_ratios(tokens, words, text, tables), words, text, tables), words, text, tables)
     tokens = _exceptions_listed(_named_durations(_lists_ending_in_or(_others_of_a_kind(_denied_lists(_joined_negations(tokens, text, tables), text, tables), text)), words), tables)
@@ -666,6 +673,49 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, text), words)
+
+
+def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Diagnosis of uncomplicated gastroschisis", "pectus excavatum": words no rule read
+    that end in the title of an ICD-10-CM disease, anomaly or symptom name that condition;
+    the words before it stay to qualify it. The lexicon cannot list every diagnosis; the
+    classification's own titles are the open vocabulary the rules-only mode has. Not words
+    that go on to name something else ("oral cholera vaccine"); a word alone must be a
+    word, not a short form ("PIN"), and not one of ``never_diagnoses.txt``."""
+    if not words:
+        return tokens
+    from ..terminology import is_diagnosis_title
+
+    runs: list[list[Span]] = []
+    for word in sorted(words):
+        if runs and not text[runs[-1][-1].end:word.start].strip():
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    starts = {t.start_pos for t in tokens if t.type in ("CONCEPT", "VAR", "UNIT")}
+    found: list[Token] = []
+    for run in runs:
+        if _skip_space_on(text, run[-1].end) in starts:
+            continue
+        for k in range(max(0, len(run) - _LONGEST_TITLE), len(run)):
+            name = text[run[k].start:run[-1].end]
+            if (k < len(run) - 1 or _diagnosis_word(name, tables)) and is_diagnosis_title(name):
+                found.append(_token("CONCEPT", open_concept(Domain.CONDITION, name), run[k].start, run[-1].end))
+                for word in run[k:]:
+                    words.remove(word)
+                break
+    if not found:
+        return tokens
+    return sorted([*tokens, *found], key=lambda t: t.start_pos)
+
+
+def _diagnosis_word(word: str, tables: Tables) -> bool:
+    return (len(word) >= _SHORTEST_TITLE and word.isalpha() and not word.isupper()
+            and word.lower() not in tables.never_diagnoses and not tables.is_filler(word))
+
+
+_LONGEST_TITLE = 6  # words: "disruptive mood dysregulation disorder" and longer
+_SHORTEST_TITLE = 5  # letters of a title that is one word: "acne" is read by the lexicon, "tic" is a short form
 
 
 def _free_for_a_time(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
