@@ -184,3 +184,9 @@ def test_items_after_one_of_the_following_on_one_line_are_alternatives():
         "(condition:asthma OR condition:chronic obstructive pulmonary disease OR condition:bronchiectasis)")
     assert not criterion.unparsed  # the cue's words are read
     assert " AND " in _logic("Inclusion", "Diagnosis of asthma, COPD, bronchiectasis")
+
+
+def test_bounds_no_value_meets_together_are_either_end():
+    assert _logic("Exclusion", "Patients < 18 years of age and >70 years of age") == "(age < 18 a OR age > 70 a)"
+    assert _logic("Inclusion", "Age >= 18 and <= 70 years") == "(age >= 18 a AND age <= 70 a)"
+    assert " AND " in _logic("Inclusion", "BCVA of 77 to 20 letters")  # a range written from its high end

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .logic import (
-    And, AtLeast, Compare, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin, disjoin,
+    And, AtLeast, Comparator, Compare, Concept, Criterion, Fragment, Implies, Node, Not, Or, Section, Trial, Unparsed, conjoin,
+    disjoin,
 )
 from .grammar.lexer import EACH, DocIndex, default_tables
 from .grammar.parser import parse_criterion
@@ -41,12 +42,50 @@ def criterion_from_segment(doc: DocIndex, segment: Segment) -> Criterion:
     else:
         parsed = parse_criterion(doc, segment.span, segment.section is Section.EXCLUSION)
         logic, unparsed = _chosen_among(parsed.logic, parsed.unparsed, segment.span, text)
+        logic = _disjoint_bounds(logic)
         if segment.section is Section.EXCLUSION:
             logic = _conditions_that_exclude(_each_excludes(logic, text))
     if logic is None:
         unparsed = (Fragment(segment.span, segment.span.text(text)),)
     return Criterion(segment.id, segment.section, segment.span, segment.span.text(text), logic,
                      unparsed, parts, segment.header)
+
+
+def _disjoint_bounds(logic: Node | None) -> Node | None:
+    """"< 18 years of age and > 70 years of age": an upper bound written before a lower bound
+    of one variable, the only two bounds of it, that no value meets together are the two
+    ends it may lie at, either of them; read with "and", no patient could meet the
+    criterion. A range written from its high end ("77 to 20 letters") starts with its
+    lower bound and stays one range."""
+    if isinstance(logic, Not):
+        return replace(logic, arg=_disjoint_bounds(logic.arg))
+    if isinstance(logic, Or):
+        return replace(logic, args=tuple(_disjoint_bounds(a) for a in logic.args))
+    if not isinstance(logic, And):
+        return logic
+    args = [_disjoint_bounds(a) for a in logic.args]
+    for upper in args:
+        lower = next((b for b in args if _apart(upper, b)), None)
+        if lower is not None and sum(isinstance(a, Compare) and a.variable.name == upper.variable.name for a in args) == 2:
+            either = Or((upper, lower), upper.span.cover(lower.span))
+            rest = [a for a in args if a is not upper and a is not lower]
+            return replace(logic, args=(*rest, either)) if rest else either
+    return replace(logic, args=tuple(args))
+
+
+def _apart(upper: Node, lower: Node) -> bool:
+    """Whether ``upper`` bounds a variable from above below where ``lower`` bounds it from below."""
+    if not (isinstance(upper, Compare) and isinstance(lower, Compare)
+            and (upper.variable.name, upper.unit, upper.reference, upper.window)
+            == (lower.variable.name, lower.unit, lower.reference, lower.window)
+            and upper.comparator in _BELOW and lower.comparator in _ABOVE and upper.span.start < lower.span.start):
+        return False
+    both_closed = upper.comparator is Comparator.LE and lower.comparator is Comparator.GE
+    return upper.value < lower.value if both_closed else upper.value <= lower.value
+
+
+_BELOW = (Comparator.LT, Comparator.LE)
+_ABOVE = (Comparator.GT, Comparator.GE)
 
 
 def _chosen_among(logic: Node | None, unparsed: tuple[Fragment, ...], span: Span,
