@@ -632,7 +632,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             found, leftover = tables.scan(piece, start)
             tokens.extend(found)
             words.extend(leftover)
-        elif not (skip or tables.is_filler(piece)):
+        elif not (skip or tables.is_filler(piece) or opening_article(piece, text, start, span)):
             words.append(Span(start, end))
     tokens = _free_for_a_time(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text)
     tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
@@ -673,6 +673,15 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
     return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, text), words)
+
+
+def opening_article(piece: str, text: str, start: int, span: Span) -> bool:
+    """"A negative pregnancy test", "A solid-organ transplant": the capital "A" that opens a
+    sentence before a lower-case word is the article, a filler, not the letter of "Hepatitis A"."""
+    if piece != "A" or not text[start + 1:start + 3].startswith(" ") or not text[start + 2:start + 3].islower():
+        return False
+    before = text[span.start:start].rstrip()
+    return not before or before[-1] in ".:;"
 
 
 def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
@@ -2398,7 +2407,7 @@ def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span,
             if k and not parallel and _place(heads[k - 1], tables):
                 break
             name = " ".join([written_modifier, *heads[k:]])
-            hit = tables.forms.get(name)
+            hit = tables.forms.get(name) or tables.forms.get(name.replace("-", " "))  # "solid-organ or bone marrow"
             if hit is not None and hit[0] == concept.type:
                 return _token(*hit, where.start, where.end), name
             if heads[k] in STOP_WORDS:
