@@ -665,7 +665,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
     tokens = _parenthesized_qualifiers(tokens, words)
-    tokens = _plans_of_acts(_with_alternatives(tokens, text, tables), words, text, tables)
+    tokens = _plans_of_acts(_with_alternatives(_plans_written_after(tokens, text, tables), text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _variables_modifying_words(tokens, words, text)
     tokens = _leading_condition(_subgroup_first(_window_comparators(tokens), text, span, tables), words, text, span)
@@ -1294,6 +1294,20 @@ def _with_alternatives(tokens: list[Token], text: str, tables: Tables) -> list[T
         out += [_token("LPAR", "", cue.start(1), cue.start(1)), _token("INCLUDING", QUALIFIES, cue.start(1), cue.end(1)),
                 *tokens[after:end], _token("RPAR", "", last, last)]
         grouped_to = end
+    return out
+
+
+def _plans_written_after(tokens: list[Token], text: str, tables: Tables) -> list[Token]:
+    """"Additional colon resection is planned", "surgery is scheduled": a plan said right
+    after the act qualifies it as one written before it does ("planned surgery"); left
+    after it, the plan was reported and the act read as done."""
+    out = list(tokens)
+    for k in range(1, len(out)):
+        plan, act = out[k], out[k - 1]
+        if (plan.type == "QUAL" and plan.value in tables.future_words and act.type == "CONCEPT"
+                and text[plan.start_pos:plan.end_pos].lower().startswith(("is ", "are "))
+                and not text[act.end_pos:plan.start_pos].strip()):
+            out[k - 1], out[k] = plan, act
     return out
 
 
