@@ -190,3 +190,12 @@ def test_bounds_no_value_meets_together_are_either_end():
     assert _logic("Exclusion", "Patients < 18 years of age and >70 years of age") == "(age < 18 a OR age > 70 a)"
     assert _logic("Inclusion", "Age >= 18 and <= 70 years") == "(age >= 18 a AND age <= 70 a)"
     assert " AND " in _logic("Inclusion", "BCVA of 77 to 20 letters")  # a range written from its high end
+
+
+def test_what_a_semicolon_sets_apart_in_an_exclusion_criterion_excludes_on_its_own():
+    line = "eGFR < 60 mL/min/1.73 m2 and blood glucose > 135 mg/dl; history of acute renal failure, renal dialysis"
+    assert _logic("Exclusion", line) == (
+        "((estimated glomerular filtration rate < 60 mL/min/{1.73_m2} AND glucose > 135 mg/dL)"
+        " OR condition:acute kidney injury OR procedure:dialysis)")
+    # an exception after the semicolon stays with what it excepts
+    assert " AND NOT " in _logic("Exclusion", "Brain metastases; treated brain metastases are eligible")

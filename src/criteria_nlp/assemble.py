@@ -146,6 +146,9 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
         return replace(logic, args=tuple(_each_excludes(a, text, nested=True) for a in logic.args))
     if not isinstance(logic, And):
         return logic
+    parts = _set_apart_by_semicolons(logic, text)
+    if len(parts) > 1:
+        return disjoin([_each_excludes(part, text, nested) for part in parts], logic.span)
     if not all(_listed(arg, text) or k and _inability(arg, text) for k, arg in enumerate(logic.args)):
         return _alternatives_listed(logic, text)
     if _bounded_twice(logic.args):
@@ -162,6 +165,24 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     else:
         listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
+
+
+def _set_apart_by_semicolons(logic: And, text: str) -> list[Node]:
+    """"eGFR < 60 and glucose > 135 mg/dl; past history of acute renal failure, dialysis":
+    in an exclusion criterion what a semicolon sets apart excludes on its own; what "and"
+    joins within a part stays together. Not a semicolon inside parentheses, nor parts that
+    only deny ("...; patients with treated brain metastases are eligible"), which are
+    exceptions to the part before them."""
+    parts: list[list[Node]] = [[logic.args[0]]]
+    for before, arg in zip(logic.args, logic.args[1:]):
+        semicolon = text.find(";", before.span.end, arg.span.start)
+        opened = text.count("(", logic.span.start, semicolon) - text.count(")", logic.span.start, semicolon)
+        if semicolon >= 0 and opened <= 0:
+            parts.append([arg])
+        else:
+            parts[-1].append(arg)
+    joined = [conjoin(part, Span.covering([a.span for a in part])) for part in parts]
+    return [logic] if any(isinstance(part, Not) for part in joined) else joined
 
 
 def _alternatives_listed(logic: And, text: str) -> Node:
