@@ -689,8 +689,9 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
     that end in the title of an ICD-10-CM disease, anomaly or symptom name that condition;
     the words before it stay to qualify it. The lexicon cannot list every diagnosis; the
     classification's own titles are the open vocabulary the rules-only mode has. Not words
-    that go on to name something else ("oral cholera vaccine"); a word alone must be a
-    word, not a short form ("PIN"), and not one of ``never_diagnoses.txt``."""
+    that go on to name something else ("oral cholera vaccine") or a value ("prematurity
+    (<37 weeks)"); a word alone must be a word, not a short form ("PIN"), and not one of
+    ``never_diagnoses.txt``."""
     if not words:
         return tokens
     from ..terminology import is_diagnosis_title
@@ -701,10 +702,11 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
             runs[-1].append(word)
         else:
             runs.append([word])
-    starts = {t.start_pos for t in tokens if t.type in ("CONCEPT", "VAR", "UNIT")}
+    starts = {t.start_pos for k, t in enumerate(tokens) if t.type in _NAMING or t.type == "NUMBER"
+              or t.type == "CMP" and tokens[k + 1:k + 2] and tokens[k + 1].type == "NUMBER"}  # a value it names
     found: list[Token] = []
     for run in runs:
-        if _skip_space_on(text, run[-1].end) in starts:
+        if _skip_space_on(text, run[-1].end, " (") in starts:
             continue
         for k in range(max(0, len(run) - _LONGEST_TITLE), len(run)):
             name = text[run[k].start:run[-1].end]
@@ -716,6 +718,8 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
     if not found:
         return tokens
     return sorted([*tokens, *found], key=lambda t: t.start_pos)
+
+
 
 
 def _diagnosis_word(word: str, tables: Tables) -> bool:
