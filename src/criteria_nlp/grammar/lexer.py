@@ -648,7 +648,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _changes(_years_old(tokens, text, tables), words, text, tables.change_words)
     tokens = _join_hyphenated_units(_drop_restatements(_split_or_comparators(tokens, tables, text), words, text, tables.study_groups))
     tokens = _spelled_out_ratios(_scores_named(tokens, words, text, tables), words, text, tables)
-    tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(tokens, text), text, tables), words, text, span, tables)
+    tokens = _reactions_with_agents(_agent_reactions(_join_restated_names(_short_forms_before_heads(tokens, words, text, tables), text),
+                                                     text, tables), words, text, span, tables)
     tokens = _shared_reactions(tokens, tables)
     tokens = _keep_units_in_place(_units_in_parentheses(tokens), words, text)
     tokens = _languages(_literacy_in_a_language(_shared_leads(tokens, words, text, tables), words, text, tables), words, text, tables)
@@ -3654,6 +3655,37 @@ def _dated(tokens: list[Token], i: int) -> bool:
     if before is not None and before.type in ("AND", "TO", "DASH") and i >= 2 and (_is_year(tokens[i - 2]) or tokens[i - 2].type == "DATE"):
         return not (after is not None and after.type == "UNIT")
     return False
+
+
+def _short_forms_before_heads(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"angiotensin-converting enzyme (ACE) inhibitors", "P-glycoprotein (P-gp) inducers":
+    a short form in parentheses, then a head word, that the lexicon names together ("ACE
+    inhibitors") are that concept, with the long form written before them; the words had
+    all been left unread."""
+    if not any(t.type == "LPAR" for t in tokens):
+        return tokens
+    ending = {w.end: w for w in words}
+    starting = {w.start: w for w in words}
+    out = list(tokens)
+    for k in range(len(out) - 1, 0, -1):
+        opening, closing = out[k - 1], out[k]
+        if opening.type != "LPAR" or closing.type != "RPAR":
+            continue
+        short = starting.get(opening.end_pos)
+        head = starting.get(closing.end_pos + 1) if text[closing.end_pos:closing.end_pos + 1] == " " else None
+        if short is None or short.end != closing.start_pos or head is None:
+            continue
+        named = tables.forms.get(f"{short.text(text)} {head.text(text)}".lower())
+        long = ending.get(_skip_space_back(text, opening.start_pos))
+        if named is None or named[0] != "CONCEPT" or long is None:
+            continue
+        first, letters = long, sum(c.isalpha() for c in short.text(text))
+        while ((before := ending.get(_skip_space_back(text, first.start))) is not None and text[before.end:first.start] == " "
+               and len(text[before.start:long.end].split()) <= letters):  # no longer than the short form spells
+            first = before
+        out[k - 1:k + 1] = [_token("CONCEPT", named[1], first.start, head.end)]
+        words[:] = [w for w in words if not first.start <= w.start < head.end]
+    return out
 
 
 def _join_restated_names(tokens: list[Token], text: str) -> list[Token]:
