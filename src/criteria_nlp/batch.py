@@ -167,16 +167,19 @@ class _Pool:
 
 
 def _build_before_fork(fast: bool) -> None:
-    """Build the pipeline, grammar and lexer tables in the parent, then move everything built
-    so far out of the collector's reach: forked workers share those pages instead of
-    copying them when a collection touches their reference counts."""
+    """Build the pipeline, grammar, lexer tables and the ICD-10-CM titles the lexer reads
+    diagnoses by in the parent, then move everything built so far out of the collector's
+    reach: forked workers share those pages instead of copying them when a collection
+    touches their reference counts."""
     from .grammar.lexer import default_tables
     from .grammar.parser import driver
     from .pipeline import default_nlp
+    from .terminology import is_diagnosis_title
 
     default_nlp(fast=fast)
     driver()
     default_tables()
+    is_diagnosis_title("")  # loads the titles once, for every worker
     gc.freeze()
 
 
