@@ -218,6 +218,19 @@ def is_diagnosis_title(name: str) -> bool:
     return code is not None and code.code[0] in _DIAGNOSIS_CHAPTERS
 
 
+@cache
+def _diagnosis_last_words() -> frozenset[str]:
+    return frozenset(form.rpartition(" ")[2] for form, code in _icd10cm_index().items() if code[0] in _DIAGNOSIS_CHAPTERS)
+
+
+def ends_a_diagnosis_title(word: str) -> bool:
+    """Whether some disease, anomaly or symptom title ends in ``word``: most words end none,
+    and are passed over before any longer name is looked up."""
+    from .patients.vocabulary import normalize
+
+    return normalize(word).rpartition(" ")[2] in _diagnosis_last_words()
+
+
 def broadest(codes: list[str]) -> str | None:
     """The one code every other code is under (prefix), or None when they are unrelated."""
     top = min(codes, key=len)

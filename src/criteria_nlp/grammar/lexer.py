@@ -695,7 +695,7 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
     ``never_diagnoses.txt``."""
     if not words:
         return tokens
-    from ..terminology import is_diagnosis_title
+    from ..terminology import ends_a_diagnosis_title, is_diagnosis_title
 
     runs: list[list[Span]] = []
     for word in sorted(words):
@@ -703,19 +703,26 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
             runs[-1].append(word)
         else:
             runs.append([word])
-    starts = {t.start_pos for k, t in enumerate(tokens) if t.type in _NAMING or t.type == "NUMBER"
-              or t.type == "CMP" and tokens[k + 1:k + 2] and tokens[k + 1].type == "NUMBER"}  # a value it names
-    found: list[Token] = []
+    named: list[tuple[list[Span], int]] = []
     for run in runs:
-        if _skip_space_on(text, run[-1].end, " (") in starts:
+        if not ends_a_diagnosis_title(run[-1].text(text)):
             continue
         for k in range(max(0, len(run) - _LONGEST_TITLE), len(run)):
             name = text[run[k].start:run[-1].end]
             if (k < len(run) - 1 or _diagnosis_word(name, tables)) and is_diagnosis_title(name):
-                found.append(_token("CONCEPT", open_concept(Domain.CONDITION, name), run[k].start, run[-1].end))
-                for word in run[k:]:
-                    words.remove(word)
+                named.append((run, k))
                 break
+    if not named:
+        return tokens
+    starts = {t.start_pos for k, t in enumerate(tokens) if t.type in _NAMING or t.type == "NUMBER"
+              or t.type == "CMP" and tokens[k + 1:k + 2] and tokens[k + 1].type == "NUMBER"}  # a value it names
+    found: list[Token] = []
+    for run, k in named:
+        if _skip_space_on(text, run[-1].end, " (") in starts:
+            continue
+        found.append(_token("CONCEPT", open_concept(Domain.CONDITION, text[run[k].start:run[-1].end]), run[k].start, run[-1].end))
+        for word in run[k:]:
+            words.remove(word)
     if not found:
         return tokens
     return sorted([*tokens, *found], key=lambda t: t.start_pos)
