@@ -176,8 +176,7 @@ def _set_apart_by_semicolons(logic: And, text: str) -> list[Node]:
     parts: list[list[Node]] = [[logic.args[0]]]
     for before, arg in zip(logic.args, logic.args[1:]):
         semicolon = text.find(";", before.span.end, arg.span.start)
-        opened = text.count("(", logic.span.start, semicolon) - text.count(")", logic.span.start, semicolon)
-        if semicolon >= 0 and opened <= 0:
+        if semicolon >= 0 and text.count("(", logic.span.start, semicolon) <= text.count(")", logic.span.start, semicolon):
             parts.append([arg])
         else:
             parts[-1].append(arg)

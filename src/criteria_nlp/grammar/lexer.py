@@ -728,8 +728,6 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
     return sorted([*tokens, *found], key=lambda t: t.start_pos)
 
 
-
-
 def _diagnosis_word(word: str, tables: Tables) -> bool:
     return (len(word) >= _SHORTEST_TITLE and word.isalpha() and not word.isupper()
             and word.lower() not in tables.never_diagnoses and not tables.is_filler(word))
@@ -3587,7 +3585,7 @@ def _events_outside_windows(tokens: list[Token], words: list[Span], text: str, t
                 before.type in _MEASURING or before.type in _WINDOW_LINKS and k > 1 and out[k - 2].type in _MEASURING
                 or not all(tables.is_filler(w) for w in text[before.end_pos:token.start_pos].split())):
             continue
-        pieces = list(_WORD_PIECE.finditer(text, token.start_pos, token.end_pos))
+        pieces = list(_WORD.finditer(text, token.start_pos, token.end_pos))
         if pieces[0].group().lower() == "the":
             continue  # "whom the surgery is withheld": the trial's own event, spoken of
         for j, first in enumerate(pieces):
@@ -3604,7 +3602,6 @@ def _events_outside_windows(tokens: list[Token], words: list[Span], text: str, t
 _CARE_EVENTS = frozenset({Anchor.SURGERY.value, Anchor.ADMISSION.value, Anchor.DIAGNOSIS.value})  # not the study's own moments
 _MEASURING = frozenset({"BEFORE", "AFTER", "SINCE", "WITHIN", "UNIT", "NUMBER", "WCMP"})
 _WINDOW_LINKS = frozenset({"OF", "TO", "DASH", "FROM"})  # "within 12 hours from hospital admission"
-_WORD_PIECE = re.compile(r"[\w'-]+")
 
 
 def _window_end(tokens: list[Token]) -> bool:
