@@ -2551,20 +2551,37 @@ def _adjectives_of_concepts(tokens: list[Token], text: str, tables: Tables) -> l
     """"autoimmune hemolytic anemia", "diabetic foot ulcer": a one-word concept whose word is
     an adjective of a kind, written right before another concept, says what kind that one
     is; two concepts side by side were and-ed, and inside a list of alternatives they
-    turned the whole list into "and"."""
+    turned the whole list into "and". So is a one-word condition right before another
+    condition when the two are one item of a list ("carpal tunnel syndrome, HIV neuropathy,
+    or other peripheral neuropathy": a neuropathy of HIV)."""
     out = list(tokens)
     for k in range(len(out) - 1):
         token, after = out[k], out[k + 1]
         word = text[token.start_pos:token.end_pos]
-        if (token.type == "CONCEPT" and after.type == "CONCEPT" and text[token.end_pos:after.start_pos] == " "
-                and word.isalpha() and _kind_word(word.lower(), tables) and not word.isupper()
+        if token.type != "CONCEPT" or after.type != "CONCEPT" or text[token.end_pos:after.start_pos] != " " or not word.isalpha():
+            continue
+        if (_kind_word(word.lower(), tables) and not word.isupper()
                 and tables.concept(token.value).domain in (Domain.CONDITION, tables.concept(after.value).domain)
-                and tables.concept(after.value).domain is not Domain.DEMOGRAPHIC):
+                and tables.concept(after.value).domain is not Domain.DEMOGRAPHIC) or _one_listed_item(out, k, text, tables):
             # a condition's adjective, or one of the same domain: not a drug's name ("buprenorphine
             # maintenance therapy"), not "epidural pain treatment"; not before the people
             # ("postmenopausal women" are women who are postmenopausal)
             out[k] = _token("QUAL", word.lower(), token.start_pos, token.end_pos)
     return out
+
+
+def _one_listed_item(tokens: list[Token], k: int, text: str, tables: Tables) -> bool:
+    """Whether the conditions at ``k`` and ``k + 1`` stand between a list's commas or "or"s,
+    the second not capitalised after a lower-case first ("anaphylaxis Alcohol or drug
+    abuse": two lines run together)."""
+    before, after = tokens[k - 1:k], tokens[k + 2:k + 3]
+    first, second = text[tokens[k].start_pos], text[tokens[k + 1].start_pos]
+    return (bool(before) and before[0].type in _LIST_JOINS and bool(after) and after[0].type in _LIST_JOINS
+            and not (first.islower() and second.isupper())
+            and tables.concept(tokens[k].value).domain is tables.concept(tokens[k + 1].value).domain is Domain.CONDITION)
+
+
+_LIST_JOINS = frozenset({"COMMA", "OR"})
 
 
 def _past_the_site(heads: list[str], tables: Tables) -> str:
