@@ -2575,7 +2575,7 @@ def _one_listed_item(tokens: list[Token], k: int, text: str, tables: Tables) -> 
     the second not capitalised after a lower-case first ("anaphylaxis Alcohol or drug
     abuse": two lines run together)."""
     before, after = tokens[k - 1:k], tokens[k + 2:k + 3]
-    first, second = text[tokens[k].start_pos], text[tokens[k + 1].start_pos]
+    first, second = text[tokens[k].start_pos or 0], text[tokens[k + 1].start_pos or 0]
     return (bool(before) and before[0].type in _LIST_JOINS and bool(after) and after[0].type in _LIST_JOINS
             and not (first.islower() and second.isupper())
             and tables.concept(tokens[k].value).domain is tables.concept(tokens[k + 1].value).domain is Domain.CONDITION)
