@@ -210,17 +210,20 @@ def icd10cm_code(name: str) -> Code | None:
 _DIAGNOSIS_CHAPTERS = frozenset("ABCDEFGHIJKLMNOPQR")
 
 
+@cache
+def _diagnosis_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """The normalised titles and inclusion terms of chapters A-R, and the words they end in."""
+    titles = frozenset(form for form, code in _icd10cm_index().items() if code[0] in _DIAGNOSIS_CHAPTERS)
+    return titles, frozenset(form.rpartition(" ")[2] for form in titles)
+
+
 def is_diagnosis_title(name: str) -> bool:
     """Whether ``name`` is the title or an inclusion term of an ICD-10-CM disease, anomaly or
     symptom (chapters A-R). Injuries, external causes and encounters (S-Z) are left out:
     their titles are events and circumstances ("exposure", "activity", "donor")."""
-    code = icd10cm_code(name)
-    return code is not None and code.code[0] in _DIAGNOSIS_CHAPTERS
+    from .patients.vocabulary import normalize
 
-
-@cache
-def _diagnosis_last_words() -> frozenset[str]:
-    return frozenset(form.rpartition(" ")[2] for form, code in _icd10cm_index().items() if code[0] in _DIAGNOSIS_CHAPTERS)
+    return normalize(name) in _diagnosis_titles()[0]
 
 
 def ends_a_diagnosis_title(word: str) -> bool:
@@ -228,7 +231,7 @@ def ends_a_diagnosis_title(word: str) -> bool:
     and are passed over before any longer name is looked up."""
     from .patients.vocabulary import normalize
 
-    return normalize(word).rpartition(" ")[2] in _diagnosis_last_words()
+    return normalize(word).rpartition(" ")[2] in _diagnosis_titles()[1]
 
 
 def broadest(codes: list[str]) -> str | None:

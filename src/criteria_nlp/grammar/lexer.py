@@ -695,7 +695,7 @@ def _diagnoses_by_title(tokens: list[Token], words: list[Span], text: str, table
     ``never_diagnoses.txt``."""
     if not words:
         return tokens
-    from ..terminology import ends_a_diagnosis_title, is_diagnosis_title
+    from ..terminology import ends_a_diagnosis_title, is_diagnosis_title  # not at start-up: most parses never need it
 
     runs: list[list[Span]] = []
     for word in sorted(words):
@@ -3683,8 +3683,8 @@ def _short_forms_before_heads(tokens: list[Token], words: list[Span], text: str,
     a short form in parentheses, then a head word, that the lexicon names together ("ACE
     inhibitors") are that concept, with the long form written before them; the words had
     all been left unread."""
-    if not any(t.type == "LPAR" for t in tokens):
-        return tokens
+    if not any(a.type == "LPAR" and b.type == "RPAR" for a, b in zip(tokens, tokens[1:])):
+        return tokens  # no short form alone in parentheses
     ending = {w.end: w for w in words}
     starting = {w.start: w for w in words}
     out = list(tokens)
