@@ -132,6 +132,9 @@ GOOD = [
     pytest.param(lambda: lexer.load_subgroups(lexicon.default_lexicon(), "# comment\nchildbearing potential\nfemale\n"),
                  id="subgroups.txt"),
     pytest.param(lambda: lexer.load_asking_phrases("# comment\nmust\nneed to\n"), id="asking_phrases.txt"),
+    pytest.param(lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | investigator",
+                                                          "own | at", "opinion | discretion")), id="judgement_phrases.tsv"),
+    pytest.param(lambda: lexicon.load_judged_words("# comment\ninterfere\n"), id="judged_words.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -333,6 +336,13 @@ BAD = [
      "subgroups.txt", "line 2: unknown concept 'women of childbearing potential'"),
     (lambda: lexer.load_subgroups(lexicon.default_lexicon(), "female\nfemale\n"), "subgroups.txt", "line 2: 'female' is listed twice"),
     (lambda: lexer.load_asking_phrases("must\nNeed to\n"), "asking_phrases.txt", "line 2: 'Need to' is not lower-case"),
+    (lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | investigator", "own | at",
+                                              "opinion | discretion", "who | sponsor")), "judgement_phrases.tsv", "unknown role 'who'"),
+    (lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | Investigator", "own | at",
+                                              "opinion | discretion")), "judgement_phrases.tsv", "'Investigator' is not lower-case"),
+    (lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | investigator")),
+     "judgement_phrases.tsv", "every role needs words"),
+    (lambda: lexicon.load_judged_words("interfere with\n"), "judged_words.txt", "line 1: 'interfere with' is not one lower-case word"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "packs | smoking")), "rate_subjects.tsv",
      "unknown variable 'packs'"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoker")), "rate_subjects.tsv",
@@ -386,3 +396,17 @@ def test_bad_data_is_a_rule_error_naming_file_and_problem(load, file, problem):
     message = str(caught.value)
     assert file in message and problem in message, message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("at the investigator's discretion", "at the investigator's discretion"),
+    ("in the investigators opinion, unable", "in the investigators opinion"),
+    ("as determined by the investigator or sponsor.", "as determined by the investigator or sponsor"),
+    ("physician assessment of frailty", None),  # no possessive mark, no "in"/"at": a procedure's name
+    ("as determined by MRI", None),  # who determines is no person
+    ("per protocol", None),
+])
+def test_the_judgement_pattern_needs_someone_who_judges(text, judged):
+    pattern, _ = lexer.load_judgement_pattern()
+    found = pattern.search(text)
+    assert (found.group() if found else None) == judged

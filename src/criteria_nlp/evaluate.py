@@ -422,6 +422,10 @@ class Evaluator:
                 (present, undated, outside)[_overlap(item, window)].append(item)
         lists = set(query.lists) | ({"allergies"} if query.allergy else set())
         where = f" {_describe(window)}" if window else ""
+        judged = self._rules.judged(node.qualifiers)
+        if present and judged is not None:
+            return Evidence(node, Truth.UNKNOWN, f"{_names(present)}{where}, but whether it counts is left to judgement ({judged})",
+                            tuple(map(_fact, present)))
         if present and (node.count or node.duration or node.dose):
             return self._limited(node, present, where, self.options.closed_world and lists <= self._rules.closed_world_lists)
         if present:

@@ -345,6 +345,12 @@ def load_lexicon() -> Lexicon:
                    load_kinds_across(concepts))
 
 
+def load_judged_words(text: str | None = None) -> frozenset[str]:
+    """``data/judged_words.txt`` (or ``text`` in its format): words of a qualifier that leave
+    what it qualifies to someone's judgement; one lower-case word a line."""
+    return frozenset(word for _, word in read_words("judged_words.txt", text))
+
+
 def load_future_words(text: str | None = None) -> frozenset[str]:
     """``data/future_words.txt`` (or ``text`` in its format): qualifiers that put what they
     qualify ahead of the patient ("planned"); one lower-case word a line."""

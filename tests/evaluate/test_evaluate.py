@@ -186,6 +186,22 @@ def test_a_planned_concept_is_unknown_whatever_the_record_holds():
     assert truth(record(), planned, closed_world=True) is U
 
 
+def test_a_concept_left_to_judgement_is_unknown_when_present():
+    """"Cardiac disease that would interfere with the study": a patient with cardiac disease
+    may or may not be so, as the investigator judges; one without it is not."""
+    written = "that would interfere with the study"
+    judged = dataclasses.replace(concept("condition", "heart disease"), qualifiers=("severe", written))
+    cardiac = record(conditions=[{"name": "heart disease"}])
+    assert truth(cardiac, concept("condition", "heart disease")) is T
+    assert truth(cardiac, judged) is U
+    assert "left to judgement" in evidence_of(cardiac, judged).reason and written in evidence_of(cardiac, judged).reason
+    assert truth(record(), judged, closed_world=True) is F
+    opinion = dataclasses.replace(concept("condition", "heart disease"), qualifiers=("investigator's judgement",))
+    assert truth(cardiac, opinion) is U
+    # "interference" is no word of the list: a qualifier merely near one in spelling leaves the fact met
+    assert truth(cardiac, dataclasses.replace(opinion, qualifiers=("interference",))) is T
+
+
 def test_explicit_negatives_and_void_records():
     patient = record(conditions=[{"name": "hiv infection", "status": "refuted"},
                                  {"name": "pregnancy", "status": "entered-in-error"}],

@@ -56,6 +56,17 @@ def test_every_format_reports_a_planned_concept_as_unknown():
         assert any("a plan is in no record" in item.reason for item in export(trial, name).unsupported), name
 
 
+def test_every_format_reports_a_concept_left_to_judgement():
+    """The evaluator holds "heart disease that would interfere with the study" unknown where
+    the record has heart disease; exported as the disease alone, every patient with it would
+    be excluded."""
+    trial = one_criterion_trial(concept("condition", "heart disease", qualifiers=("that would interfere with the study",)))
+    for name in FORMATS:
+        assert any("left to judgement" in item.reason for item in export(trial, name).unsupported), name
+    plain = one_criterion_trial(concept("condition", "heart disease", qualifiers=("severe",)))
+    assert not any("left to judgement" in item.reason for item in export(plain, "sql").unsupported)
+
+
 def test_reference_exports_have_not_drifted():
     """Fails when an exporter or gold.json changed: run `python -m criteria_nlp.export.regenerate`."""
     expected = render(load_gold(GOLD))

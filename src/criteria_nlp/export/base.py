@@ -98,7 +98,10 @@ def criteria_of(trial: Trial, problems: Problems) -> tuple[Criterion, ...]:
 
 def _plans_unknown(criterion: Criterion, problems: Problems) -> Criterion:
     """A planned concept ("planning to become pregnant") is unknown to the evaluator, as no
-    record holds a plan; exports stand an ``unparsed`` leaf in its place, so they agree."""
+    record holds a plan; exports stand an ``unparsed`` leaf in its place, so they agree. One
+    left to someone's judgement ("cardiac disease that would interfere with the study") is
+    unknown where the record holds it: exports join it with an ``unparsed`` leaf, which
+    three-valued AND makes false without it and unknown with it."""
     from ..patients.vocabulary import rules
 
     future = rules().future_qualifiers
@@ -106,9 +109,16 @@ def _plans_unknown(criterion: Criterion, problems: Problems) -> Criterion:
     def change(node: Node) -> Node:
         if isinstance(node, Concept) and future.intersection(node.qualifiers):
             problems.node(node, "a plan is in no record: it is unknown")
-            start = node.span.start - criterion.span.start
-            return Unparsed(criterion.text[start:start + len(node.span)], node.span)
+            return Unparsed(written(node), node.span)
+        judged = rules().judged(node.qualifiers) if isinstance(node, Concept) else None
+        if judged is not None:
+            problems.node(node, f"left to judgement ({judged!r}): unknown where the record holds it")
+            return And((node, Unparsed(written(node), node.span)), node.span)
         return with_children(node, change)
+
+    def written(node: Node) -> str:
+        start = node.span.start - criterion.span.start
+        return criterion.text[start:start + len(node.span)]
 
     return criterion if criterion.logic is None else replace(criterion, logic=change(criterion.logic))
 

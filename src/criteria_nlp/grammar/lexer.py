@@ -177,6 +177,7 @@ class Tables:
         self.populations = frozenset(c.name for c in lexicon.concepts.values() if c.domain is Domain.DEMOGRAPHIC)
         self.subgroups = load_subgroups(lexicon)
         self.asked = load_asking_phrases()
+        self.judgement, self.judges = load_judgement_pattern()
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
         # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
@@ -517,6 +518,37 @@ def load_asking_phrases(text: str | None = None) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:\(\w+\)\s*)?(?::|(?:{phrases})\b)", re.IGNORECASE)
 
 
+def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], frozenset[str]]:
+    """``data/judgement_phrases.tsv`` (or ``text`` in its format): the pattern of the words
+    that leave a criterion to someone's judgement ("in the opinion of the investigator",
+    "at the treating physician's discretion"), and the last words of who judges, without
+    a plural or possessive mark: where none is written the pattern is not run. Without an
+    own word a possessive needs its mark: "physician assessment" may be a procedure."""
+    roles: dict[str, list[str]] = {"lead": [], "own": [], "judge": [], "opinion": []}
+    for row in read_table("judgement_phrases.tsv", ("role", "words"), text=text):
+        if row["role"] not in roles:
+            raise RuleError(f"judgement_phrases.tsv: unknown role {row['role']!r}")
+        if row["words"] != row["words"].lower() or not row["words"].strip():
+            raise RuleError(f"judgement_phrases.tsv: {row['words']!r} is not lower-case words")
+        roles[row["role"]].append(row["words"])
+    if not all(roles.values()):
+        raise RuleError(f"judgement_phrases.tsv: every role needs words: {', '.join(roles)}")
+
+    def either(role: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(roles[role], key=len, reverse=True))
+
+    judge = rf"(?:(?:the|an?|his|her|their)\s+)?(?:{either('judge')})"
+    judges = rf"{judge}(?:\s*(?:,|and/or|or|and|/)\s*{judge})*"
+    owned = rf"(?:(?:{either('own')})\s+(?:{judges})(?:['’]s|s['’]|['’])?|(?:(?:{either('own')})\s+)?{judges}(?:['’]s|s['’]))"
+    pattern = re.compile(rf"\b(?:(?:{either('lead')})\s+{judges}|{owned}\s+(?:{either('opinion')}))\b", re.IGNORECASE)
+    return pattern, frozenset(_unmarked(w.split()[-1]) for w in roles["judge"])
+
+
+def _unmarked(word: str) -> str:
+    """A word without its plural or possessive ending, to look up ("investigators'")."""
+    return word.lower().rstrip("s'’")
+
+
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("instrument_words.txt", text))
@@ -662,10 +694,11 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_multiples_compared(tokens, text), text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), words, text, tables), tables, words, text), words)
-    tokens, words = _relative_clauses(_defined_variables(tokens, words, text), words, text, span, tables)
+    tokens = _judgements(_defined_variables(tokens, words, text), words, text, span, tables)
+    tokens, words = _relative_clauses(tokens, words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
-    tokens = _parenthesized_qualifiers(tokens, words)
+    tokens = _judgements_placed(_parenthesized_qualifiers(tokens, words), words, text, tables)
     tokens = _plans_of_acts(_with_alternatives(_plans_written_after(tokens, text, tables), text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _variables_modifying_words(tokens, words, text)
@@ -1017,6 +1050,100 @@ def _denied_qualified_mentions(tokens: list[Token], text: str) -> list[Token]:
 
 
 _BOUND_STARTS = frozenset({"CMP", "CMPPOST", "NUMBER", "BETWEEN", "FROM", "OF", "SLASH", "AND", "COMMA", "LPAR", "REF"})
+
+
+def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
+    """"in the opinion of the investigator", "at the treating physician's discretion": who
+    judges becomes one JUDGED qualifier in place of the tokens and words it covers. Set apart
+    by commas in a relative clause ("a condition which, in the opinion of the investigator,
+    would interfere ..."), it loses its commas, so the clause reads on past it."""
+    if not any(_unmarked(text[w.start:w.end]) in tables.judges for w in words) and not any(
+            _unmarked(text[t.start_pos:t.end_pos].split()[-1]) in tables.judges for t in tokens if t.end_pos > t.start_pos):
+        return tokens
+    for found in tables.judgement.finditer(text, span.start, span.end):
+        start, end = found.span()
+        if any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens):
+            continue  # a token reaches out of the words: they are part of something else
+        k = bisect_left([t.start_pos for t in tokens], start)
+        rest = [t for t in tokens[k:] if t.start_pos >= end]
+        if k > 2 and tokens[k - 1].type == "COMMA" and tokens[k - 2].type == "TAIL" and tokens[k - 3].type == "CONCEPT":
+            k -= 1  # "a condition which, in the opinion of ...,"
+            if rest and rest[0].type == "COMMA" and all(tables.is_filler(w) for w in text[end:rest[0].start_pos].split()):
+                rest = rest[1:]
+        tokens = [*tokens[:k], _token("QUAL", JUDGED, start, end), *rest]
+        words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
+    return tokens
+
+
+def _judgements_placed(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """A judgement qualifies the concept it opens, past a comma ("In the investigator's
+    opinion, unable to comply"), or else the concept it follows ("contraindicated in the
+    opinion of the study physician", "any condition that would interfere with the study, as
+    judged by the investigator"): it goes before that concept, out of text order, as the
+    grammar reads qualifiers. Where it qualifies no concept its words are reported."""
+    if not any(t.type == "QUAL" and t.value == JUDGED for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        k += 1
+        if token.type != "QUAL" or token.value != JUDGED or (out and out[-1].type == "QLPAR"):
+            out.append(token)
+            continue
+        opened = _judged_ahead(tokens, k, text, tables)
+        if opened is not None and tokens[k].type != "COMMA":
+            out.extend([*tokens[opened[0]:opened[1]], token])
+            k = opened[1]
+            continue
+        back = len(out) - (1 if out and out[-1].type == "COMMA" else 0)
+        concept = back - 2 if back >= 2 and out[back - 1].type == "TAIL" else back - 1
+        if concept >= 0 and out[concept].type == "CONCEPT" and _only_fillers(out[back - 1].end_pos, token.start_pos, text, tables):
+            at = _atom_start(out, concept)
+            if at is not None:
+                del out[back:]
+                out.insert(at, token)
+                continue
+        if opened is not None:  # "In the investigator's opinion, unable to comply"
+            out.extend([*tokens[opened[0]:opened[1]], token])
+            k = opened[1]
+            continue
+        words.append(Span(token.start_pos, token.end_pos))
+    return out
+
+
+def _judged_ahead(tokens: list[Token], k: int, text: str, tables: Tables) -> tuple[int, int] | None:
+    """Where the concept a judgement ending before ``k`` opens is, past a comma or the "to"
+    of "judged by the investigator to be unsuitable": the index of a denial before it
+    ("unable to comply"), which the judgement follows, and of the concept's first token."""
+    ahead = k + 1 if k < len(tokens) and tokens[k].type in ("COMMA", "TO") else k
+    denied = ahead + 1 if ahead < len(tokens) and tokens[ahead].type == "NEG" else ahead
+    if denied < len(tokens) and tokens[denied].type in _OPENS_A_CONCEPT and _only_fillers(tokens[k - 1].end_pos, tokens[ahead].start_pos, text, tables):
+        return ahead, denied
+    return None
+
+
+def _atom_start(tokens: list[Token], k: int) -> int | None:
+    """Where the atom of the concept at ``k`` starts: at a reaction whose agents it ends
+    ("contraindication to supraclavicular blockade"), else at the concept; None for the
+    object of a risk ("increased risk of bradycardia"), which takes no qualifier."""
+    j = k
+    while j and tokens[j - 1].type in _TARGET_LIST:
+        j -= 1
+    if j and tokens[j - 1].type == "RISK":
+        return None
+    return j - 1 if j and tokens[j - 1].type == "REACTION" else k
+
+
+_TARGET_LIST = frozenset({"CONCEPT", "QUAL", "OR", "AND", "COMMA"})
+
+
+def _only_fillers(start: int, end: int, text: str, tables: Tables) -> bool:
+    return all(tables.is_filler(w) for w in _WORD.findall(text, start, end))
+
+
+JUDGED = "investigator's judgement"  # the qualifier of what is left to someone's judgement (judgement_phrases.tsv)
+_OPENS_A_CONCEPT = frozenset({"QUAL", "CONCEPT", "TREATED", "REACTION", "FAMILY", "RISK"})
 
 
 def _during_the_study(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:

@@ -543,6 +543,7 @@ class ToLogic(Transformer):
             return And((node, Unread(apart)), _cover(apart, node.span))
         values = tuple(q.value for q in qualifiers)
         start = qualifiers[0].start_pos
+        end = max(q.end_pos for q in qualifiers)  # a judgement written after the agents is moved before
         reacted = f"{head.value} to "
 
         def qualified(part: Node) -> Node:  # the words of a target no rule read stay beside it
@@ -551,9 +552,9 @@ class ToLogic(Transformer):
             if not (isinstance(part, Concept) and part.name.startswith(reacted)):
                 return part
             return replace(part, qualifiers=tuple(dict.fromkeys((*values, *part.qualifiers))),
-                           span=Span(min(start, part.span.start), part.span.end))
+                           span=Span(min(start, part.span.start), max(end, part.span.end)))
         changed = qualified(node)
-        return replace(changed, span=Span(min(start, changed.span.start), changed.span.end))
+        return replace(changed, span=Span(min(start, changed.span.start), max(end, changed.span.end)))
 
     def reactions(self, items: list) -> Node:
         """"allergy or intolerance to X or Y": either reaction to any of the agents (once

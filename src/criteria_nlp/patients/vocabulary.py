@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..errors import RuleError
-from ..lexicon import default_lexicon, load_future_words
+from ..lexicon import default_lexicon, load_future_words, load_judged_words
 from ..logic import Comparator, Domain, Limit
 from ..resources import load_json
 from ..tables import read_table, split_list
@@ -38,8 +38,15 @@ class Rules:
     sexes: dict[str, str]
     age_groups: dict[str, Limit]
     future_qualifiers: frozenset[str]  # a concept so qualified is a plan, which no record holds
+    judged_words: frozenset[str]  # a qualifier with one of them is someone's judgement, which no record holds
+
+    def judged(self, qualifiers: tuple[str, ...]) -> str | None:
+        """The first qualifier that leaves its concept to someone's judgement ("that would
+        interfere with the study"), if any."""
+        return next((q for q in qualifiers if self.judged_words.intersection(_LETTERS.findall(q.lower()))), None)
 
 
+_LETTERS = re.compile(r"[a-z]+")
 _RULE_KEYS = {"_doc", "lookback_days", "domains", "closed_world_lists", "allergy_prefixes",
               "negating_statuses", "void_statuses", "ongoing_statuses", "sexes", "age_groups"}
 
@@ -90,6 +97,7 @@ def rules_from_dict(raw: dict) -> Rules:
                for word in _strings(words, f"sexes.{sex}")},
         age_groups=age_groups,
         future_qualifiers=load_future_words(),
+        judged_words=load_judged_words(),
     )
 
 
