@@ -706,7 +706,31 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
+    _examples_left_open(tokens, words, text)
     return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, text), words)
+
+
+def _examples_left_open(tokens: list[Token], words: list[Span], text: str) -> None:
+    """"chronic diseases (diabetes, hypertension, etc.)", "anticonvulsants, e.g. phenytoin,
+    carbamazepine etc.": an "etc" ending a list of examples of a kind says the list is
+    open, which the kind already says: read with the kind, it is no word left over, and the
+    last example's span reaches over it. After a list with no kind before it, or anywhere
+    else, it is reported."""
+    for w in [w for w in words if text[w.start:w.end].lower() == "etc"]:
+        k = bisect_left([t.start_pos for t in tokens], w.start)
+        last = k - 1 - (k > 1 and tokens[k - 1].type == "COMMA")
+        if last < 1 or tokens[last].type != "CONCEPT" or not _only_spaces(text, tokens[last].end_pos, w.start, ",;"):
+            continue
+        opened = next((j for j in range(last - 1, -1, -1) if tokens[j].type in ("INCLUDING", "LPAR", "RPAR")), None)
+        if opened is None or tokens[opened].type == "RPAR":
+            continue
+        if tokens[opened].type == "INCLUDING" or (opened and tokens[opened - 1].type == "CONCEPT"):
+            words.remove(w)  # the last example's span takes it in: read, not dropped
+            tokens[last] = _token("CONCEPT", tokens[last].value, tokens[last].start_pos, w.end)
+
+
+def _only_spaces(text: str, start: int, end: int, marks: str) -> bool:
+    return not text[start:end].strip(" " + marks)
 
 
 def opening_article(piece: str, text: str, start: int, span: Span) -> bool:
@@ -1126,13 +1150,15 @@ def _judged_ahead(tokens: list[Token], k: int, text: str, tables: Tables) -> tup
 def _atom_start(tokens: list[Token], k: int) -> int | None:
     """Where the atom of the concept at ``k`` starts: at a reaction whose agents it ends
     ("contraindication to supraclavicular blockade"), else at the concept; None for the
-    object of a risk ("increased risk of bradycardia"), which takes no qualifier."""
+    object of a risk ("increased risk of bradycardia"), which takes no qualifier, and for
+    what an exception names, which a judgement after it does not qualify."""
     j = k
     while j and tokens[j - 1].type in _TARGET_LIST:
         j -= 1
     if j and tokens[j - 1].type == "RISK":
         return None
-    return j - 1 if j and tokens[j - 1].type == "REACTION" else k
+    start = j - 1 if j and tokens[j - 1].type == "REACTION" else k
+    return None if start and tokens[start - 1].type == "EXCEPT" else start  # "other than PBC, that in the opinion of ...": not PBC's
 
 
 _TARGET_LIST = frozenset({"CONCEPT", "QUAL", "OR", "AND", "COMMA"})
@@ -1143,7 +1169,7 @@ def _only_fillers(start: int, end: int, text: str, tables: Tables) -> bool:
 
 
 JUDGED = "investigator's judgement"  # the qualifier of what is left to someone's judgement (judgement_phrases.tsv)
-_OPENS_A_CONCEPT = frozenset({"QUAL", "CONCEPT", "TREATED", "REACTION", "FAMILY", "RISK"})
+_OPENS_A_CONCEPT = frozenset({"QUAL", "CONCEPT", "TREATED", "REACTION"})  # not a risk or family history: no qualifier goes before them
 
 
 def _during_the_study(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
