@@ -135,6 +135,8 @@ GOOD = [
     pytest.param(lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | investigator",
                                                           "own | at", "opinion | discretion")), id="judgement_phrases.tsv"),
     pytest.param(lambda: lexicon.load_judged_words("# comment\ninterfere\n"), id="judged_words.txt"),
+    pytest.param(lambda: lexer.load_generic_conditions(frozenset({"condition", "therapy"}), "# comment\ncondition\n"),
+                 id="generic_conditions.txt"),
     pytest.param(lambda: load_term_forms(tsv("form | place | domain", "ectomy | suffix | procedure", "syndrome | head | condition",
                                              "diploma | never | ")).suffixes, id="term_forms.tsv"),
     pytest.param(lambda: vocabulary.load_concept_matches(
@@ -343,6 +345,8 @@ BAD = [
     (lambda: lexer.load_judgement_pattern(tsv("role | words", "lead | in the opinion of", "judge | investigator")),
      "judgement_phrases.tsv", "every role needs words"),
     (lambda: lexicon.load_judged_words("interfere with\n"), "judged_words.txt", "line 1: 'interfere with' is not one lower-case word"),
+    (lambda: lexer.load_generic_conditions(frozenset({"condition"}), "condition\nailment\n"), "generic_conditions.txt",
+     "line 2: 'ailment' is not in generic_mentions.txt"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "packs | smoking")), "rate_subjects.tsv",
      "unknown variable 'packs'"),
     (lambda: lexer.load_rate_subjects(lexicon.default_lexicon(), tsv("variable | of", "pack-years | smoker")), "rate_subjects.tsv",

@@ -140,6 +140,7 @@ class Tables:
         self.number = load_number_pattern()
         self.fillers = load_filler_words()
         self.generic = load_generic_mentions()
+        self.generic_conditions = load_generic_conditions(self.generic)
         self.never_qualifiers = load_never_qualifiers()
         self.never_diagnoses = load_never_diagnoses()
         self.kind_participles = load_kind_participles()
@@ -349,6 +350,16 @@ def load_generic_mentions(text: str | None = None) -> frozenset[str]:
     """``data/generic_mentions.txt`` (or ``text`` in its format): one lower-case mention a
     line, each once."""
     return frozenset(mention for _, mention in read_phrases("generic_mentions.txt", text))
+
+
+def load_generic_conditions(generic: frozenset[str], text: str | None = None) -> frozenset[str]:
+    """``data/generic_conditions.txt`` (or ``text`` in its format): each word one of the
+    generic mentions."""
+    entries = read_words("generic_conditions.txt", text)
+    for number, word in entries:
+        if word not in generic:
+            raise RuleError(f"generic_conditions.txt: line {number}: {word!r} is not in generic_mentions.txt")
+    return frozenset(word for _, word in entries)
 
 
 def load_never_qualifiers(text: str | None = None) -> frozenset[str]:
@@ -694,7 +705,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _verdicts_on_the_study(_measuring_for(tokens, words, text, tables.instrument_heads), words, text, span)
     tokens = _calendar_dates(_negative_numbers(_unit_before_postfix(_multiples_compared(tokens, text), text), text))
     tokens = _finite_numbers(_within_amounts(_population_conditions(_slashed_concepts(tokens, text), words, text, tables), tables, words, text), words)
-    tokens = _judgements(_defined_variables(tokens, words, text), words, text, span, tables)
+    tokens = _conditions_of_any_kind(_defined_variables(tokens, words, text), words, text, tables)
+    tokens = _judgements(tokens, words, text, span, tables)
     tokens, words = _relative_clauses(tokens, words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
@@ -1097,6 +1109,31 @@ def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, t
         tokens = [*tokens[:k], _token("QUAL", JUDGED, start, end), *rest]
         words[:] = [w for w in words if not (start <= w.start and w.end <= end)]
     return tokens
+
+
+def _conditions_of_any_kind(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
+    """"Any condition that would interfere with the study", "any other illness which, in
+    the opinion of the investigator, ...": a generic word of a condition after "any" or
+    "other" and before a relative clause is the condition the clause narrows, an open
+    concept as the entity recognizer makes it."""
+    if not any(t.type == "TAIL" for t in tokens):
+        return tokens
+    starts = [t.start_pos for t in tokens]
+    for w in [w for w in words if text[w.start:w.end].lower() in tables.generic_conditions]:
+        k = bisect_left(starts, w.start)
+        kind = (k and tokens[k - 1].type == "QUAL" and tokens[k - 1].value in _ANY_KIND
+                and _only_spaces(text, tokens[k - 1].end_pos, w.start, "")) or _ANY_WORD.search(text, max(w.start - 8, 0), w.start)
+        if not (kind and k < len(tokens) and tokens[k].type == "TAIL"
+                and not text[w.end:tokens[k].start_pos].replace("(s)", "").strip(" ,")):  # "Any condition(s) that"
+            continue
+        words.remove(w)
+        tokens.insert(k, _token("CONCEPT", open_concept(Domain.CONDITION, text[w.start:w.end]), w.start, w.end))
+        starts.insert(k, w.start)
+    return tokens
+
+
+_ANY_KIND = frozenset({"any", "other"})  # QUAL payloads of "any other", "other" (cues.tsv)
+_ANY_WORD = re.compile(r"\bany\s+$", re.IGNORECASE)
 
 
 def _judgements_placed(tokens: list[Token], words: list[Span], text: str, tables: Tables) -> list[Token]:
