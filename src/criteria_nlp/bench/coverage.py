@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..assemble import assemble_trial
-from ..grammar.lexer import default_tables, opening_article
+from ..grammar.lexer import default_tables, everyone_of, opening_article
 from ..ingest import Document
 from ..logic import Compare, Criterion, Trial, walk
 from ..pipeline import default_nlp, make_doc
@@ -53,7 +53,8 @@ def silent_words(trial: Trial, words: Iterable[Span]) -> Iterator[Silent]:
                 continue
             text = word.text(trial.text)
             if (not any(ch.isalnum() for ch in text) or tables.is_filler(text)
-                    or opening_article(text, trial.text, word.start, criterion.span)):
+                    or opening_article(text, trial.text, word.start, criterion.span)
+                    or everyone_of(text, trial.text, word.end, tables)):
                 continue
             if not any(word.overlaps(span) for span in covered):
                 yield Silent(trial.id, criterion.id, word, text)

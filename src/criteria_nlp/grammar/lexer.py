@@ -675,7 +675,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
             found, leftover = tables.scan(piece, start)
             tokens.extend(found)
             words.extend(leftover)
-        elif not (skip or tables.is_filler(piece) or opening_article(piece, text, start, span)):
+        elif not (skip or tables.is_filler(piece) or opening_article(piece, text, start, span)
+                  or everyone_of(piece, text, end, tables)):
             words.append(Span(start, end))
     tokens = _free_for_a_time(_postfixes_without_a_number(tokens, words, text, tables.body_sites), words, text)
     tokens = _other_studies(_everyone(tokens, words, text, tables), words, text, span, tables)
@@ -743,6 +744,19 @@ def _examples_left_open(tokens: list[Token], words: list[Span], text: str) -> No
 
 def _only_spaces(text: str, start: int, end: int, marks: str) -> bool:
     return not text[start:end].strip(" " + marks)
+
+
+def everyone_of(piece: str, text: str, end: int, tables: Tables) -> bool:
+    """"Any patient with a current case of cellulitis", "All subjects must ...": "any" or
+    "all" before a word of the people a criterion is about, itself a filler, says no more
+    than that word: everyone the criterion is about."""
+    if piece.lower() not in _EVERYONE:
+        return False
+    following = _WORD_AFTER.match(text, end)
+    return following is not None and following.group(1).lower() in tables.population_words and tables.is_filler(following.group(1))
+
+
+_EVERYONE = frozenset({"any", "all", "every", "each"})
 
 
 def opening_article(piece: str, text: str, start: int, span: Span) -> bool:
