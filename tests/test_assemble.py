@@ -74,6 +74,15 @@ def test_an_exclusion_list_with_an_unread_item_still_excludes_each():
         "(condition:acute infection OR condition:cancer OR condition:connective tissue disease)")
 
 
+def test_an_item_with_words_of_its_own_before_a_comma_is_one_item_of_an_exclusion_list():
+    """The words after "dyspnea" are its own (reported); the comma sets the next item apart."""
+    line = "Chest pain or shortness of breath with activity (such as climbing stairs), peripheral edema, dry cough"
+    assert _logic("Exclusion", line) == "(condition:chest pain OR condition:dyspnea OR condition:edema OR condition:cough (dry))"
+    # a comma inside a parenthesis of causes does not set items apart: the causes are of the impairment
+    causes = "Cognitive impairment from other causes (i.e., thyroid disorders, head trauma)"
+    assert _logic("Exclusion", causes).startswith("(condition:cognitive impairment AND ")
+
+
 def test_slashed_alternatives_are_one_item_of_an_exclusion_list():
     assert _logic("Exclusion", "History of seizure/epilepsy, pacemaker, pregnancy") == (
         "((condition:seizure OR condition:epilepsy) OR device:pacemaker OR condition:pregnancy)")

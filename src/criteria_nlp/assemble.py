@@ -163,7 +163,7 @@ def _each_excludes(logic: Node | None, text: str, nested: bool = False) -> Node 
     if any(isinstance(arg, Compare) for arg in logic.args):  # "hyperkalemia (> 5.5 mEq/L)" is one item
         listed = len(gaps) == len(logic.args) - 1 and all(_ITEM_GAP.fullmatch(gap) for gap in gaps)
     else:
-        listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) for gap in gaps)
+        listed = all(_LIST_GAP.fullmatch(gap) or _unread_item(gap) or _unread_tail(gap) for gap in gaps)
     return Or(logic.args, logic.span) if listed else logic
 
 
@@ -196,8 +196,8 @@ def _alternatives_listed(logic: And, text: str) -> Node:
     if not (len(items) >= 3 and any(isinstance(a, Or) for a in logic.args)
             and all(isinstance(a, Concept) or isinstance(a, Or) and all(isinstance(b, Concept) for b in a.args)
                     for a in logic.args)
-            and all(_LIST_GAP.fullmatch(gap) for gap in gaps)
-            and any(_ITEM_GAP.match(gap) or "/" in gap for gap in gaps)  # "Asthma and allergy to aspirin or ...": both
+            and all(_LIST_GAP.fullmatch(gap) or _unread_tail(gap) for gap in gaps)
+            and any(_ITEM_GAP.match(gap) or "/" in gap or _unread_tail(gap) for gap in gaps)  # "Asthma and allergy to aspirin or ...": both
             and not _BOTH.search(text, logic.span.start, logic.args[1].span.start)):
         return logic
     return Or(items, logic.span)
@@ -250,6 +250,18 @@ def _unread_item(gap: str) -> bool:
     return all(not tables.is_filler(word) for word in _WORD.findall(gap) if word.lower() not in ("and", "or"))
 
 
+def _unread_tail(gap: str) -> bool:
+    """Words no rule read after an item, then a comma: "Chest pain or shortness of breath
+    with activity (such as climbing stairs), peripheral edema, ...": the words (reported)
+    are the item's own, and the comma sets the next item apart. Not past a connective
+    ("..., and", "or"), which may join what follows to them, nor from inside a
+    parenthesis."""
+    head, comma, rest = gap.rpartition(",")
+    return (bool(comma) and not rest.strip() and bool(_WORD.search(head)) and not _JOINS.search(head) and ";" not in head
+            and head.count("(") == head.count(")"))  # not inside a parenthesis: "from other causes (i.e., B12 deficiency"
+
+
+_JOINS = re.compile(r"\b(?:and|or|nor|but)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|,?\s*and(?:/or)?)\s*", re.IGNORECASE)
 _ITEM_GAP = re.compile(r"\s*[,;]\s*")  # matched at its start: a comma opens the gap; whole: commas alone part it
 _WORD_OR_DOT = re.compile(r"[a-z.]+")
