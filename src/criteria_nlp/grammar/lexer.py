@@ -2544,7 +2544,7 @@ def _shared_heads(tokens: list[Token], words: list[Span], tables: Tables, text: 
         while True:
             end = _skip_space_back(text, left)
             window = text[max(0, end - 8) : end].lower()
-            joiner = next((j for j in (" and/or", " or", " and", ",") if window.endswith(j)), None)
+            joiner = next((j for j in (" and/or", " or", " and", ",", "/") if window.endswith(j)), None)  # "neck/back pain"
             piece = (ending.get(_skip_space_back(text, end - len(joiner), " " if joiner == "," else " ,"))
                      if joiner is not None else None)  # "hepatic, hematologic, or immunologic"
             item = _head_shared(piece, ending, concept, written, text, tables) if piece is not None else None
@@ -2641,6 +2641,10 @@ def _head_shared(piece: tuple[Span, Token | None], ending: dict[int, tuple[Span,
             if heads[k] in STOP_WORDS:
                 break
     domain = _open_domain(concept, head, tables)
+    named = (tables.forms.get(head) if domain is None and token is None and len(modifiers) == 1 and modifier in tables.body_sites
+             else None)
+    if named is not None and named[0] == concept.type == "CONCEPT" and tables.concept(named[1]).domain is tables.concept(concept.value).domain:
+        domain = tables.concept(concept.value).domain  # "neck or back pain": the head a concept of its own, at the other site
     if token is not None or domain is None or len(heads) > 1 and not parallel:
         return None
     if len(modifiers) > 1 and modifiers[0][1] != span:
@@ -3290,8 +3294,9 @@ def _slashed_concepts(tokens: list[Token], text: str) -> list[Token]:
     ("childbearing potential planning/being pregnant")."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
-        if (out[k].type == "SLASH" and out[k - 1].type == "CONCEPT" and out[k + 1].type == "CONCEPT"
-                and not text[out[k - 1].end_pos:out[k].start_pos].strip()):
+        after = next((j for j in range(k + 1, len(out)) if not (out[j].type == "QUAL" and out[j].start_pos == out[j].end_pos)), k + 1)
+        if (out[k].type == "SLASH" and out[k - 1].type == "CONCEPT" and after < len(out) and out[after].type == "CONCEPT"
+                and not text[out[k - 1].end_pos:out[k].start_pos].strip()):  # past the qualifiers a list's lead gives each item
             out[k] = _token("OR", SLASHED, out[k].start_pos, out[k].end_pos)
     return out
 
