@@ -2706,9 +2706,10 @@ def _status_over_lists(tokens: list[Token], text: str, tables: Tables) -> list[T
     before its "of" ("stable doses of"; not "acute attack of LBP, back pain")."""
     shared: dict[int, list[str]] = {}
     for k, token in enumerate(tokens):
-        if _opens_an_act(tokens, k, text, tables):
+        head = _opens_an_act(tokens, k, text, tables)
+        if head is not None:
             status = _qualifiers_before(tokens, k) + [token.value]  # "current or prior use of"
-            shared.update((item, status) for item in _items_after(tokens, k + 2, text, tables))
+            shared.update((item, status) for item in _items_after(tokens, head, text, tables))
     if not shared:
         return tokens
     out: list[Token] = []
@@ -2718,12 +2719,21 @@ def _status_over_lists(tokens: list[Token], text: str, tables: Tables) -> list[T
     return out
 
 
-def _opens_an_act(tokens: list[Token], k: int, text: str, tables: Tables) -> bool:
-    """A status, then the act's "of" or "with" and a concept: "Chronic use of opioids"."""
+def _opens_an_act(tokens: list[Token], k: int, text: str, tables: Tables) -> int | None:
+    """A status, then the act's "of" or "with" and a concept: "Chronic use of opioids", or a
+    status cue that holds its act ("daily use of"): the index of the concept, if so."""
     token = tokens[k]
-    return (token.type == "QUAL" and token.value not in tables.uncarried and k + 2 < len(tokens)
-            and tokens[k + 1].type in ("OF", "TREATED") and tokens[k + 2].type == "CONCEPT"
-            and all(tables.is_filler(w) or w.lower() in _ACT_NOUNS for w in text[token.end_pos:tokens[k + 1].start_pos].split()))
+    if token.type != "QUAL" or token.value in tables.uncarried or k + 1 >= len(tokens):
+        return None
+    if tokens[k + 1].type == "CONCEPT" and _ACT_CUE.search(text, token.start_pos, token.end_pos):
+        return k + 1
+    if (k + 2 < len(tokens) and tokens[k + 1].type in ("OF", "TREATED") and tokens[k + 2].type == "CONCEPT"
+            and all(tables.is_filler(w) or w.lower() in _ACT_NOUNS for w in text[token.end_pos:tokens[k + 1].start_pos].split())):
+        return k + 2
+    return None
+
+
+_ACT_CUE = re.compile(r"\s(?:use|usage|intake|treatment|therapy)\s+(?:of|with)$", re.IGNORECASE)  # "daily use of" (cues.tsv)
 
 
 def _items_after(tokens: list[Token], head: int, text: str, tables: Tables) -> list[int]:
