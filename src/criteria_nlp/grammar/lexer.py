@@ -179,6 +179,7 @@ class Tables:
         self.subgroups = load_subgroups(lexicon)
         self.asked = load_asking_phrases()
         self.judgement, self.judges = load_judgement_pattern()
+        self.standard, self.standard_heads, self.vague_standards = load_standard_pattern()
         self.grade_letters = frozenset(letter for _, letter in self.letters)
         self.concept = lexicon.concept
         # concepts that name a reaction to an agent ("allergy", "intolerance"), as cues do
@@ -560,6 +561,30 @@ def _unmarked(word: str) -> str:
     return word.lower().rstrip("s'’")
 
 
+def load_standard_pattern(text: str | None = None) -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    """``data/standard_phrases.tsv`` (or ``text`` in its format): the pattern of the words
+    that name the standard a criterion is defined by ("according to the revised 2010
+    McDonald criteria"; up to eight words between the lead and the head, none a stop of a
+    sentence or clause), the heads, without which the pattern is not run, and the words
+    that alone name no standard."""
+    roles: dict[str, list[str]] = {"lead": [], "head": [], "vague": []}
+    for row in read_table("standard_phrases.tsv", ("role", "words"), text=text):
+        if row["role"] not in roles:
+            raise RuleError(f"standard_phrases.tsv: unknown role {row['role']!r}")
+        if row["words"] != row["words"].lower() or not row["words"].strip():
+            raise RuleError(f"standard_phrases.tsv: {row['words']!r} is not lower-case words")
+        roles[row["role"]].append(row["words"])
+    if not all(roles.values()):
+        raise RuleError("standard_phrases.tsv: every role needs words: lead, head, vague")
+
+    def either(role: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(roles[role], key=len, reverse=True))
+
+    name = r"[^\s,;:]*[^\s,;:.]"  # a word of the standard's name, not the last of a sentence: "DSM-IV", "(ADA)", "v1.1"
+    pattern = re.compile(rf"\b(?:{either('lead')})\s+((?:{name}\s+){{0,8}}?(?:{either('head')}))\b", re.IGNORECASE)
+    return pattern, tuple(roles["head"]), frozenset(roles["vague"])
+
+
 def load_instrument_words(text: str | None = None) -> frozenset[str]:
     """``data/instrument_words.txt`` (or ``text`` in its format): one lower-case word a line."""
     return frozenset(word for _, word in read_words("instrument_words.txt", text))
@@ -711,7 +736,7 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(tokens, words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
-    tokens = _judgements_placed(_parenthesized_qualifiers(tokens, words), words, text, tables)
+    tokens = _standards(_judgements_placed(_parenthesized_qualifiers(tokens, words), words, text, tables), words, text, span, tables)
     tokens = _plans_of_acts(_with_alternatives(_plans_written_after(tokens, text, tables), text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _variables_modifying_words(tokens, words, text)
@@ -1185,6 +1210,40 @@ def _judgements_placed(tokens: list[Token], words: list[Span], text: str, tables
             continue
         words.append(Span(token.start_pos, token.end_pos))
     return out
+
+
+def _standards(tokens: list[Token], words: list[Span], text: str, span: Span, tables: Tables) -> list[Token]:
+    """"polycystic ovary syndrome as defined by the Rotterdam criteria", "T2DM as defined by
+    American Diabetes Association (ADA) criteria": the standard a concept is defined by
+    qualifies that concept, before it out of text order, in place of the tokens and words
+    it covers; read apart, "RECIST criteria" was a second requirement and "American
+    Diabetes Association" a diabetes. After anything but a concept its words are reported."""
+    lowered = text[span.start:span.end].lower()
+    if not any(head in lowered for head in tables.standard_heads):
+        return tokens
+    for found in tables.standard.finditer(text, span.start, span.end):
+        start, end = found.span()
+        named = found.group(1).split()
+        if (any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens)
+                or any(start <= t.start_pos < end and t.type in _TAIL_ABORT | {"VAR"} for t in tokens)
+                or found.group().count("(") != found.group().count(")")
+                or all(w.lower() in tables.vague_standards for w in named[:-1])):
+            continue  # part of something else, a measure ("Fontaine criteria, stage IIa"), or no name
+        k = bisect_left([t.start_pos for t in tokens], start)
+        rest = [t for t in tokens[k:] if t.start_pos >= end]
+        inside = Span(start, end)
+        words[:] = [w for w in words if not inside.contains(w)]
+        back = k - (1 if k and tokens[k - 1].type == "COMMA" else 0)
+        concept = back - 2 if back >= 2 and tokens[back - 1].type == "TAIL" else back - 1
+        at = (_atom_start(tokens, concept) if concept >= 0 and tokens[concept].type == "CONCEPT"
+              and _only_fillers(tokens[back - 1].end_pos, start, text, tables) else None)
+        if at is None:
+            words.append(inside)
+            tokens = [*tokens[:k], *rest]
+            continue
+        standard = _token("QUAL", " ".join(named[1:] if named[0].lower() == "the" else named), start, end)
+        tokens = [*tokens[:at], standard, *tokens[at:back], *rest]
+    return tokens
 
 
 def _judged_ahead(tokens: list[Token], k: int, text: str, tables: Tables) -> tuple[int, int] | None:
