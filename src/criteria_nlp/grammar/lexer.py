@@ -530,29 +530,38 @@ def load_asking_phrases(text: str | None = None) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:\(\w+\)\s*)?(?::|(?:{phrases})\b)", re.IGNORECASE)
 
 
+def _role_words(name: str, roles: tuple[str, ...], text: str | None) -> dict[str, list[str]]:
+    """A role/words table (``data/<name>``, or ``text`` in its format): each role's
+    lower-case words, every role with some."""
+    listed: dict[str, list[str]] = {role: [] for role in roles}
+    for row in read_table(name, ("role", "words"), text=text):
+        if row["role"] not in listed:
+            raise RuleError(f"{name}: unknown role {row['role']!r}")
+        if row["words"] != row["words"].lower() or not row["words"].strip():
+            raise RuleError(f"{name}: {row['words']!r} is not lower-case words")
+        listed[row["role"]].append(row["words"])
+    if not all(listed.values()):
+        raise RuleError(f"{name}: every role needs words: {', '.join(roles)}")
+    return listed
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one regex alternation, longest first, any space between words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
 def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], frozenset[str]]:
     """``data/judgement_phrases.tsv`` (or ``text`` in its format): the pattern of the words
     that leave a criterion to someone's judgement ("in the opinion of the investigator",
     "at the treating physician's discretion"), and the last words of who judges, without
     a plural or possessive mark: where none is written the pattern is not run. Without an
     own word a possessive needs its mark: "physician assessment" may be a procedure."""
-    roles: dict[str, list[str]] = {"lead": [], "own": [], "judge": [], "opinion": []}
-    for row in read_table("judgement_phrases.tsv", ("role", "words"), text=text):
-        if row["role"] not in roles:
-            raise RuleError(f"judgement_phrases.tsv: unknown role {row['role']!r}")
-        if row["words"] != row["words"].lower() or not row["words"].strip():
-            raise RuleError(f"judgement_phrases.tsv: {row['words']!r} is not lower-case words")
-        roles[row["role"]].append(row["words"])
-    if not all(roles.values()):
-        raise RuleError(f"judgement_phrases.tsv: every role needs words: {', '.join(roles)}")
-
-    def either(role: str) -> str:
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(roles[role], key=len, reverse=True))
-
-    judge = rf"(?:(?:the|an?|his|her|their)\s+)?(?:{either('judge')})"
+    roles = _role_words("judgement_phrases.tsv", ("lead", "own", "judge", "opinion"), text)
+    either = {role: _alternation(words) for role, words in roles.items()}
+    judge = rf"(?:(?:the|an?|his|her|their)\s+)?(?:{either['judge']})"
     judges = rf"{judge}(?:\s*(?:,|and/or|or|and|/)\s*{judge})*"
-    owned = rf"(?:(?:{either('own')})\s+(?:{judges})(?:['’]s|s['’]|['’])?|(?:(?:{either('own')})\s+)?{judges}(?:['’]s|s['’]))"
-    pattern = re.compile(rf"\b(?:(?:{either('lead')})\s+{judges}|{owned}\s+(?:{either('opinion')}))\b", re.IGNORECASE)
+    owned = rf"(?:(?:{either['own']})\s+(?:{judges})(?:['’]s|s['’]|['’])?|(?:(?:{either['own']})\s+)?{judges}(?:['’]s|s['’]))"
+    pattern = re.compile(rf"\b(?:(?:{either['lead']})\s+{judges}|{owned}\s+(?:{either['opinion']}))\b", re.IGNORECASE)
     return pattern, frozenset(_unmarked(w.split()[-1]) for w in roles["judge"])
 
 
@@ -567,21 +576,10 @@ def load_standard_pattern(text: str | None = None) -> tuple[re.Pattern[str], tup
     McDonald criteria"; up to eight words between the lead and the head, none a stop of a
     sentence or clause), the heads, without which the pattern is not run, and the words
     that alone name no standard."""
-    roles: dict[str, list[str]] = {"lead": [], "head": [], "vague": []}
-    for row in read_table("standard_phrases.tsv", ("role", "words"), text=text):
-        if row["role"] not in roles:
-            raise RuleError(f"standard_phrases.tsv: unknown role {row['role']!r}")
-        if row["words"] != row["words"].lower() or not row["words"].strip():
-            raise RuleError(f"standard_phrases.tsv: {row['words']!r} is not lower-case words")
-        roles[row["role"]].append(row["words"])
-    if not all(roles.values()):
-        raise RuleError("standard_phrases.tsv: every role needs words: lead, head, vague")
-
-    def either(role: str) -> str:
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(roles[role], key=len, reverse=True))
-
+    roles = _role_words("standard_phrases.tsv", ("lead", "head", "vague"), text)
+    either = {role: _alternation(words) for role, words in roles.items()}
     name = r"[^\s,;:]*[^\s,;:.]"  # a word of the standard's name, not the last of a sentence: "DSM-IV", "(ADA)", "v1.1"
-    pattern = re.compile(rf"\b(?:{either('lead')})\s+((?:{name}\s+){{0,8}}?(?:{either('head')}))\b", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?:{either['lead']})\s+((?:{name}\s+){{0,8}}?(?:{either['head']}))\b", re.IGNORECASE)
     return pattern, tuple(roles["head"]), frozenset(roles["vague"])
 
 
