@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lark import Token
 
@@ -9,6 +11,8 @@ from criteria_nlp.api import parse_text
 from criteria_nlp.grammar import parser
 from criteria_nlp.logic import Compare, walk
 from criteria_nlp.render import render_node
+
+from ..conftest import CORPORA
 
 COUNTED_REACTIONS = [
     ("at least 2 allergy to penicillin or cephalosporin",
@@ -48,3 +52,14 @@ def test_any_exception_in_one_criterion_leaves_it_unparsed_and_the_trial_whole(m
     assert any(isinstance(n, Compare) for n in walk(second.logic))
     assert [r.getMessage() for r in caplog.records if r.name == parser.__name__] == [
         "internal error on criterion 'platelets > 100,000/uL'; reported unparsed"]
+
+
+FUZZ_REGRESSIONS = [json.loads(line) for line in (CORPORA / "grammar" / "fuzz_regressions.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", FUZZ_REGRESSIONS, ids=lambda c: f"seed{c['seed']}-case{c['case']}")
+def test_fuzz_cases_that_once_broke_a_pass_meet_no_internal_error(case, caplog):
+    """Inputs benchmarks/fuzz.py found: the parser's safety net reported them unparsed,
+    but only after a pass had raised; none may raise now."""
+    parse_text(case["text"])
+    assert [r.getMessage() for r in caplog.records if r.name == parser.__name__] == []

@@ -1131,7 +1131,7 @@ def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, t
     by commas in a relative clause ("a condition which, in the opinion of the investigator,
     would interfere ..."), it loses its commas, so the clause reads on past it."""
     if not any(_unmarked(text[w.start:w.end]) in tables.judges for w in words) and not any(
-            _unmarked(text[t.start_pos:t.end_pos].split()[-1]) in tables.judges for t in tokens if t.end_pos > t.start_pos):
+            _unmarked(last) in tables.judges for t in tokens for last in text[t.start_pos:t.end_pos].split()[-1:]):
         return tokens
     for found in tables.judgement.finditer(text, span.start, span.end):
         start, end = found.span()
