@@ -3,7 +3,9 @@
 Every case goes through ``api.parse_text`` (the whole pipeline: segmentation, spaCy, the
 grammar) and then ``serialize.dumps`` (what a command writes). An ``InputError`` is a
 documented refusal (empty, binary-looking, invalid Unicode, over the size limit) and counts
-as handled; any other exception escaped. Each parse is timed both on the wall clock and in
+as handled; any other exception escaped. A criterion the parser's safety net reported
+unparsed because a pass raised is counted apart (an internal error: nothing escaped, but a
+bug). Each parse is timed both on the wall clock and in
 process CPU time (the CPU figure is what the 1 s bound is checked on: the development
 machine is shared, and waiting for a core is not parser time).
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import multiprocessing
 import random
@@ -116,10 +119,13 @@ def _run(args: tuple[int, int, int, list[str]]) -> dict:
     from criteria_nlp.serialize import dumps, trial_to_json
 
     start, stop, seed, lines = args
-    wall, cpu, refused, escaped, slow = [], [], 0, [], []
+    wall, cpu, refused, escaped, slow, internal = [], [], 0, [], [], []
+    caught = _Caught()
+    logging.getLogger("criteria_nlp.grammar.parser").addHandler(caught)
     for index in range(start, stop):
         kind, text = make_case(index, seed, lines)
         w0, c0 = time.perf_counter(), time.process_time()
+        caught.records.clear()
         try:
             trial = parse_text(text)
         except InputError:
@@ -129,6 +135,8 @@ def _run(args: tuple[int, int, int, list[str]]) -> dict:
             escaped.append({"case": index, "kind": kind, "chars": len(text), "error": f"{type(err).__name__}: {err}"[:300]})
             trial = None
         w, c = time.perf_counter() - w0, time.process_time() - c0
+        if caught.records:  # the safety net reported a criterion unparsed after a pass raised
+            internal.append({"case": index, "kind": kind, "chars": len(text), "error": caught.records[0][:300]})
         wall.append(w)
         cpu.append(c)
         if c > LIMIT_S:
@@ -138,7 +146,19 @@ def _run(args: tuple[int, int, int, list[str]]) -> dict:
                 dumps(trial_to_json(trial)).encode("utf-8")
             except Exception as err:  # noqa: BLE001
                 escaped.append({"case": index, "kind": kind, "chars": len(text), "error": f"output: {type(err).__name__}: {err}"[:300]})
-    return {"wall": wall, "cpu": cpu, "refused": refused, "escaped": escaped, "slow": slow}
+    return {"wall": wall, "cpu": cpu, "refused": refused, "escaped": escaped, "slow": slow, "internal": internal}
+
+
+class _Caught(logging.Handler):
+    """The parser's reports of an internal error, with the exception that caused each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        cause = f"{record.exc_info[0].__name__}: {record.exc_info[1]}" if record.exc_info and record.exc_info[1] else ""
+        self.records.append(f"{record.getMessage()} {cause}".strip())
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -176,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     wall = [t for p in parts for t in p["wall"]]
     cpu = [t for p in parts for t in p["cpu"]]
     escaped = [e for p in parts for e in p["escaped"]]
+    internal = [e for p in parts for e in p["internal"]]
     slow = [s for p in parts for s in p["slow"]]
     report = {
         "cases": len(wall),
@@ -185,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         "chia_lines_included": CHIA.is_dir(),
         "refused_as_input_errors": sum(p["refused"] for p in parts),
         "escaped_exceptions": len(escaped),
+        "internal_errors_reported_unparsed": len(internal),
         "parses_over_1s_cpu": len(slow),
         "parses_over_1s_wall": sum(t > LIMIT_S for t in wall),
         "cpu_s": {"max": round(max(cpu), 4), "p99": round(_percentile(cpu, 0.99), 4), "p50": round(_percentile(cpu, 0.5), 4)},
@@ -192,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         "elapsed_s": round(elapsed, 1),
         "workers": options.workers,
         "escaped": escaped[:20],
+        "internal": internal[:20],
         "slowest": sorted(slow, key=lambda s: -s["cpu_s"])[:10],
     }
     text = json.dumps(report, ensure_ascii=False, indent=2)
