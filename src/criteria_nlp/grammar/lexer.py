@@ -554,20 +554,21 @@ def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], fr
     """``data/judgement_phrases.tsv`` (or ``text`` in its format): the pattern of the words
     that leave a criterion to someone's judgement ("in the opinion of the investigator",
     "at the treating physician's discretion"), and the last words of who judges, without
-    a plural or possessive mark: where none is written the pattern is not run. Without an
-    own word a possessive needs its mark: "physician assessment" may be a procedure."""
+    a plural or possessive mark: where none is written (as a word or a part of one) the
+    pattern is not run. Without an own word a possessive needs its mark: "physician
+    assessment" may be a procedure."""
     roles = _role_words("judgement_phrases.tsv", ("lead", "own", "judge", "opinion"), text)
     either = {role: _alternation(words) for role, words in roles.items()}
     judge = rf"(?:(?:the|an?|his|her|their)\s+)?(?:{either['judge']})"
     judges = rf"{judge}(?:\s*(?:,|and/or|or|and|/)\s*{judge})*"
-    owned = rf"(?:(?:{either['own']})\s+(?:{judges})(?:['’]s|s['’]|['’])?|(?:(?:{either['own']})\s+)?{judges}(?:['’]s|s['’]))"
+    owned = rf"(?:(?:{either['own']})\s+(?:{judges})(?:['’´]s|s['’´]|['’´])?|(?:(?:{either['own']})\s+)?{judges}(?:['’´]s|s['’´]))"
     pattern = re.compile(rf"\b(?:(?:{either['lead']})\s+{judges}|{owned}\s+(?:{either['opinion']}))\b", re.IGNORECASE)
     return pattern, frozenset(_unmarked(w.split()[-1]) for w in roles["judge"])
 
 
 def _unmarked(word: str) -> str:
     """A word without its plural or possessive ending, to look up ("investigators'")."""
-    return word.lower().rstrip("s'’")
+    return word.lower().rstrip("s'’´")
 
 
 def load_standard_pattern(text: str | None = None) -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
@@ -1130,9 +1131,9 @@ def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, t
     judges becomes one JUDGED qualifier in place of the tokens and words it covers. Set apart
     by commas in a relative clause ("a condition which, in the opinion of the investigator,
     would interfere ..."), it loses its commas, so the clause reads on past it."""
-    if not any(_unmarked(text[w.start:w.end]) in tables.judges for w in words) and not any(
-            _unmarked(last) in tables.judges for t in tokens for last in text[t.start_pos:t.end_pos].split()[-1:]):
-        return tokens
+    lowered = text[span.start:span.end].lower()
+    if not any(judge in lowered if len(judge) > 3 else re.search(rf"\b{judge}\b", lowered) for judge in tables.judges):
+        return tokens  # a short word is looked for as a word: "pi" is in "spine"
     for found in tables.judgement.finditer(text, span.start, span.end):
         start, end = found.span()
         if any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens):
