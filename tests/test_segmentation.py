@@ -68,6 +68,18 @@ def test_empty_or_header_only_text_gives_no_criteria(text):
     assert Segmenter()(text) == []
 
 
+@pytest.mark.parametrize("placeholder", ["None", "N/A", "NA", "Not applicable.", "No exclusion criteria", "-", "There are no exclusion criteria"])
+def test_a_placeholder_for_an_empty_section_is_no_criterion(placeholder):
+    """A section that says it has no criteria has none: read as a criterion, "None" was an
+    unparsed exclusion, which left every patient's verdict unknown."""
+    text = f"Inclusion Criteria:\n- Age >= 18\nExclusion Criteria:\n- {placeholder}\n"
+    assert [s.span.text(text) for s in Segmenter()(text)] == ["Age >= 18"]
+    inline = f"Inclusion Criteria:\n- Age >= 18\nExclusion Criteria: {placeholder}\n"
+    assert [s.span.text(inline) for s in Segmenter()(inline)] == ["Age >= 18"]
+    # a criterion that merely starts like one stays
+    assert len(Segmenter()("Exclusion Criteria:\n- None of the above treatments\n")) == 1
+
+
 def test_ids_number_each_section_separately():
     text = "Inclusion Criteria:\n- a1 x\n- a2 y\nExclusion Criteria:\n- b1 z\n"
     assert [s.id for s in Segmenter()(text)] == ["inc-1", "inc-2", "exc-1"]

@@ -12,7 +12,7 @@ from .logic import Section
 from .resources import load_json
 
 _KEYS = {"_doc", "number_words", "header_cue", "run_on_number", "parent_header_max_words", "section_headers", "markers", "parent_cues", "inline_part_separator",
-         "inline_join_words", "sentence_split_min_chars"}
+         "inline_join_words", "sentence_split_min_chars", "placeholder"}
 _JOINS = {"and", "or", "atleast"}
 _ENTRY_KEYS = {"section_headers": {"section", "pattern"}, "markers": {"kind", "pattern"},
                "parent_cues": {"join", "pattern"}}
@@ -56,6 +56,7 @@ class SegmentRules:
     run_on_number: re.Pattern[str]
     parent_header_max_words: int
     sentence_split_min_chars: int
+    placeholder: re.Pattern[str]  # an item that says its section has no criteria ("None", "N/A")
 
     def cue_in(self, header: str) -> tuple[ParentCue, re.Match[str]] | None:
         """The first parent cue ``header`` holds, with where it stands in it."""
@@ -148,6 +149,7 @@ def rules_from_dict(raw: dict) -> SegmentRules:
             run_on_number=_compile(raw["run_on_number"], "run_on_number"),
             parent_header_max_words=int(raw["parent_header_max_words"]),
             sentence_split_min_chars=int(raw["sentence_split_min_chars"]),
+            placeholder=_compile(raw["placeholder"], "placeholder"),
         )
     except (KeyError, ValueError, TypeError, AttributeError) as err:
         raise RuleError(f"segmentation.json: {err!r}") from err

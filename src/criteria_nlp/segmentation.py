@@ -172,6 +172,8 @@ class Segmenter:
             indent = len(text[line_start:start].expandtabs(4))
             marker, marker_len = self._match_marker(line)
             span = Span(*_strip(text, start + marker_len, end))
+            if self.rules.placeholder.match(span.text(text)):
+                continue  # "None", "N/A": the section has no criteria, and this line is none
             if (
                 parent is not None
                 and parent.section is section
