@@ -68,7 +68,8 @@ def test_empty_or_header_only_text_gives_no_criteria(text):
     assert Segmenter()(text) == []
 
 
-@pytest.mark.parametrize("placeholder", ["None", "N/A", "NA", "Not applicable.", "No exclusion criteria", "-", "There are no exclusion criteria"])
+@pytest.mark.parametrize("placeholder", ["None", "N/A", "NA", "Not applicable.", "No exclusion criteria", "-", "There are no exclusion criteria",
+                                         "This observational study does not have any specific exclusion criteria."])
 def test_a_placeholder_for_an_empty_section_is_no_criterion(placeholder):
     """A section that says it has no criteria has none: read as a criterion, "None" was an
     unparsed exclusion, which left every patient's verdict unknown."""
@@ -78,6 +79,12 @@ def test_a_placeholder_for_an_empty_section_is_no_criterion(placeholder):
     assert [s.span.text(inline) for s in Segmenter()(inline)] == ["Age >= 18"]
     # a criterion that merely starts like one stays
     assert len(Segmenter()("Exclusion Criteria:\n- None of the above treatments\n")) == 1
+
+
+def test_a_section_header_written_as_an_item_opens_its_section():
+    text = "Inclusion Criteria\n  -  COPD related hospitalization\n  -  Exclusion Criteria\n  -  Inability to walk\n"
+    assert [(s.id, s.span.text(text)) for s in Segmenter()(text)] == [
+        ("inc-1", "COPD related hospitalization"), ("exc-1", "Inability to walk")]
 
 
 def test_ids_number_each_section_separately():

@@ -172,6 +172,13 @@ class Segmenter:
             indent = len(text[line_start:start].expandtabs(4))
             marker, marker_len = self._match_marker(line)
             span = Span(*_strip(text, start + marker_len, end))
+            marked = self._match_header(span.text(text)) if header is None and marker is not None else None
+            if marked is not None:  # "-  Exclusion Criteria": a header written as an item
+                section, rest = marked
+                parent = None
+                span = Span(*_strip(text, span.start + rest, end))
+                if span.start >= span.end:
+                    continue
             if self.rules.placeholder.match(span.text(text)):
                 continue  # "None", "N/A": the section has no criteria, and this line is none
             if (
