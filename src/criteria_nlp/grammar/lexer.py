@@ -550,12 +550,12 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
-def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], frozenset[str]]:
+def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], tuple[tuple[str, ...], re.Pattern[str]]]:
     """``data/judgement_phrases.tsv`` (or ``text`` in its format): the pattern of the words
     that leave a criterion to someone's judgement ("in the opinion of the investigator",
     "at the treating physician's discretion"), and the last words of who judges, without
-    a plural or possessive mark: where none is written (as a word or a part of one) the
-    pattern is not run. Without an own word a possessive needs its mark: "physician
+    a plural or possessive mark (the long ones to find in the text, the short ones as a
+    pattern of words): where none is written the pattern is not run. Without an own word a possessive needs its mark: "physician
     assessment" may be a procedure."""
     roles = _role_words("judgement_phrases.tsv", ("lead", "own", "judge", "opinion"), text)
     either = {role: _alternation(words) for role, words in roles.items()}
@@ -563,7 +563,9 @@ def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], fr
     judges = rf"{judge}(?:\s*(?:,|and/or|or|and|/)\s*{judge})*"
     owned = rf"(?:(?:{either['own']})\s+(?:{judges})(?:['’´]s|s['’´]|['’´])?|(?:(?:{either['own']})\s+)?{judges}(?:['’´]s|s['’´]))"
     pattern = re.compile(rf"\b(?:(?:{either['lead']})\s+{judges}|{owned}\s+(?:{either['opinion']}))\b", re.IGNORECASE)
-    return pattern, frozenset(_unmarked(w.split()[-1]) for w in roles["judge"])
+    last = {_unmarked(w.split()[-1]) for w in roles["judge"]}
+    short = sorted(w for w in last if len(w) <= 3)  # looked for as words: "pi" is in "spine"
+    return pattern, (tuple(sorted(w for w in last if len(w) > 3)), re.compile(rf"\b(?:{'|'.join(short) or '(?!)'})\b"))
 
 
 def _unmarked(word: str) -> str:
@@ -1132,8 +1134,8 @@ def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, t
     by commas in a relative clause ("a condition which, in the opinion of the investigator,
     would interfere ..."), it loses its commas, so the clause reads on past it."""
     lowered = text[span.start:span.end].lower()
-    if not any(judge in lowered if len(judge) > 3 else re.search(rf"\b{judge}\b", lowered) for judge in tables.judges):
-        return tokens  # a short word is looked for as a word: "pi" is in "spine"
+    if not (any(judge in lowered for judge in tables.judges[0]) or tables.judges[1].search(lowered)):
+        return tokens
     for found in tables.judgement.finditer(text, span.start, span.end):
         start, end = found.span()
         if any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens):
@@ -3362,10 +3364,11 @@ def _slashed_concepts(tokens: list[Token], text: str) -> list[Token]:
     ("childbearing potential planning/being pregnant")."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
+        if out[k].type != "SLASH" or out[k - 1].type != "CONCEPT":
+            continue
         after = next((j for j in range(k + 1, len(out)) if not (out[j].type == "QUAL" and out[j].start_pos == out[j].end_pos)), k + 1)
-        if (out[k].type == "SLASH" and out[k - 1].type == "CONCEPT" and after < len(out) and out[after].type == "CONCEPT"
-                and not text[out[k - 1].end_pos:out[k].start_pos].strip()):  # past the qualifiers a list's lead gives each item
-            out[k] = _token("OR", SLASHED, out[k].start_pos, out[k].end_pos)
+        if after < len(out) and out[after].type == "CONCEPT" and not text[out[k - 1].end_pos:out[k].start_pos].strip():
+            out[k] = _token("OR", SLASHED, out[k].start_pos, out[k].end_pos)  # past the qualifiers a list's lead gives each item
     return out
 
 
