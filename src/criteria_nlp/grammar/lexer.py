@@ -555,17 +555,20 @@ def load_judgement_pattern(text: str | None = None) -> tuple[re.Pattern[str], tu
     that leave a criterion to someone's judgement ("in the opinion of the investigator",
     "at the treating physician's discretion"), and the last words of who judges, without
     a plural or possessive mark (the long ones to find in the text, the short ones as a
-    pattern of words): where none is written the pattern is not run. Without an own word a possessive needs its mark: "physician
-    assessment" may be a procedure."""
+    pattern of words): where none is written the pattern is not run. Without an own word
+    a possessive needs its mark: "physician assessment" may be a procedure."""
     roles = _role_words("judgement_phrases.tsv", ("lead", "own", "judge", "opinion"), text)
     either = {role: _alternation(words) for role, words in roles.items()}
     judge = rf"(?:(?:the|an?|his|her|their)\s+)?(?:{either['judge']})"
     judges = rf"{judge}(?:\s*(?:,|and/or|or|and|/)\s*{judge})*"
-    owned = rf"(?:(?:{either['own']})\s+(?:{judges})(?:['’´]s|s['’´]|['’´])?|(?:(?:{either['own']})\s+)?{judges}(?:['’´]s|s['’´]))"
+    mark = "['’´]"  # a possessive's apostrophe, as typed
+    owned = (rf"(?:(?:{either['own']})\s+(?:{judges})(?:{mark}s|s{mark}|{mark})?"
+             rf"|(?:(?:{either['own']})\s+)?{judges}(?:{mark}s|s{mark}))")
     pattern = re.compile(rf"\b(?:(?:{either['lead']})\s+{judges}|{owned}\s+(?:{either['opinion']}))\b", re.IGNORECASE)
     last = {_unmarked(w.split()[-1]) for w in roles["judge"]}
     short = sorted(w for w in last if len(w) <= 3)  # looked for as words: "pi" is in "spine"
-    return pattern, (tuple(sorted(w for w in last if len(w) > 3)), re.compile(rf"\b(?:{'|'.join(short) or '(?!)'})\b"))
+    words = re.compile(rf"\b(?:{'|'.join(short) or '(?!)'})\b")
+    return pattern, (tuple(sorted(w for w in last if len(w) > 3)), words)
 
 
 def _unmarked(word: str) -> str:
@@ -737,7 +740,8 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens, words = _relative_clauses(tokens, words, text, span, tables)
     tokens, words = _links_after_atoms(tokens, words, text)
     tokens = _optional_parts(_qualifying_parentheses(_colon_lists(tokens, text, tables), words, text), words, text, span)
-    tokens = _standards(_judgements_placed(_parenthesized_qualifiers(tokens, words), words, text, tables), words, text, span, tables)
+    tokens = _judgements_placed(_parenthesized_qualifiers(tokens, words), words, text, tables)
+    tokens = _standards(tokens, words, text, span, tables)
     tokens = _plans_of_acts(_with_alternatives(_plans_written_after(tokens, text, tables), text, tables), words, text, tables)
     tokens = _risks_of_what_follows(_denials_of_unread_words(_population_colons(tokens, text, tables), words), words, text)
     tokens = _variables_modifying_words(tokens, words, text)
@@ -745,16 +749,17 @@ def token_stream(index: DocIndex, span: Span, tables: Tables | None = None) -> S
     tokens = _group_named_first(tokens, words, text, span, tables.study_groups, tables.group_first)
     tokens = _group_named_last(_during_the_study(_denied_qualified_mentions(tokens, text), words, text, tables), words, text, span,
                                tables.study_groups)
-    _examples_left_open(tokens, words, text)
+    tokens = _examples_left_open(tokens, words, text)
     return Stream(_denials_apart(_qualified_counts(tokens, text, tables), words, text), words)
 
 
-def _examples_left_open(tokens: list[Token], words: list[Span], text: str) -> None:
+def _examples_left_open(tokens: list[Token], words: list[Span], text: str) -> list[Token]:
     """"chronic diseases (diabetes, hypertension, etc.)", "anticonvulsants, e.g. phenytoin,
     carbamazepine etc.": an "etc" ending a list of examples of a kind says the list is
     open, which the kind already says: read with the kind, it is no word left over, and the
     last example's span reaches over it. After a list with no kind before it, or anywhere
     else, it is reported."""
+    tokens = list(tokens)
     for w in [w for w in words if text[w.start:w.end].lower() == "etc"]:
         k = bisect_left([t.start_pos for t in tokens], w.start)
         last = k - 1 - (k > 1 and tokens[k - 1].type == "COMMA")
@@ -766,6 +771,7 @@ def _examples_left_open(tokens: list[Token], words: list[Span], text: str) -> No
         if tokens[opened].type == "INCLUDING" or (opened and tokens[opened - 1].type == "CONCEPT"):
             words.remove(w)  # the last example's span takes it in: read, not dropped
             tokens[last] = _token("CONCEPT", tokens[last].value, tokens[last].start_pos, w.end)
+    return tokens
 
 
 def _only_spaces(text: str, start: int, end: int, marks: str) -> bool:
