@@ -1144,8 +1144,8 @@ def _judgements(tokens: list[Token], words: list[Span], text: str, span: Span, t
         return tokens
     for found in tables.judgement.finditer(text, span.start, span.end):
         start, end = found.span()
-        if any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens):
-            continue  # a token reaches out of the words: they are part of something else
+        if _reached_into(tokens, start, end):
+            continue
         k = bisect_left([t.start_pos for t in tokens], start)
         rest = [t for t in tokens[k:] if t.start_pos >= end]
         if k > 2 and tokens[k - 1].type == "COMMA" and tokens[k - 2].type == "TAIL" and tokens[k - 3].type == "CONCEPT":
@@ -1203,14 +1203,12 @@ def _judgements_placed(tokens: list[Token], words: list[Span], text: str, tables
             out.extend([*tokens[opened[0]:opened[1]], token])
             k = opened[1]
             continue
-        back = len(out) - (1 if out and out[-1].type == "COMMA" else 0)
-        concept = back - 2 if back >= 2 and out[back - 1].type == "TAIL" else back - 1
-        if concept >= 0 and out[concept].type == "CONCEPT" and _only_fillers(out[back - 1].end_pos, token.start_pos, text, tables):
-            at = _atom_start(out, concept)
-            if at is not None:
-                del out[back:]
-                out.insert(at, token)
-                continue
+        followed = _qualified_before(out, len(out), token.start_pos, text, tables)
+        if followed is not None:
+            back, at = followed
+            del out[back:]
+            out.insert(at, token)
+            continue
         if opened is not None:  # "In the investigator's opinion, unable to comply"
             out.extend([*tokens[opened[0]:opened[1]], token])
             k = opened[1]
@@ -1231,7 +1229,7 @@ def _standards(tokens: list[Token], words: list[Span], text: str, span: Span, ta
     for found in tables.standard.finditer(text, span.start, span.end):
         start, end = found.span()
         named = found.group(1).split()
-        if (any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens)
+        if (_reached_into(tokens, start, end)
                 or any(start <= t.start_pos < end and t.type in _TAIL_ABORT | {"VAR"} for t in tokens)
                 or found.group().count("(") != found.group().count(")")
                 or all(w.lower() in tables.vague_standards for w in named[:-1])):
@@ -1240,14 +1238,12 @@ def _standards(tokens: list[Token], words: list[Span], text: str, span: Span, ta
         rest = [t for t in tokens[k:] if t.start_pos >= end]
         inside = Span(start, end)
         words[:] = [w for w in words if not inside.contains(w)]
-        back = k - (1 if k and tokens[k - 1].type == "COMMA" else 0)
-        concept = back - 2 if back >= 2 and tokens[back - 1].type == "TAIL" else back - 1
-        at = (_atom_start(tokens, concept) if concept >= 0 and tokens[concept].type == "CONCEPT"
-              and _only_fillers(tokens[back - 1].end_pos, start, text, tables) else None)
-        if at is None:
+        followed = _qualified_before(tokens, k, start, text, tables)
+        if followed is None:
             words.append(inside)
             tokens = [*tokens[:k], *rest]
             continue
+        back, at = followed
         standard = _token("QUAL", " ".join(named[1:] if named[0].lower() == "the" else named), start, end)
         tokens = [*tokens[:at], standard, *tokens[at:back], *rest]
     return tokens
@@ -1262,6 +1258,25 @@ def _judged_ahead(tokens: list[Token], k: int, text: str, tables: Tables) -> tup
     if denied < len(tokens) and tokens[denied].type in _OPENS_A_CONCEPT and _only_fillers(tokens[k - 1].end_pos, tokens[ahead].start_pos, text, tables):
         return ahead, denied
     return None
+
+
+def _reached_into(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a token reaches into text[start:end] from outside it: the words are then part
+    of something else, and no phrase of their own."""
+    return any(t.start_pos < end and t.end_pos > start and not (start <= t.start_pos and t.end_pos <= end) for t in tokens)
+
+
+def _qualified_before(tokens: list[Token], k: int, at: int, text: str, tables: Tables) -> tuple[int, int] | None:
+    """A qualifier written at ``at`` after the concept that ends before ``tokens[k]`` (past a
+    comma and the concept's relative clause, with only fillers between): where the tokens
+    after the concept start, and where the qualifier goes, at the start of the concept's
+    atom. None when no concept there takes it."""
+    back = k - (1 if k and tokens[k - 1].type == "COMMA" else 0)
+    concept = back - 2 if back >= 2 and tokens[back - 1].type == "TAIL" else back - 1
+    if concept < 0 or tokens[concept].type != "CONCEPT" or not _only_fillers(tokens[back - 1].end_pos, at, text, tables):
+        return None
+    start = _atom_start(tokens, concept)
+    return None if start is None else (back, start)
 
 
 def _atom_start(tokens: list[Token], k: int) -> int | None:
